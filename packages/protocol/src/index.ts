@@ -1,0 +1,20 @@
+export { Role, TOKEN_ROLES, isTokenRole } from './role';
+export type { TokenRole } from './role';
+export { DocKind, FIXED_DOCS, isCommunityId, isMeetingId, parseRoom, roomName, minutesDoc } from './room';
+export type { CommunityId, FixedDoc, Room } from './room';
+export { Access, PERMISSIONS, accessFor, canRead, canWrite, canManagePeople } from './permissions';
+export { parseTokenClaims, peekTokenClaims } from './claims';
+export type { TokenClaims } from './claims';
+export { CloseCode, FATAL_CLOSE_CODES } from './closeCode';
+export { Limits } from './limits';
+export {
+  MessageType,
+  SyncStep,
+  AUTH_PERMISSION_DENIED,
+  writeStored,
+  readStored,
+  encodeStored,
+  encodePermissionDenied,
+  isUpdateCarrying,
+} from './messages';
+export type { StoredMessage } from './messages';

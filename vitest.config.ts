@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for every package: unit tests beside the code, scenario and e2e tests in test/.
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'relay/src/**/*.test.{ts,tsx}', 'client/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'test/bench/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});

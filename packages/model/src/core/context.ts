@@ -1,0 +1,36 @@
+import { newId, type IdSource } from './ids';
+
+/** Transaction origin of every model command unless the caller passes its own. */
+export const LOCAL_ORIGIN = 'lianxin/model' as const;
+
+/** Who acts, when, and how ids are made; tests and fixtures pin `now` and `newId`. */
+export interface CommandContext {
+  /** The acting person: a member id or the token subject. Recorded in history entries. */
+  readonly actor: string;
+  /** Epoch ms; default Date.now(). */
+  readonly now?: number;
+  readonly newId?: IdSource;
+  /** Transaction origin; default LOCAL_ORIGIN. */
+  readonly origin?: unknown;
+}
+
+export interface ResolvedContext {
+  readonly actor: string;
+  readonly now: number;
+  readonly newId: IdSource;
+  readonly origin: unknown;
+}
+
+export function resolveContext(ctx: CommandContext): ResolvedContext {
+  return {
+    actor: ctx.actor,
+    now: ctx.now ?? Date.now(),
+    newId: ctx.newId ?? newId,
+    origin: ctx.origin ?? LOCAL_ORIGIN,
+  };
+}
+
+/** `YYYY-MM-DD` of an epoch-ms time in China Standard Time (UTC+8, no DST). */
+export function dayOf(time: number): string {
+  return new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
+}

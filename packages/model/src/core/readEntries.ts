@@ -1,0 +1,81 @@
+/**
+ * Reads a top-level `Y.Map<id, JSON>` into typed entries, skipping and reporting bad ones.
+ * Parsed entries are cached by the identity of the stored JSON value: Yjs hands back the same
+ * object until the entry is overwritten, so re-reading a 3,600-household roster after one edit
+ * re-validates one entry, not 3,600.
+ */
+import type { z } from 'zod';
+import type * as Y from 'yjs';
+import type { DocKind } from '@lianxin/protocol';
+import { isId } from './ids';
+import { invalidEntry, problem, ProblemCode, type Problem } from './problem';
+import { describeIssues } from './schema';
+import { isPlainObject } from './ydoc';
+import { message, clip } from './text';
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
+
+const caches = new WeakMap<z.ZodType, WeakMap<object, Parsed<unknown>>>();
+
+function cacheFor(schema: z.ZodType): WeakMap<object, Parsed<unknown>> {
+  let cache = caches.get(schema);
+  if (!cache) {
+    cache = new WeakMap();
+    caches.set(schema, cache);
+  }
+  return cache;
+}
+
+/** Parses one stored value with a schema (cached by identity for objects). */
+export function parseStored<S extends z.ZodType>(schema: S, raw: unknown): Parsed<z.infer<S>> {
+  if (!isPlainObject(raw)) return { ok: false, why: raw === undefined ? 'not a JSON value' : `expected an object, got ${Array.isArray(raw) ? 'array' : typeof raw}` };
+  const cache = cacheFor(schema);
+  const hit = cache.get(raw);
+  if (hit) return hit as Parsed<z.infer<S>>;
+  const result = schema.safeParse(raw);
+  const parsed: Parsed<z.infer<S>> = result.success ? { ok: true, value: result.data } : { ok: false, why: describeIssues(result.error) };
+  cache.set(raw, parsed);
+  return parsed;
+}
+
+export function invalidKey(doc: DocKind, name: string, key: string): Problem {
+  return problem(
+    ProblemCode.invalidKey,
+    doc,
+    `${name}/${key}`,
+    message('problem.invalidKey', { name, key: clip(key) }, `“${name}”中的键 ${clip(key)} 不是有效的编号,已跳过`, `Key ${clip(key)} in “${name}” is not a valid id and was skipped`),
+  );
+}
+
+/**
+ * Every valid entry of `map` as [id, value]. `idField`, when given, must equal the key (a
+ * record copied under another key would otherwise alias two ids).
+ */
+export function readEntries<S extends z.ZodType>(
+  map: Y.Map<unknown> | null,
+  doc: DocKind,
+  name: string,
+  schema: S,
+  problems: Problem[],
+  idField?: string,
+): Array<[string, z.infer<S>]> {
+  const out: Array<[string, z.infer<S>]> = [];
+  if (!map) return out;
+  map.forEach((raw, key) => {
+    if (!isId(key)) {
+      problems.push(invalidKey(doc, name, key));
+      return;
+    }
+    const parsed = parseStored(schema, raw);
+    if (!parsed.ok) {
+      problems.push(invalidEntry(doc, `${name}/${key}`, parsed.why));
+      return;
+    }
+    if (idField !== undefined && (parsed.value as Record<string, unknown>)[idField] !== key) {
+      problems.push(invalidEntry(doc, `${name}/${key}`, `${idField} does not match the key`));
+      return;
+    }
+    out.push([key, parsed.value]);
+  });
+  return out;
+}

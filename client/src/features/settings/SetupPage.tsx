@@ -1,0 +1,101 @@
+// First run: the secretary opens the setup link the relay printed and creates the community.
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
+import { isCommunityId } from '@lianxin/protocol';
+import { hashParam } from '../../state/hashParam';
+import { setupCommunity } from '../../state/relayApi';
+import { accountFromToken } from '../../state/accountFromToken';
+import { useAccounts } from '../../state/useAccounts';
+import { useRelayError } from '../../state/useRelayError';
+import { AuthFrame } from './AuthFrame';
+
+interface SetupForm {
+  code: string;
+  id: string;
+  name: string;
+  kind: 'urban' | 'village';
+  secretary: string;
+}
+
+export function SetupPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { add } = useAccounts();
+  const describe = useRelayError();
+  const [code] = useState(() => hashParam(window.location.hash, 'code'));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(values: SetupForm) {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await setupCommunity({
+        code: values.code.trim(),
+        community: { id: values.id.trim(), name: values.name.trim(), kind: values.kind },
+        secretary: { name: values.secretary.trim() },
+      });
+      const account = accountFromToken(result.community, result.token, result.tokenId);
+      if (!account) throw new Error('token');
+      await add(account);
+      navigate(`/c/${account.communityId}`, { replace: true });
+    } catch (e) {
+      setError(describe(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthFrame>
+      <Card>
+        <Typography.Title level={2} className="lx-page-title">
+          {t('setup.title')}
+        </Typography.Title>
+        <Typography.Paragraph>{t('setup.intro')}</Typography.Paragraph>
+        {code ? null : <Alert type="warning" showIcon title={t('setup.codeMissing')} style={{ marginBottom: 12 }} />}
+        {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+        <Form<SetupForm>
+          layout="vertical"
+          initialValues={{ code: code ?? '', kind: 'urban' }}
+          onFinish={(v) => void submit(v)}
+          data-testid="setup-form"
+        >
+          <Form.Item name="code" label={t('setup.code')} rules={[{ required: true, whitespace: true }]} hidden={Boolean(code)}>
+            <Input autoComplete="off" data-testid="setup-code" />
+          </Form.Item>
+          <Form.Item
+            name="id"
+            label={t('setup.communityId')}
+            extra={t('setup.communityIdHelp')}
+            rules={[
+              { required: true, message: t('app.required') },
+              { validator: (_r, v: string | undefined) => (v === undefined || v === '' || isCommunityId(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('setup.communityIdInvalid')))) },
+            ]}
+          >
+            <Input autoComplete="off" autoCapitalize="none" data-testid="setup-id" />
+          </Form.Item>
+          <Form.Item name="name" label={t('setup.communityName')} rules={[{ required: true, whitespace: true, max: 200 }]}>
+            <Input data-testid="setup-name" />
+          </Form.Item>
+          <Form.Item name="kind" label={t('setup.kind')}>
+            <Radio.Group
+              options={[
+                { value: 'urban', label: t('setup.kindUrban') },
+                { value: 'village', label: t('setup.kindVillage') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="secretary" label={t('setup.secretaryName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+            <Input autoComplete="name" data-testid="setup-secretary" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} block data-testid="setup-submit">
+            {t('setup.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </AuthFrame>
+  );
+}

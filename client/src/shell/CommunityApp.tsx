@@ -1,0 +1,3 @@
+export default function CommunityApp() {
+  return <div>…</div>;
+}

@@ -1,0 +1,10 @@
+import { Navigate } from 'react-router';
+import { useAccounts } from '../state/useAccounts';
+import { Welcome } from './Welcome';
+
+/** `/`: the community used last, or the welcome page on a device that has joined none. */
+export function HomeRedirect() {
+  const { preferred } = useAccounts();
+  if (preferred) return <Navigate to={`/c/${preferred.communityId}`} replace />;
+  return <Welcome />;
+}

@@ -1,0 +1,25 @@
+// Ant Design's locale, date locale and theme follow the interface language.
+import { useEffect, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zh_CN from 'antd/locale/zh_CN';
+import en_US from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { Language } from '../i18n/i18n';
+import { useLanguage } from '../state/useLanguage';
+
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const { language } = useLanguage();
+  useEffect(() => {
+    dayjs.locale(language === Language.zh ? 'zh-cn' : 'en');
+    document.documentElement.lang = language;
+  }, [language]);
+  return (
+    <ConfigProvider
+      locale={language === Language.zh ? zh_CN : en_US}
+      theme={{ token: { colorPrimary: '#c62828', borderRadius: 6, fontSize: 15 } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}

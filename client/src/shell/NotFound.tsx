@@ -1,0 +1,8 @@
+import { Link } from 'react-router';
+import { Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title={t('app.notFound')} extra={<Link to="/">{t('app.backHome')}</Link>} />;
+}

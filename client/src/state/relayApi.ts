@@ -1,0 +1,85 @@
+// The relay's HTTP API as the client uses it. Responses are external input: validated with zod.
+import { z } from 'zod';
+import { isCommunityId } from '@lianxin/protocol';
+
+const communitySchema = z.object({
+  id: z.string().refine(isCommunityId, 'bad community id'),
+  name: z.string().min(1).max(200),
+  kind: z.enum(['urban', 'village']),
+});
+export type CommunityInfo = z.infer<typeof communitySchema>;
+
+const sessionSchema = z.object({
+  community: communitySchema,
+  token: z.string().min(10),
+  tokenId: z.string().min(1),
+});
+
+const joinSchema = sessionSchema.extend({
+  role: z.enum(['secretary', 'committee', 'member']),
+  name: z.string(),
+});
+export type JoinResult = z.infer<typeof joinSchema>;
+export type SetupResult = z.infer<typeof sessionSchema>;
+
+const inviteSchema = z.object({ code: z.string().min(1), url: z.string().min(1), expiresAt: z.union([z.string(), z.number()]) });
+export type InviteResult = z.infer<typeof inviteSchema>;
+
+const errorSchema = z.object({ error: z.string() }).or(z.object({ message: z.string() }));
+
+/** An API failure with the relay's message (shown to the person) and the HTTP status. */
+export class RelayApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'RelayApiError';
+  }
+}
+
+async function call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  } catch {
+    throw new RelayApiError('network', 0);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorSchema.safeParse(body);
+    const message = parsed.success ? ('error' in parsed.data ? parsed.data.error : parsed.data.message) : response.statusText;
+    throw new RelayApiError(message, response.status);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new RelayApiError('bad response', response.status);
+  return parsed.data;
+}
+
+export interface SetupInput {
+  code: string;
+  community: { id: string; name: string; kind: 'urban' | 'village' };
+  secretary: { name: string };
+}
+
+export function setupCommunity(input: SetupInput): Promise<SetupResult> {
+  return call('/api/setup', { method: 'POST', body: JSON.stringify(input) }, sessionSchema);
+}
+
+export function joinCommunity(code: string, name: string): Promise<JoinResult> {
+  return call('/api/join', { method: 'POST', body: JSON.stringify({ code, name }) }, joinSchema);
+}
+
+export interface InviteInput {
+  role: 'committee' | 'member';
+  name?: string;
+  ttlDays?: number;
+}
+
+export function createInvite(token: string, input: InviteInput): Promise<InviteResult> {
+  return call('/api/invites', { method: 'POST', body: JSON.stringify(input), headers: { authorization: `Bearer ${token}` } }, inviteSchema);
+}
+
+export function revokeToken(token: string, tokenId: string): Promise<unknown> {
+  return call('/api/revoke', { method: 'POST', body: JSON.stringify({ tokenId }), headers: { authorization: `Bearer ${token}` } }, z.unknown());
+}

@@ -1,0 +1,129 @@
+// The markdown the bench prints and writes into test/bench/RESULTS.md (its relay section).
+import type { StepResult } from './stepResult';
+import { P99_LIMIT_MS, StepOutcome } from './stepResult';
+import { TargetId } from './targets';
+
+export interface RunInfo {
+  readonly command: string;
+  readonly startedAt: string;
+  readonly durationS: number;
+  readonly machine: string;
+  readonly node: string;
+  readonly commit: string;
+  readonly versions: Readonly<Record<string, string>>;
+  readonly timing: string;
+  readonly loadAverages: Readonly<Record<string, string>>;
+  readonly caveat: string | null;
+}
+
+const LABEL: Record<TargetId, string> = {
+  [TargetId.relay]: 'Lianxin relay (SQLite, durable)',
+  [TargetId.yWebsocket]: 'y-websocket 1.5 reference (memory)',
+  [TargetId.hocuspocus]: 'Hocuspocus (memory)',
+};
+
+const ms = (value: number | undefined): string => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(1));
+const pct = (value: number | null): string => (value === null ? '–' : value.toFixed(0));
+
+function row(step: StepResult): string {
+  const load = step.load;
+  const outcome = step.outcome === StepOutcome.error ? `error: ${(step.error ?? '').split('\n')[0] ?? ''}` : step.outcome;
+  const why = step.loadProblems.length > 0 ? ` (${step.loadProblems.join('; ')})` : '';
+  return [
+    LABEL[step.target],
+    String(step.rooms),
+    load?.observers ?? '–',
+    ms(load?.latency.p50),
+    ms(load?.latency.p95),
+    ms(load?.latency.p99),
+    load ? `${load.lost}/${load.expected}` : '–',
+    load ? `${load.achievedRate.toFixed(0)}/${load.targetRate}` : '–',
+    pct(step.serverCpuPercent),
+    step.peakRssMiB === null ? '–' : step.peakRssMiB.toFixed(0),
+    load ? pct(load.loadCpuPercent) : '–',
+    ms(load?.schedulerLag.p99),
+    ms(load?.storedAck?.p99),
+    `${outcome}${why}`,
+  ].join(' | ');
+}
+
+/** Largest R with p99 ≤ 50 ms and nothing lost; `open` when stepping ended without a failure. */
+export function largestHeld(steps: readonly StepResult[], target: TargetId): { rooms: number; open: boolean } {
+  const own = steps.filter((s) => s.target === target);
+  const held = own.filter((s) => s.outcome === StepOutcome.held).map((s) => s.rooms);
+  const failedForServer = own.some((s) => s.outcome === StepOutcome.slow || s.outcome === StepOutcome.lost);
+  return { rooms: held.length > 0 ? Math.max(...held) : 0, open: !failedForServer };
+}
+
+export function verdict(steps: readonly StepResult[]): string[] {
+  const lines: string[] = [];
+  const relay = steps.filter((s) => s.target === TargetId.relay);
+  const reference = steps.filter((s) => s.target === TargetId.yWebsocket);
+  const comparable = relay.filter((r) => {
+    const ref = reference.find((s) => s.rooms === r.rooms);
+    return ref?.load && r.load && r.outcome !== StepOutcome.loadLimited && ref.outcome !== StepOutcome.loadLimited;
+  });
+  if (relay.length > 0 && reference.length > 0) {
+    const worse = comparable.filter((r) => {
+      const ref = reference.find((s) => s.rooms === r.rooms);
+      return (r.load?.latency.p99 ?? Infinity) > (ref?.load?.latency.p99 ?? -Infinity);
+    });
+    const compared = comparable.map((r) => r.rooms).join(', ') || 'none';
+    lines.push(
+      worse.length === 0
+        ? `- p99 no worse than the reference server at every compared step (R = ${compared}): **met**.`
+        : `- p99 no worse than the reference server at every step: **missed** at R = ${worse
+            .map((r) => {
+              const ref = reference.find((s) => s.rooms === r.rooms);
+              return `${r.rooms} (${ms(r.load?.latency.p99)} vs ${ms(ref?.load?.latency.p99)} ms)`;
+            })
+            .join(', ')} (compared: R = ${compared}).`,
+    );
+  }
+  if (relay.length > 0 && steps.some((s) => s.target === TargetId.hocuspocus)) {
+    const ours = largestHeld(steps, TargetId.relay);
+    const theirs = largestHeld(steps, TargetId.hocuspocus);
+    const mark = (h: { rooms: number; open: boolean }): string => `${h.rooms}${h.open ? ' (stepping ended without the server failing, so at least this)' : ''}`;
+    const ratio = theirs.rooms > 0 ? ours.rooms / theirs.rooms : Number.POSITIVE_INFINITY;
+    const decided = !theirs.open || ratio >= 1.5;
+    const met = ratio >= 1.5 && decided;
+    lines.push(
+      `- Largest R at p99 ≤ ${P99_LIMIT_MS} ms with nothing lost: relay ${mark(ours)}, Hocuspocus ${mark(theirs)}; ` +
+        `ratio ${Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'} (target ≥ 1.5): **${met ? 'met' : decided ? 'missed' : 'undecided (the load generator limited both)'}**.`,
+    );
+  }
+  return lines;
+}
+
+export function renderReport(steps: readonly StepResult[], info: RunInfo): string {
+  const out: string[] = [];
+  out.push('## Relay: sync latency under load');
+  out.push('');
+  out.push(`Command: \`${info.command}\` — started ${info.startedAt}, took ${info.durationS.toFixed(0)} s.`);
+  out.push(`Machine: ${info.machine}; Node ${info.node}; commit ${info.commit}.`);
+  out.push(`Versions: ${Object.entries(info.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  out.push(`Load: R rooms × (1 writer + 2 observers), each its own WebSocket; the writer appends a timestamped record to a Y.Text at 20 Hz, staggered across rooms. ${info.timing}`);
+  out.push('Server pinned to CPU 0, load process to CPU 1 (`taskset`); one fresh server process per step. Server CPU from /proc/<pid>/stat over the window, peak RSS from VmHWM.');
+  out.push('Observers: `provider` = y-websocket v3 / @hocuspocus/provider 4 with a Y.Doc; `raw` = a WebSocket client answering the sync handshake and decoding updates without a Y.Doc (used where full providers would saturate the load core). Writers are always full providers.');
+  out.push(`Load average (1/5/15 min) before each server: ${Object.entries(info.loadAverages).map(([k, v]) => `${k} ${v}`).join('; ')}.`);
+  if (info.caveat) out.push(`**Caveat:** ${info.caveat}`);
+  out.push('');
+  out.push('| server | R | observers | p50 ms | p95 ms | p99 ms | lost/expected | sent/s (target) | server CPU % | peak RSS MiB | load CPU % | sched. lag p99 ms | stored-ack p99 ms | result |');
+  out.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const step of steps) out.push(`| ${row(step)} |`);
+  out.push('');
+  const lines = verdict(steps);
+  if (lines.length > 0) {
+    out.push('Target (issue 2):');
+    out.push(...lines);
+  }
+  const errors = steps.filter((s) => s.error !== null);
+  for (const step of errors) {
+    out.push('');
+    out.push(`Error, ${LABEL[step.target]} at R = ${step.rooms}:`);
+    out.push('```');
+    out.push((step.error ?? '').split('\n').slice(0, 20).join('\n'));
+    out.push('```');
+  }
+  return `${out.join('\n')}\n`;
+}

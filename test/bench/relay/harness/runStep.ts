@@ -1,0 +1,143 @@
+// One step: start the server on core 0, run the load process on core 1, sample the server's
+// CPU at the load's window events and its peak RSS at the end, stop the server.
+import { spawn } from 'node:child_process';
+import type { LoadConfig, ObserverMode } from '../load/loadConfig';
+import type { LoadEvent, LoadResult } from '../load/loadResult';
+import { freePort } from './freePort';
+import { readLines } from './lineReader';
+import { cpuSeconds, peakRssMiB } from './procStats';
+import { startServer } from './serverProcess';
+import type { RunningServer } from './serverProcess';
+import { StepOutcome, judge, loadProblems } from './stepResult';
+import type { StepResult } from './stepResult';
+import type { PreparedTarget } from './targets';
+
+export const SERVER_CORE = 0;
+export const LOAD_CORE = 1;
+
+export interface Timing {
+  readonly warmupMs: number;
+  readonly windowMs: number;
+  readonly cooldownMs: number;
+  readonly drainMs: number;
+}
+
+interface LoadRun {
+  result: LoadResult | null;
+  error: string | null;
+  serverCpuPercent: number | null;
+}
+
+function runLoad(root: string, config: LoadConfig, server: RunningServer): Promise<LoadRun> {
+  // A larger young generation: the load allocates many short-lived buffers, and scavenges
+  // were its largest single cost. The servers run with node's defaults.
+  const child = spawn(
+    'taskset',
+    ['-c', String(LOAD_CORE), process.execPath, '--max-semi-space-size=64', '--import', 'tsx', 'test/bench/relay/load.ts', JSON.stringify(config)],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const run: LoadRun = { result: null, error: null, serverCpuPercent: null };
+  let windowCpu = 0;
+  let windowWall = 0;
+  const limitMs = config.connectTimeoutMs * 2 + config.warmupMs + config.windowMs + config.cooldownMs + config.drainMs + 60_000;
+  return new Promise((resolve) => {
+    const stdoutTail = readLines(child.stdout, (line) => {
+      let event: LoadEvent;
+      try {
+        event = JSON.parse(line) as LoadEvent;
+      } catch {
+        return;
+      }
+      try {
+        if (event.event === 'window-start') {
+          windowCpu = cpuSeconds(server.pid);
+          windowWall = performance.now();
+        } else if (event.event === 'window-end') {
+          const seconds = (performance.now() - windowWall) / 1000;
+          run.serverCpuPercent = ((cpuSeconds(server.pid) - windowCpu) / seconds) * 100;
+        } else if (event.event === 'result') {
+          run.result = event;
+        } else if (event.event === 'error') {
+          run.error = event.message;
+        }
+      } catch (error) {
+        run.error = `server process gone during the window: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    });
+    const stderrTail = readLines(child.stderr, () => undefined);
+    const timer = setTimeout(() => {
+      run.error ??= `load process still running after ${limitMs} ms`;
+      child.kill('SIGKILL');
+    }, limitMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (run.result === null && run.error === null) {
+        run.error = `load process exited (${code ?? signal}) without a result:\n${[...stdoutTail(), ...stderrTail()].join('\n')}`;
+      }
+      resolve(run);
+    });
+  });
+}
+
+export async function runStep(
+  root: string,
+  target: PreparedTarget,
+  rooms: number,
+  observers: ObserverMode,
+  timing: Timing,
+): Promise<StepResult> {
+  const port = await freePort();
+  let server: RunningServer;
+  try {
+    server = await startServer(target.command(port), SERVER_CORE);
+  } catch (error) {
+    return failed(target, rooms, error);
+  }
+  try {
+    const config: LoadConfig = {
+      family: target.family,
+      url: target.url(port),
+      roomPrefix: target.roomPrefix(rooms),
+      rooms,
+      tokens: target.tokens === null ? null : [...target.tokens],
+      storedAcks: target.storedAcks,
+      observers,
+      hz: 20,
+      ...timing,
+      connectConcurrency: 300,
+      connectTimeoutMs: 60_000,
+    };
+    const run = await runLoad(root, config, server);
+    const peak = server.hasExited() ? null : peakRssMiB(server.pid);
+    if (run.result === null || run.error !== null) {
+      const detail = server.hasExited() ? `\nserver exited:\n${server.tail().join('\n')}` : '';
+      return { ...failed(target, rooms, new Error(`${run.error ?? 'no result'}${detail}`)), serverCpuPercent: run.serverCpuPercent, peakRssMiB: peak, load: run.result };
+    }
+    const problems = loadProblems(run.result);
+    return {
+      target: target.id,
+      rooms,
+      outcome: judge(run.result, problems),
+      load: run.result,
+      serverCpuPercent: run.serverCpuPercent,
+      peakRssMiB: peak,
+      loadProblems: problems,
+      error: null,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+function failed(target: PreparedTarget, rooms: number, error: unknown): StepResult {
+  return {
+    target: target.id,
+    rooms,
+    outcome: StepOutcome.error,
+    load: null,
+    serverCpuPercent: null,
+    peakRssMiB: null,
+    loadProblems: [],
+    error: error instanceof Error ? error.message : String(error),
+  };
+}

@@ -1,0 +1,91 @@
+// A server under test as its own process, pinned to one core with taskset. taskset execs node
+// in place, so the child's pid is the server's pid, which /proc is read for.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readLines } from './lineReader';
+
+export interface ServerCommand {
+  /** The TS/JS entry point, run with `node --import tsx`. */
+  readonly script: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+}
+
+export interface RunningServer {
+  readonly pid: number;
+  /** The server's own "listening" line, parsed. */
+  readonly listening: Record<string, unknown>;
+  /** Last lines of its stdout and stderr, for error messages. */
+  tail(): string[];
+  hasExited(): boolean;
+  stop(): Promise<void>;
+}
+
+function parseListening(line: string): Record<string, unknown> | null {
+  if (!line.includes('listening')) return null;
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (typeof parsed === 'object' && parsed !== null && (parsed as { msg?: unknown }).msg === 'listening') {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // not a JSON log line
+  }
+  return null;
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+export function startServer(command: ServerCommand, core: number, startTimeoutMs = 30_000): Promise<RunningServer> {
+  const child = spawn('taskset', ['-c', String(core), process.execPath, '--import', 'tsx', command.script, ...command.args], {
+    cwd: command.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const pid = child.pid;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const tail = (): string[] => [...stdoutTail(), ...stderrTail()].slice(-40);
+    const fail = (message: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${message}\n${tail().join('\n')}`));
+    };
+    const onLine = (line: string): void => {
+      const listening = parseListening(line);
+      if (listening === null || settled || pid === undefined) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({
+        pid,
+        listening,
+        tail,
+        hasExited: () => child.exitCode !== null || child.signalCode !== null,
+        stop: async () => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill('SIGTERM');
+          if (!(await waitForExit(child, 10_000))) {
+            child.kill('SIGKILL');
+            await waitForExit(child, 5_000);
+          }
+        },
+      });
+    };
+    const stdoutTail = child.stdout ? readLines(child.stdout, onLine) : (): string[] => [];
+    const stderrTail = child.stderr ? readLines(child.stderr, onLine) : (): string[] => [];
+    const timer = setTimeout(() => fail(`${command.script} did not print a "listening" line within ${startTimeoutMs} ms`), startTimeoutMs);
+    child.once('error', (error) => fail(`could not start ${command.script}: ${error.message}`));
+    child.once('exit', (code, signal) => fail(`${command.script} exited before listening (${code ?? signal})`));
+  });
+}

@@ -1,0 +1,109 @@
+// The three servers under test and how the load reaches each: the Lianxin relay (SQLite on
+// disk, durable), the y-websocket 1.5 reference server and Hocuspocus (both in memory).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ClientFamily } from '../load/loadConfig';
+import type { ServerCommand } from './serverProcess';
+
+export const TargetId = { relay: 'relay', yWebsocket: 'y-websocket', hocuspocus: 'hocuspocus' } as const;
+export type TargetId = (typeof TargetId)[keyof typeof TargetId];
+
+export interface PreparedTarget {
+  readonly id: TargetId;
+  readonly family: ClientFamily;
+  command(port: number): ServerCommand;
+  url(port: number): string;
+  /** Room names for a step; the relay's must be `<community>/minutes/<id>`. */
+  roomPrefix(rooms: number): string;
+  readonly tokens: readonly [string, string, string] | null;
+  readonly storedAcks: boolean;
+  cleanup(): void;
+}
+
+const HOST = '127.0.0.1';
+const COMMUNITY = 'bench';
+
+/** Runs the relay's command line and returns its JSON answer (the last JSON line on stdout). */
+function relayCli(root: string, args: readonly string[]): Record<string, unknown> {
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'relay/src/cli.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines = stdout.trim().split('\n').reverse();
+  for (const line of lines) {
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (typeof parsed === 'object' && parsed !== null) return parsed as Record<string, unknown>;
+    } catch {
+      // a log line, not the answer
+    }
+  }
+  throw new Error(`relay ${args.slice(0, 2).join(' ')} printed no JSON: ${stdout}`);
+}
+
+function tokenOf(answer: Record<string, unknown>): string {
+  const token = answer.token;
+  if (typeof token !== 'string' || token.length === 0) throw new Error(`relay answer has no token: ${JSON.stringify(Object.keys(answer))}`);
+  return token;
+}
+
+/** Token setup happens here, before any step, so it is never part of a measurement. */
+function prepareRelay(root: string): PreparedTarget {
+  const data = mkdtempSync(join(tmpdir(), 'lianxin-bench-relay-'));
+  try {
+    tokenOf(relayCli(root, ['community', 'create', COMMUNITY, '--name', 'Bench', '--data', data]));
+    const token = (name: string): string =>
+      tokenOf(relayCli(root, ['token', COMMUNITY, '--role', 'committee', '--name', name, '--data', data]));
+    const tokens = [token('writer'), token('observer-a'), token('observer-b')] as const;
+    return {
+      id: TargetId.relay,
+      family: 'y-websocket',
+      command: (port) => ({
+        script: 'relay/src/cli.ts',
+        args: ['serve', '--port', String(port), '--host', HOST, '--data', data],
+        cwd: root,
+      }),
+      url: (port) => `ws://${HOST}:${port}/sync`,
+      roomPrefix: (rooms) => `${COMMUNITY}/minutes/r${rooms}-`,
+      tokens,
+      storedAcks: true,
+      cleanup: () => rmSync(data, { recursive: true, force: true }),
+    };
+  } catch (error) {
+    rmSync(data, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export function prepareTarget(id: TargetId, root: string): PreparedTarget {
+  const here = 'test/bench/relay/servers';
+  switch (id) {
+    case TargetId.relay:
+      return prepareRelay(root);
+    case TargetId.yWebsocket:
+      return {
+        id,
+        family: 'y-websocket',
+        command: (port) => ({ script: `${here}/ywsReference.ts`, args: ['--port', String(port), '--host', HOST], cwd: root }),
+        url: (port) => `ws://${HOST}:${port}`,
+        roomPrefix: (rooms) => `${COMMUNITY}/minutes/r${rooms}-`,
+        tokens: null,
+        storedAcks: false,
+        cleanup: () => undefined,
+      };
+    case TargetId.hocuspocus:
+      return {
+        id,
+        family: 'hocuspocus',
+        command: (port) => ({ script: `${here}/hocuspocus.ts`, args: ['--port', String(port), '--host', HOST], cwd: root }),
+        url: (port) => `ws://${HOST}:${port}`,
+        roomPrefix: (rooms) => `${COMMUNITY}/minutes/r${rooms}-`,
+        tokens: null,
+        storedAcks: false,
+        cleanup: () => undefined,
+      };
+  }
+}

@@ -1,0 +1,199 @@
+// Relay benchmark (issue 2): the Lianxin relay beside the y-websocket 1.5 reference server and
+// Hocuspocus, one after the other under the same stepped load. See README.md here.
+//   npx tsx test/bench/relay/run.ts [--quick] [--servers=relay,y-websocket,hocuspocus]
+//     [--steps=50,100,…] [--observers=auto|provider|raw] [--provider-max=200]
+//     [--warmup=3] [--window=10] [--max-rooms=3200] [--write|--no-write] [--caveat=text]
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ObserverMode } from './load/loadConfig';
+import { renderReport } from './harness/report';
+import type { RunInfo } from './harness/report';
+import { runStep } from './harness/runStep';
+import type { Timing } from './harness/runStep';
+import { StepOutcome } from './harness/stepResult';
+import type { StepResult } from './harness/stepResult';
+import { TargetId, prepareTarget } from './harness/targets';
+import type { PreparedTarget } from './harness/targets';
+import { packageVersion } from './servers/packageVersion';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..');
+const RESULTS = join(root, 'test', 'bench', 'RESULTS.md');
+const SECTION_START = '<!-- bench:relay:start -->';
+const SECTION_END = '<!-- bench:relay:end -->';
+
+interface Options {
+  readonly quick: boolean;
+  readonly servers: readonly TargetId[];
+  readonly steps: readonly number[];
+  readonly observers: 'auto' | ObserverMode;
+  readonly providerMax: number;
+  readonly timing: Timing;
+  readonly write: boolean;
+  readonly caveat: string | null;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const values = new Map<string, string>();
+  for (const arg of argv) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match?.[1]) throw new Error(`unknown argument ${arg}: options look like --name or --name=value`);
+    values.set(match[1], match[2] ?? 'true');
+  }
+  const known = new Set(['quick', 'servers', 'steps', 'observers', 'provider-max', 'warmup', 'window', 'max-rooms', 'write', 'no-write', 'caveat']);
+  for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
+  const quick = values.has('quick');
+  const number = (key: string, fallback: number): number => {
+    const raw = values.get(key);
+    if (raw === undefined) return fallback;
+    const parsed = Number(raw);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${key} must be a positive number, got ${raw}`);
+    return parsed;
+  };
+  const allServers: TargetId[] = [TargetId.yWebsocket, TargetId.hocuspocus, TargetId.relay];
+  const servers = (values.get('servers')?.split(',') ?? allServers).map((name) => {
+    const id = allServers.find((s) => s === name);
+    if (id === undefined) throw new Error(`--servers: unknown server ${name} (known: ${allServers.join(', ')})`);
+    return id;
+  });
+  const maxRooms = number('max-rooms', 3200);
+  const doubling: number[] = [];
+  for (let r = quick ? 10 : 50; r <= (quick ? 40 : maxRooms); r *= quick ? 4 : 2) doubling.push(r);
+  const steps = values.get('steps')?.split(',').map((s) => {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--steps: ${s} is not a room count`);
+    return n;
+  }) ?? doubling;
+  const observers = values.get('observers') ?? 'auto';
+  if (observers !== 'auto' && observers !== ObserverMode.provider && observers !== ObserverMode.raw) {
+    throw new Error('--observers must be auto, provider or raw');
+  }
+  return {
+    quick,
+    servers,
+    steps,
+    observers,
+    providerMax: number('provider-max', 200),
+    timing: {
+      warmupMs: number('warmup', quick ? 1 : 3) * 1000,
+      windowMs: number('window', quick ? 3 : 10) * 1000,
+      cooldownMs: quick ? 300 : 1000,
+      drainMs: quick ? 2000 : 3000,
+    },
+    write: values.has('write') || (!quick && !values.has('no-write')),
+    caveat: values.get('caveat') ?? null,
+  };
+}
+
+function observersFor(options: Options, rooms: number): ObserverMode {
+  if (options.observers !== 'auto') return options.observers;
+  return rooms <= options.providerMax ? ObserverMode.provider : ObserverMode.raw;
+}
+
+function versions(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const of = (name: string): string => {
+    try {
+      return packageVersion(require.resolve(name));
+    } catch {
+      return '?';
+    }
+  };
+  const reference = require.resolve('y-websocket-1/bin/utils');
+  return {
+    'y-websocket server': packageVersion(reference),
+    'its ws': packageVersion(createRequire(reference).resolve('ws')),
+    '@hocuspocus/server': of('@hocuspocus/server'),
+    '@hocuspocus/provider': of('@hocuspocus/provider'),
+    'y-websocket provider': of('y-websocket'),
+    yjs: of('yjs'),
+    'ws (clients)': of('ws'),
+  };
+}
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function writeSection(markdown: string): void {
+  const section = `${SECTION_START}\n${markdown}${SECTION_END}`;
+  const current = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  const start = current.indexOf(SECTION_START);
+  const end = current.indexOf(SECTION_END);
+  const next = start >= 0 && end > start
+    ? `${current.slice(0, start)}${section}${current.slice(end + SECTION_END.length)}`
+    : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(RESULTS, next);
+}
+
+function describe(step: StepResult): string {
+  const l = step.load;
+  if (!l) return `${step.target} R=${step.rooms}: ${step.outcome} ${step.error?.split('\n')[0] ?? ''}`;
+  return `${step.target} R=${step.rooms} (${l.observers}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}%, RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const steps: StepResult[] = [];
+  const loadAverages: Record<string, string> = {};
+  for (const id of options.servers) {
+    loadAverages[id] = loadavg().map((v) => v.toFixed(2)).join('/');
+    let target: PreparedTarget;
+    try {
+      target = prepareTarget(id, root);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`${id}: setup failed: ${message}`);
+      steps.push({ target: id, rooms: options.steps[0] ?? 0, outcome: StepOutcome.error, load: null, serverCpuPercent: null, peakRssMiB: null, loadProblems: [], error: `setup failed: ${message}` });
+      continue;
+    }
+    try {
+      for (const rooms of options.steps) {
+        const step = await runStep(root, target, rooms, observersFor(options, rooms), options.timing);
+        steps.push(step);
+        console.log(describe(step));
+        if (step.outcome !== StepOutcome.held) break;
+      }
+    } finally {
+      target.cleanup();
+    }
+  }
+  const info: RunInfo = {
+    command: `npx tsx test/bench/relay/run.ts${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+    startedAt,
+    durationS: (performance.now() - started) / 1000,
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    node: process.version,
+    commit: commit(),
+    versions: versions(),
+    timing: `Per step: ${options.timing.warmupMs / 1000} s warm-up, ${options.timing.windowMs / 1000} s measured, writes go on ${options.timing.cooldownMs / 1000} s after the window, then up to ${options.timing.drainMs / 1000} s for deliveries before a write counts as lost. Steps: ${options.steps.join(', ')} rooms, stopping a server at its first step with p99 > 50 ms, a lost message, or a load generator that did not keep up.`,
+    loadAverages,
+    caveat: options.caveat,
+  };
+  const markdown = renderReport(steps, info);
+  console.log(`\n${markdown}`);
+  if (options.write) {
+    writeSection(markdown);
+    writeFileSync(join(here, 'last-run.json'), `${JSON.stringify({ info, steps }, null, 2)}\n`);
+    console.log(`written to ${RESULTS} (relay section) and test/bench/relay/last-run.json`);
+  }
+  return steps.some((s) => s.outcome === StepOutcome.error) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { TOKEN_ROLES, isCommunityId, isTokenRole, type CommunityId } from '@lianxin/protocol';
+import { loadSecret } from './auth/secret';
+import { issueToken } from './auth/issueToken';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { startServer, DATABASE_FILE } from './server';
+import { createSqliteStore } from './store/sqliteStore';
+import { COMMUNITY_KINDS, StoreConflictError, type CommunityKind, type Store } from './store/Store';
+
+/** Wrong command-line arguments: exit 2 with the usage. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface CliValues {
+  port?: string;
+  host?: string;
+  data?: string;
+  static?: string;
+  name?: string;
+  kind?: string;
+  secretary?: string;
+  role?: string;
+  ttl?: string;
+  person?: string;
+}
+
+const DAY = 86_400;
+const TTL_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: DAY };
+
+/** `30d`, `12h`, `90m`, `45s` → seconds. */
+export function parseTtl(text: string): number {
+  const match = /^(\d{1,6})([smhd])$/.exec(text);
+  if (!match) throw new UsageError(`--ttl ${JSON.stringify(text)}: use a number and a unit, e.g. 30d, 12h, 90m`);
+  const seconds = Number(match[1]) * (TTL_UNITS[match[2] as string] as number);
+  if (seconds <= 0) throw new UsageError('--ttl must be positive');
+  return seconds;
+}
+
+function requireValue(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw new UsageError(`missing ${flag}`);
+  return value.trim();
+}
+
+function checkName(name: string, flag: string): string {
+  if (name.length > 100) throw new UsageError(`${flag} is longer than 100 characters`);
+  return name;
+}
+
+function openDataStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  return createSqliteStore({ file: join(dataDir, DATABASE_FILE) });
+}
+
+async function withStore<T>(dataDir: string, run: (store: Store, secret: string) => Promise<T>): Promise<T> {
+  const secret = loadSecret(dataDir);
+  const store = openDataStore(dataDir);
+  try {
+    return await run(store, secret);
+  } finally {
+    await store.close();
+  }
+}
+
+function expectPositionals(positionals: string[], count: number, usage: string): void {
+  if (positionals.length !== count) throw new UsageError(`expected: ${usage}`);
+}
+
+/** Runs one command; returns the exit code, or -1 for `serve` (which keeps running). */
+export async function runCommand(positionals: string[], values: CliValues, print: (value: unknown) => void): Promise<number> {
+  const [command] = positionals;
+  const dataDir = loadConfig({ data: values.data }).dataDir;
+  switch (command) {
+    case 'serve': {
+      expectPositionals(positionals, 1, 'serve [--port N] [--host H] [--data DIR] [--static DIR]');
+      let port: number | undefined;
+      if (values.port !== undefined) {
+        if (!/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port ${JSON.stringify(values.port)} is not a port number`);
+        port = Number(values.port);
+      }
+      const config = loadConfig({ port, host: values.host, data: values.data, staticDir: values.static });
+      const log = createLogger(config.logLevel);
+      const running = await startServer({ config, log });
+      let exiting = false;
+      const shutdown = (why: string): void => {
+        if (exiting) return;
+        exiting = true;
+        log.info({ signal: why }, 'stopping');
+        running.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            log.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGTERM', () => shutdown('SIGTERM'));
+      process.on('SIGINT', () => shutdown('SIGINT'));
+      if (process.env.LIANXIN_EXIT_WITH_STDIN === '1') {
+        process.stdin.on('end', () => shutdown('stdin closed'));
+        process.stdin.on('close', () => shutdown('stdin closed'));
+        process.stdin.resume();
+      }
+      return -1;
+    }
+    case 'community': {
+      if (positionals[1] !== 'create') throw new UsageError('expected: community create <id> --name <name>');
+      expectPositionals(positionals, 3, 'community create <id> --name <name> [--kind urban|village]');
+      const id = positionals[2] as string;
+      if (!isCommunityId(id)) throw new UsageError(`community id ${JSON.stringify(id)}: use lowercase letters, digits and inner hyphens (at most 64)`);
+      const name = checkName(requireValue(values.name, '--name'), '--name');
+      const kind = (values.kind ?? 'urban') as CommunityKind;
+      if (!(COMMUNITY_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${COMMUNITY_KINDS.join(', ')}`);
+      const secretaryName = checkName(values.secretary?.trim() || '书记', '--secretary');
+      const config = loadConfig({ data: values.data });
+      return withStore(dataDir, async (store, secret) => {
+        try {
+          await store.createCommunity({ id: id as CommunityId, name, kind, createdAt: Date.now() });
+        } catch (error) {
+          if (error instanceof StoreConflictError) throw new Error(`community ${id} already exists`);
+          throw error;
+        }
+        const issued = await issueToken(store, secret, { community: id as CommunityId, role: 'secretary', name: secretaryName, ttlSeconds: config.tokenTtlDays * DAY });
+        print({ community: id, token: issued.token, tokenId: issued.tokenId });
+        return 0;
+      });
+    }
+    case 'token': {
+      expectPositionals(positionals, 2, 'token <community> --role secretary|committee|member --name <name> [--ttl 30d]');
+      const community = positionals[1] as string;
+      if (!isCommunityId(community)) throw new UsageError(`community id ${JSON.stringify(community)} is not valid`);
+      const role = requireValue(values.role, '--role');
+      if (!isTokenRole(role)) throw new UsageError(`--role must be one of ${TOKEN_ROLES.join(', ')}`);
+      const name = checkName(requireValue(values.name, '--name'), '--name');
+      const ttlSeconds = parseTtl(values.ttl ?? '30d');
+      if (values.person !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.person)) throw new UsageError('--person must match [A-Za-z0-9_-]{1,64}');
+      return withStore(dataDir, async (store, secret) => {
+        if (!(await store.getCommunity(community))) throw new Error(`unknown community ${community}; create it with: community create ${community} --name <name>`);
+        const issued = await issueToken(store, secret, { community: community as CommunityId, role, name, person: values.person ?? null, ttlSeconds });
+        print({ token: issued.token, tokenId: issued.tokenId });
+        return 0;
+      });
+    }
+    case 'revoke': {
+      expectPositionals(positionals, 2, 'revoke <tokenId>');
+      const tokenId = positionals[1] as string;
+      return withStore(dataDir, async (store) => {
+        // A running relay notices within a second (it polls the revocations) and closes the sockets.
+        if (!(await store.revokeToken(tokenId, Date.now()))) throw new Error(`unknown token id ${tokenId}`);
+        print({ revoked: true, tokenId });
+        return 0;
+      });
+    }
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
+}

@@ -1,0 +1,165 @@
+import { resolve } from 'node:path';
+import { Limits } from '@lianxin/protocol';
+import type { SqliteSynchronous } from './store/sqliteStore';
+
+/** A setting is missing or wrong; the message says what to set. Thrown at start-up. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface RelayLimits {
+  /** Largest frame from an anonymous connection (bytes). */
+  readonly maxFrameAnonymous: number;
+  /** Largest frame from an authenticated connection (bytes). */
+  readonly maxFrame: number;
+  /** Largest stored document (bytes, encoded state). */
+  readonly maxDocument: number;
+  /** Token bucket per connection: refill per second and capacity. */
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+}
+
+export interface RelayConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Built client to serve, or null to serve none. */
+  readonly staticDir: string | null;
+  readonly store: 'sqlite' | 'memory';
+  readonly synchronous: SqliteSynchronous;
+  readonly limits: RelayLimits;
+  /** A document with no connection is flushed and unloaded after this long. */
+  readonly idleMs: number;
+  /** Compact a document's log into a snapshot past this many updates … */
+  readonly compactUpdates: number;
+  /** … or this many bytes. */
+  readonly compactBytes: number;
+  /** How often revocations (also those written by the CLI) and expiries are checked. */
+  readonly sweepMs: number;
+  /** Send an empty awareness message to a connection silent this long (providers drop a silent link after 30 s). */
+  readonly keepaliveMs: number;
+  /** WebSocket ping interval; a peer that misses a pong is dropped. */
+  readonly pingMs: number;
+  /** Lifetime of tokens issued by setup and join. */
+  readonly tokenTtlDays: number;
+  /** Default lifetime of invites. */
+  readonly inviteTtlDays: number;
+  readonly logLevel: string;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export const defaultLimits: RelayLimits = {
+  maxFrameAnonymous: Limits.maxFrameBeforeAuth,
+  maxFrame: Limits.maxFrame,
+  maxDocument: Limits.maxDocument,
+  messagesPerSecond: Limits.messagesPerSecond,
+  messageBurst: Limits.messageBurst,
+};
+
+export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
+  return {
+    port: DEFAULT_PORT,
+    host: DEFAULT_HOST,
+    dataDir: resolve('data'),
+    staticDir: null,
+    store: 'sqlite',
+    synchronous: 'NORMAL',
+    limits: defaultLimits,
+    idleMs: 30_000,
+    compactUpdates: 500,
+    compactBytes: 1024 * 1024,
+    sweepMs: 1000,
+    keepaliveMs: 15_000,
+    pingMs: 30_000,
+    tokenTtlDays: 365,
+    inviteTtlDays: 7,
+    logLevel: 'info',
+    ...overrides,
+  };
+}
+
+/** Environment variables the relay reads, with what each sets. */
+export const ENV_VARS = {
+  LIANXIN_SECRET: 'HMAC secret for tokens (≥ 32 chars); default: <data>/secret',
+  LIANXIN_STORE: 'sqlite (default) | memory',
+  LIANXIN_SYNCHRONOUS: 'NORMAL (default: survives a killed process) | FULL (also survives power loss)',
+  LIANXIN_MAX_FRAME: 'largest frame from an authenticated connection, bytes (default 8 MiB)',
+  LIANXIN_MAX_FRAME_ANONYMOUS: 'largest frame from an anonymous connection, bytes (default 64 KiB)',
+  LIANXIN_MAX_DOCUMENT: 'largest document, bytes (default 64 MiB)',
+  LIANXIN_RATE: 'messages per second per connection (default 100)',
+  LIANXIN_BURST: 'messages allowed above the rate in a burst (default 400)',
+  LIANXIN_IDLE_MS: 'unload a document this long after its last connection closed (default 30000)',
+  LIANXIN_COMPACT_UPDATES: 'compact a document log past this many updates (default 500)',
+  LIANXIN_COMPACT_BYTES: 'compact a document log past this many bytes (default 1 MiB)',
+  LIANXIN_SWEEP_MS: 'how often revocations and expiries are checked (default 1000)',
+  LIANXIN_KEEPALIVE_MS: 'keep-alive message to a silent connection (default 15000)',
+  LIANXIN_PING_MS: 'WebSocket ping interval (default 30000)',
+  LIANXIN_TOKEN_TTL_DAYS: 'lifetime of tokens from setup and join (default 365)',
+  LIANXIN_INVITE_TTL_DAYS: 'default lifetime of invites (default 7)',
+  LIANXIN_LOG_LEVEL: 'pino level: fatal|error|warn|info|debug|trace|silent (default info)',
+  LIANXIN_EXIT_WITH_STDIN: '1: shut down when stdin closes (tests use it so a relay never outlives them)',
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+function intFromEnv(env: Env, name: keyof typeof ENV_VARS, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name}=${JSON.stringify(raw)} is not a whole number; set ${name} to ${ENV_VARS[name]}`);
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be at least ${min}; it is ${raw}`);
+  return value;
+}
+
+function oneOf<const T extends string>(env: Env, name: keyof typeof ENV_VARS, allowed: readonly T[], fallback: NoInfer<T>): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name}=${JSON.stringify(raw)} is not one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+export interface ServeArgs {
+  readonly port?: number;
+  readonly host?: string;
+  readonly data?: string;
+  readonly staticDir?: string | null;
+}
+
+/** Builds the configuration from command-line values and the environment; throws ConfigError. */
+export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig {
+  const port = args.port ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0–65535; got ${port}`);
+  const maxFrame = intFromEnv(env, 'LIANXIN_MAX_FRAME', defaultLimits.maxFrame, 1024);
+  const maxFrameAnonymous = intFromEnv(env, 'LIANXIN_MAX_FRAME_ANONYMOUS', defaultLimits.maxFrameAnonymous, 256);
+  if (maxFrameAnonymous > maxFrame) throw new ConfigError('LIANXIN_MAX_FRAME_ANONYMOUS must not exceed LIANXIN_MAX_FRAME');
+  const logLevel = oneOf(env, 'LIANXIN_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info');
+  return defaultConfig({
+    port,
+    host: args.host ?? DEFAULT_HOST,
+    dataDir: resolve(args.data ?? 'data'),
+    staticDir: args.staticDir === undefined ? resolve('client/dist') : args.staticDir === null ? null : resolve(args.staticDir),
+    store: oneOf(env, 'LIANXIN_STORE', ['sqlite', 'memory'], 'sqlite'),
+    synchronous: oneOf(env, 'LIANXIN_SYNCHRONOUS', ['NORMAL', 'FULL'], 'NORMAL'),
+    limits: {
+      maxFrame,
+      maxFrameAnonymous,
+      maxDocument: intFromEnv(env, 'LIANXIN_MAX_DOCUMENT', defaultLimits.maxDocument, 1024),
+      messagesPerSecond: intFromEnv(env, 'LIANXIN_RATE', defaultLimits.messagesPerSecond, 1),
+      messageBurst: intFromEnv(env, 'LIANXIN_BURST', defaultLimits.messageBurst, 1),
+    },
+    idleMs: intFromEnv(env, 'LIANXIN_IDLE_MS', 30_000, 0),
+    compactUpdates: intFromEnv(env, 'LIANXIN_COMPACT_UPDATES', 500, 1),
+    compactBytes: intFromEnv(env, 'LIANXIN_COMPACT_BYTES', 1024 * 1024, 1),
+    sweepMs: intFromEnv(env, 'LIANXIN_SWEEP_MS', 1000, 10),
+    keepaliveMs: intFromEnv(env, 'LIANXIN_KEEPALIVE_MS', 15_000, 100),
+    pingMs: intFromEnv(env, 'LIANXIN_PING_MS', 30_000, 100),
+    tokenTtlDays: intFromEnv(env, 'LIANXIN_TOKEN_TTL_DAYS', 365, 1),
+    inviteTtlDays: intFromEnv(env, 'LIANXIN_INVITE_TTL_DAYS', 7, 1),
+    logLevel,
+  });
+}

@@ -1,0 +1,125 @@
+/** Prometheus text exposition, without a dependency: counters, gauges and one histogram kind. */
+
+type Labels = Readonly<Record<string, string>>;
+
+function labelText(labels: Labels): string {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return '';
+  return `{${entries.map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}`;
+}
+
+export class Counter {
+  private readonly values = new Map<string, { labels: Labels; value: number }>();
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
+  inc(labels: Labels = {}, by = 1): void {
+    const key = labelText(labels);
+    const entry = this.values.get(key);
+    if (entry) entry.value += by;
+    else this.values.set(key, { labels, value: by });
+  }
+  get(labels: Labels = {}): number {
+    return this.values.get(labelText(labels))?.value ?? 0;
+  }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
+    if (this.values.size === 0) lines.push(`${this.name} 0`);
+    for (const { labels, value } of this.values.values()) lines.push(`${this.name}${labelText(labels)} ${value}`);
+    return lines.join('\n');
+  }
+}
+
+export class Gauge {
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly read: () => number,
+  ) {}
+  render(): string {
+    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`, `${this.name} ${this.read()}`].join('\n');
+  }
+}
+
+export class Histogram {
+  private readonly counts: number[];
+  private sum = 0;
+  private count = 0;
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly buckets: readonly number[],
+  ) {
+    this.counts = buckets.map(() => 0);
+  }
+  observe(value: number): void {
+    this.sum += value;
+    this.count += 1;
+    for (let i = 0; i < this.buckets.length; i++) {
+      if (value <= (this.buckets[i] as number)) {
+        this.counts[i] = (this.counts[i] as number) + 1;
+        break;
+      }
+    }
+  }
+  get observations(): number {
+    return this.count;
+  }
+  render(): string {
+    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
+    let cumulative = 0;
+    this.buckets.forEach((le, i) => {
+      cumulative += this.counts[i] as number;
+      lines.push(`${this.name}_bucket{le="${le}"} ${cumulative}`);
+    });
+    lines.push(`${this.name}_bucket{le="+Inf"} ${this.count}`, `${this.name}_sum ${this.sum}`, `${this.name}_count ${this.count}`);
+    return lines.join('\n');
+  }
+}
+
+/** The relay's metrics. Gauges read live state through the functions given. */
+export class RelayMetrics {
+  readonly messagesIn = new Counter('lianxin_messages_in_total', 'WebSocket messages received');
+  readonly messagesOut = new Counter('lianxin_messages_out_total', 'WebSocket messages sent');
+  readonly bytesIn = new Counter('lianxin_bytes_in_total', 'WebSocket bytes received');
+  readonly bytesOut = new Counter('lianxin_bytes_out_total', 'WebSocket bytes sent');
+  readonly connectionsOpened = new Counter('lianxin_connections_opened_total', 'WebSocket connections accepted');
+  readonly connectionsRejected = new Counter('lianxin_connections_rejected_total', 'WebSocket upgrades refused, by reason');
+  readonly connectionsClosed = new Counter('lianxin_connections_closed_total', 'Connections closed by the relay, by close code');
+  readonly updatesStored = new Counter('lianxin_updates_stored_total', 'Yjs updates written to the store');
+  readonly permissionDenied = new Counter('lianxin_permission_denied_total', 'Messages dropped by the gate, by kind');
+  readonly compactions = new Counter('lianxin_compactions_total', 'Document logs compacted into a snapshot');
+  readonly evictions = new Counter('lianxin_evictions_total', 'Idle documents unloaded');
+  readonly storeErrors = new Counter('lianxin_store_errors_total', 'Failed store writes');
+  readonly storeWriteSeconds = new Histogram('lianxin_store_write_seconds', 'Latency of one batched store write (one transaction)', [
+    0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1,
+  ]);
+  readonly storeBatchSize = new Histogram('lianxin_store_batch_updates', 'Updates per store write batch', [1, 2, 5, 10, 20, 50, 100, 200, 500]);
+  private gauges: Gauge[] = [];
+
+  addGauge(name: string, help: string, read: () => number): void {
+    this.gauges.push(new Gauge(name, help, read));
+  }
+
+  render(): string {
+    const parts = [
+      ...this.gauges.map((g) => g.render()),
+      this.messagesIn.render(),
+      this.messagesOut.render(),
+      this.bytesIn.render(),
+      this.bytesOut.render(),
+      this.connectionsOpened.render(),
+      this.connectionsRejected.render(),
+      this.connectionsClosed.render(),
+      this.updatesStored.render(),
+      this.permissionDenied.render(),
+      this.compactions.render(),
+      this.evictions.render(),
+      this.storeErrors.render(),
+      this.storeWriteSeconds.render(),
+      this.storeBatchSize.render(),
+    ];
+    return parts.join('\n') + '\n';
+  }
+}

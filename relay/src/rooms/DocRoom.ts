@@ -1,0 +1,348 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  CloseCode,
+  MessageType,
+  SyncStep,
+  encodePermissionDenied,
+  encodeStored,
+  type Room,
+} from '@lianxin/protocol';
+import type { Logger } from '../logger';
+import type { RelayMetrics } from '../metrics';
+import type { RelayLimits } from '../config';
+import type { StoredDocument } from '../store/Store';
+import type { Connection } from './Connection';
+import type { WriteEntry } from './writeBatcher';
+import { filterAwareness } from './filterAwareness';
+import { ANONYMOUS_AUTHOR } from './Identity';
+
+/** Transaction origin for state read from the store. */
+export const LOADED = Symbol('loaded-from-store');
+
+/** What a room needs from the registry that owns it. */
+export interface RoomContext {
+  readonly limits: RelayLimits;
+  readonly log: Logger;
+  readonly metrics: RelayMetrics;
+  enqueue(entry: WriteEntry): void;
+  close(conn: Connection, code: number, reason: string): void;
+}
+
+/** Thrown inside message handling: closes the connection with `code`. */
+export class ProtocolViolation extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProtocolViolation';
+  }
+}
+
+const EMPTY_AWARENESS = new Uint8Array([MessageType.awareness, 1, 0]);
+
+function sameState(a: Map<number, number>, b: Map<number, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [client, clock] of b) if (a.get(client) !== clock) return false;
+  return true;
+}
+
+/** An empty Yjs v1 update: no structs, no deletions (what a client with nothing new sends as step 2). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * A loaded document: its Y.Doc (stored state applied before anyone is answered), awareness and
+ * connections. Accepted updates are applied at once, stored by the write batcher, and only then
+ * broadcast and acknowledged.
+ */
+export class DocRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  readonly connections = new Set<Connection>();
+  /** Bumps whenever the document changes (for ETags). */
+  version = 0;
+  /** Updates handed to the batcher and not yet written. */
+  uncommitted = 0;
+  uncommittedBytes = 0;
+  /** Highest stored seq of this document. */
+  lastSeq: number;
+  /** Log since the last snapshot. */
+  logCount: number;
+  logBytes: number;
+  snapshotBytes: number;
+  idleSince: number | null = Date.now();
+  compacting = false;
+  destroyed = false;
+  private lastApplyChanged = false;
+  /** sync step 1 answers waiting for uncommitted updates, so nobody receives unstored content */
+  private deferredAnswers: (() => void)[] = [];
+
+  constructor(
+    readonly room: Room,
+    stored: StoredDocument,
+    private readonly ctx: RoomContext,
+  ) {
+    this.lastSeq = stored.lastSeq;
+    this.logCount = stored.updates.length;
+    this.logBytes = stored.updates.reduce((n, u) => n + u.update.byteLength, 0);
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+    Y.transact(
+      this.doc,
+      () => {
+        const all = stored.snapshot ? [stored.snapshot, ...stored.updates.map((u) => u.update)] : stored.updates.map((u) => u.update);
+        for (const update of all) {
+          try {
+            Y.applyUpdate(this.doc, update, LOADED);
+          } catch (error) {
+            // Only validated updates are stored, so this means the file was damaged.
+            ctx.log.error({ room: room.name, err: error }, 'skipping a stored update that does not apply');
+          }
+        }
+      },
+      LOADED,
+    );
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      this.lastApplyChanged = tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState);
+      if (this.lastApplyChanged) this.version += 1;
+    });
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = added.concat(updated, removed);
+      if (changed.length === 0) return;
+      const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
+      for (const c of this.connections) if (c !== origin) c.send(message);
+    });
+  }
+
+  get name(): string {
+    return this.room.name;
+  }
+
+  /** Upper bound of the stored size: snapshot + log + what is being written. */
+  get sizeEstimate(): number {
+    return this.snapshotBytes + this.logBytes + this.uncommittedBytes;
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    conn.room = this;
+    this.idleSince = null;
+    // y-websocket: the server opens with its own sync step 1 and the current awareness.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SyncStep.step1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+    conn.send(encoding.toUint8Array(encoder));
+    if (this.awareness.getStates().size > 0) {
+      conn.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+    }
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessClientId !== null && this.awareness.getStates().has(conn.awarenessClientId)) {
+      removeAwarenessStates(this.awareness, [conn.awarenessClientId], 'disconnected');
+    }
+    if (this.connections.size === 0) this.idleSince = Date.now();
+  }
+
+  /** Handles one binary message; throws ProtocolViolation for what must close the connection. */
+  handle(conn: Connection, data: Uint8Array): void {
+    let decoder: decoding.Decoder;
+    let type: number;
+    try {
+      decoder = decoding.createDecoder(data);
+      type = decoding.readVarUint(decoder);
+    } catch {
+      throw new ProtocolViolation(CloseCode.malformed, 'empty or unreadable message');
+    }
+    switch (type) {
+      case MessageType.sync:
+        return this.handleSync(conn, data, decoder);
+      case MessageType.awareness: {
+        let update: Uint8Array;
+        try {
+          update = decoding.readVarUint8Array(decoder);
+        } catch {
+          throw new ProtocolViolation(CloseCode.malformed, 'truncated awareness message');
+        }
+        return this.handleAwareness(conn, update);
+      }
+      case MessageType.queryAwareness:
+        conn.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+      case MessageType.auth:
+        // Only the relay speaks auth; a client's auth message carries nothing to act on.
+        return;
+      default:
+        throw new ProtocolViolation(CloseCode.malformed, `unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(conn: Connection, data: Uint8Array, decoder: decoding.Decoder): void {
+    let step: number;
+    let payload: Uint8Array;
+    try {
+      step = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+    } catch {
+      throw new ProtocolViolation(CloseCode.malformed, 'truncated sync message');
+    }
+    if (step === SyncStep.step1) {
+      try {
+        Y.decodeStateVector(payload);
+      } catch {
+        throw new ProtocolViolation(CloseCode.malformed, 'unreadable state vector');
+      }
+      const answer = (): void => {
+        if (conn.closed || this.destroyed) return;
+        conn.send(syncMessage(SyncStep.step2, Y.encodeStateAsUpdate(this.doc, payload)));
+      };
+      if (this.uncommitted > 0) this.deferredAnswers.push(answer);
+      else answer();
+      return;
+    }
+    if (step !== SyncStep.step2 && step !== SyncStep.update) throw new ProtocolViolation(CloseCode.malformed, `unknown sync step ${step}`);
+    conn.updatesReceived += 1;
+    const count = conn.updatesReceived;
+    if (!conn.canWrite) {
+      if (isEmptyUpdate(payload)) {
+        this.ctx.enqueue({ room: this, conn, count, update: null, author: ANONYMOUS_AUTHOR, time: Date.now(), broadcast: null });
+        return;
+      }
+      this.deny(conn, 'update');
+      return;
+    }
+    this.acceptUpdate(conn, count, payload, step === SyncStep.update && decoder.pos === data.length ? data : null);
+  }
+
+  private acceptUpdate(conn: Connection, count: number, update: Uint8Array, original: Uint8Array | null): void {
+    const author = conn.identity.person ?? ANONYMOUS_AUTHOR;
+    if (isEmptyUpdate(update)) {
+      this.ctx.enqueue({ room: this, conn, count, update: null, author, time: Date.now(), broadcast: null });
+      return;
+    }
+    if (this.sizeEstimate + update.byteLength > this.ctx.limits.maxDocument) {
+      // The estimate counts history; measure the real size before refusing.
+      const exact = Y.encodeStateAsUpdate(this.doc).byteLength + this.uncommittedBytes;
+      if (exact + update.byteLength > this.ctx.limits.maxDocument) {
+        throw new ProtocolViolation(CloseCode.documentTooLarge, `document would exceed ${this.ctx.limits.maxDocument} bytes`);
+      }
+    }
+    try {
+      // Decoding everything first means a garbage update is refused before it touches the doc:
+      // applyUpdate integrates structs before it reads the delete set.
+      Y.decodeUpdate(update);
+    } catch {
+      throw new ProtocolViolation(CloseCode.malformed, 'update does not decode');
+    }
+    const pendingBefore = this.doc.store.pendingStructs?.update;
+    const pendingDsBefore = this.doc.store.pendingDs;
+    this.lastApplyChanged = false;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (error) {
+      this.ctx.log.error({ room: this.name, conn: conn.id, err: error }, 'a decodable update failed to apply');
+      throw new ProtocolViolation(CloseCode.malformed, 'update does not apply');
+    }
+    const addedPending = this.doc.store.pendingStructs?.update !== pendingBefore || this.doc.store.pendingDs !== pendingDsBefore;
+    if (!this.lastApplyChanged && !addedPending) {
+      this.ctx.enqueue({ room: this, conn, count, update: null, author, time: Date.now(), broadcast: null });
+      return;
+    }
+    this.ctx.enqueue({ room: this, conn, count, update, author, time: Date.now(), broadcast: original ?? syncMessage(SyncStep.update, update) });
+  }
+
+  private handleAwareness(conn: Connection, update: Uint8Array): void {
+    if (!conn.canWrite) {
+      this.deny(conn, 'awareness');
+      return;
+    }
+    let filtered: ReturnType<typeof filterAwareness>;
+    try {
+      filtered = filterAwareness(update, conn.awarenessClientId);
+    } catch {
+      throw new ProtocolViolation(CloseCode.malformed, 'unreadable awareness update');
+    }
+    if (filtered.clientId !== null) conn.awarenessClientId = filtered.clientId;
+    if (filtered.dropped > 0) this.ctx.metrics.permissionDenied.inc({ kind: 'awareness-client' }, filtered.dropped);
+    if (!filtered.update) return;
+    try {
+      applyAwarenessUpdate(this.awareness, filtered.update, conn);
+    } catch {
+      throw new ProtocolViolation(CloseCode.malformed, 'awareness state is not JSON');
+    }
+  }
+
+  private deny(conn: Connection, kind: 'update' | 'awareness'): void {
+    this.ctx.metrics.permissionDenied.inc({ kind });
+    if (conn.firstDenial(kind)) conn.send(encodePermissionDenied(`read-only: ${kind} dropped`));
+  }
+
+  /** Called by the batcher for a stored update. */
+  noteStored(seq: number, bytes: number): void {
+    if (seq > this.lastSeq) this.lastSeq = seq;
+    this.logCount += 1;
+    this.logBytes += bytes;
+  }
+
+  /** After the batcher stored these entries (in order): broadcast, then acknowledge. */
+  afterStored(entries: readonly WriteEntry[]): void {
+    if (this.destroyed) return;
+    const acks = new Map<Connection, number>();
+    for (const e of entries) {
+      if (e.broadcast) {
+        for (const c of this.connections) if (c !== e.conn) c.send(e.broadcast);
+      }
+      acks.set(e.conn, Math.max(acks.get(e.conn) ?? 0, e.count));
+    }
+    if (acks.size > 0) {
+      const stateVector = Y.encodeStateVector(this.doc);
+      for (const [conn, count] of acks) {
+        if (count <= conn.acknowledged) continue;
+        conn.acknowledged = count;
+        conn.send(encodeStored({ count, stateVector }));
+      }
+    }
+    if (this.uncommitted === 0) this.runDeferred();
+  }
+
+  runDeferred(): void {
+    const answers = this.deferredAnswers;
+    this.deferredAnswers = [];
+    for (const a of answers) a();
+  }
+
+  /** Everything a ping-less client needs to stay connected: an empty awareness update. */
+  static readonly keepalive = EMPTY_AWARENESS;
+
+  /** Closes every connection (e.g. after a store failure or at shutdown) and frees the doc. */
+  destroy(code: number, reason: string): void {
+    this.destroyed = true;
+    for (const c of [...this.connections]) this.ctx.close(c, code, reason);
+    this.deferredAnswers = [];
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,340 @@
+import * as Y from 'yjs';
+import { CloseCode, type Access, type Room } from '@lianxin/protocol';
+import type { RelayConfig } from '../config';
+import type { Logger } from '../logger';
+import type { RelayMetrics } from '../metrics';
+import type { Store } from '../store/Store';
+import { Connection, type RelaySocket } from './Connection';
+import { DocRoom, ProtocolViolation, type RoomContext } from './DocRoom';
+import type { Identity } from './Identity';
+import { WriteBatcher, type WriteEntry } from './writeBatcher';
+
+export interface RoomRegistryDeps {
+  readonly store: Store;
+  readonly config: RelayConfig;
+  readonly log: Logger;
+  readonly metrics: RelayMetrics;
+}
+
+/**
+ * Every loaded document and every connection. Loads documents on demand (stored state first),
+ * writes through one batcher, compacts long logs, unloads idle documents, and runs the periodic
+ * sweep: expiry, revocations written by other processes, keep-alives and pings.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, DocRoom>();
+  private readonly loading = new Map<string, Promise<DocRoom>>();
+  private readonly connections = new Set<Connection>();
+  private readonly byToken = new Map<string, Set<Connection>>();
+  private readonly batcher: WriteBatcher;
+  private readonly context: RoomContext;
+  private readonly compactions = new Map<DocRoom, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private revocationCursor = 0;
+  private polling = false;
+  private lastPing = Date.now();
+  private shuttingDown = false;
+
+  constructor(private readonly deps: RoomRegistryDeps) {
+    const { store, metrics, config, log } = deps;
+    this.batcher = new WriteBatcher(store, metrics, {
+      committed: (batch) => this.committed(batch),
+      failed: (batch, error) => this.failed(batch, error),
+    });
+    this.context = {
+      limits: config.limits,
+      log,
+      metrics,
+      enqueue: (entry) => this.batcher.enqueue(entry),
+      close: (conn, code, reason) => this.close(conn, code, reason),
+    };
+    metrics.addGauge('lianxin_connections', 'Open WebSocket connections', () => this.connections.size);
+    metrics.addGauge('lianxin_documents_loaded', 'Documents loaded in memory', () => this.rooms.size);
+    metrics.addGauge('lianxin_store_writes_pending', 'Updates waiting to be written', () => this.batcher.pending);
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Starts the sweep. Reads the revocation cursor first so old revocations are not replayed. */
+  async start(): Promise<void> {
+    this.revocationCursor = (await this.deps.store.revocationsSince(0)).cursor;
+    this.timer = setInterval(() => this.sweep(), this.deps.config.sweepMs);
+    this.timer.unref();
+  }
+
+  /** The loaded room, or null. */
+  peek(name: string): DocRoom | null {
+    return this.rooms.get(name) ?? null;
+  }
+
+  /** Loads a document (once, however many ask at the same time). */
+  async load(room: Room): Promise<DocRoom> {
+    for (;;) {
+      const loaded = this.rooms.get(room.name);
+      if (loaded && !loaded.destroyed) return loaded;
+      let pending = this.loading.get(room.name);
+      if (!pending) {
+        pending = this.deps.store.loadDocument(room.name).then((stored) => {
+          const r = new DocRoom(room, stored, this.context);
+          this.rooms.set(room.name, r);
+          this.deps.log.debug({ room: room.name, updates: stored.updates.length, snapshotBytes: r.snapshotBytes }, 'document loaded');
+          if (this.needsCompaction(r)) this.compact(r);
+          return r;
+        });
+        this.loading.set(room.name, pending);
+        pending.then(
+          () => this.loading.delete(room.name),
+          () => this.loading.delete(room.name),
+        );
+      }
+      const r = await pending;
+      if (!r.destroyed) return r;
+    }
+  }
+
+  /** Accepts an authenticated socket for a room; the document loads in the background. */
+  open(socket: RelaySocket, identity: Identity, room: Room, access: Access, maxFrame: number): Connection {
+    const { metrics, config } = this.deps;
+    const conn = new Connection(
+      socket,
+      identity,
+      room.name,
+      access,
+      { maxFrame, messagesPerSecond: config.limits.messagesPerSecond, messageBurst: config.limits.messageBurst },
+      (bytes) => {
+        metrics.messagesOut.inc();
+        metrics.bytesOut.inc({}, bytes);
+      },
+    );
+    this.connections.add(conn);
+    if (identity.tokenId) {
+      let set = this.byToken.get(identity.tokenId);
+      if (!set) this.byToken.set(identity.tokenId, (set = new Set()));
+      set.add(conn);
+    }
+    metrics.connectionsOpened.inc();
+    this.load(room).then(
+      (r) => {
+        if (conn.closed) return;
+        r.join(conn);
+        for (const message of conn.early.splice(0)) {
+          if (conn.closed) break;
+          this.dispatch(conn, message);
+        }
+      },
+      (error: unknown) => {
+        this.deps.log.error({ room: room.name, err: error }, 'could not load document');
+        this.close(conn, CloseCode.storeFailed, 'could not load document');
+      },
+    );
+    return conn;
+  }
+
+  /** One binary message from a connection. */
+  receive(conn: Connection, data: Uint8Array): void {
+    if (conn.closed) return;
+    this.deps.metrics.messagesIn.inc();
+    this.deps.metrics.bytesIn.inc({}, data.byteLength);
+    if (data.byteLength > conn.limits.maxFrame) return this.close(conn, CloseCode.frameTooLarge, 'frame too large');
+    if (!conn.bucket.take()) return this.close(conn, CloseCode.rateLimited, 'too many messages');
+    if (!conn.room) {
+      conn.early.push(data);
+      return;
+    }
+    this.dispatch(conn, data);
+  }
+
+  private dispatch(conn: Connection, data: Uint8Array): void {
+    const room = conn.room;
+    if (!room) return;
+    try {
+      room.handle(conn, data);
+    } catch (error) {
+      if (error instanceof ProtocolViolation) return this.close(conn, error.code, error.message);
+      this.deps.log.error({ conn: conn.id, room: conn.roomName, err: error }, 'unexpected error handling a message');
+      this.close(conn, CloseCode.malformed, 'message could not be handled');
+    }
+  }
+
+  /** The relay closes a connection with a code (logged, counted). */
+  close(conn: Connection, code: number, reason: string): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    const level = code === CloseCode.goingAway ? 'debug' : 'warn';
+    this.deps.log[level]({ conn: conn.id, room: conn.roomName, role: conn.identity.role, tokenId: conn.identity.tokenId, closeCode: code, reason }, 'closing connection');
+    this.deps.metrics.connectionsClosed.inc({ code: String(code) });
+    this.detach(conn);
+    try {
+      conn.socket.close(code, reason);
+    } catch {
+      conn.socket.terminate();
+    }
+  }
+
+  /** The peer closed (or the socket failed). */
+  closedByPeer(conn: Connection): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    this.detach(conn);
+  }
+
+  /** Closes every open connection of a token (revocation: 4403). */
+  closeToken(tokenId: string, code: number, reason: string): number {
+    const set = this.byToken.get(tokenId);
+    if (!set) return 0;
+    const conns = [...set];
+    for (const c of conns) this.close(c, code, reason);
+    return conns.length;
+  }
+
+  private detach(conn: Connection): void {
+    this.connections.delete(conn);
+    if (conn.identity.tokenId) {
+      const set = this.byToken.get(conn.identity.tokenId);
+      set?.delete(conn);
+      if (set && set.size === 0) this.byToken.delete(conn.identity.tokenId);
+    }
+    conn.room?.leave(conn);
+  }
+
+  private committed(batch: readonly WriteEntry[]): void {
+    const byRoom = new Map<DocRoom, WriteEntry[]>();
+    for (const e of batch) {
+      let list = byRoom.get(e.room);
+      if (!list) byRoom.set(e.room, (list = []));
+      list.push(e);
+    }
+    for (const [room, entries] of byRoom) {
+      room.afterStored(entries);
+      if (this.needsCompaction(room)) this.compact(room);
+    }
+  }
+
+  private failed(batch: readonly WriteEntry[], error: unknown): void {
+    const rooms = new Set(batch.map((e) => e.room));
+    this.deps.log.error({ err: error, rooms: [...rooms].map((r) => r.name), updates: batch.length }, 'store write failed; closing the affected documents');
+    // The in-memory docs now hold updates the store does not: drop them, clients resend.
+    for (const room of rooms) this.unload(room, CloseCode.storeFailed, 'store failed; retry');
+  }
+
+  private unload(room: DocRoom, code: number, reason: string): void {
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.destroy(code, reason);
+  }
+
+  private needsCompaction(room: DocRoom): boolean {
+    const { compactUpdates, compactBytes } = this.deps.config;
+    return !room.compacting && (room.logCount >= compactUpdates || room.logBytes >= compactBytes);
+  }
+
+  /** Folds a room's log into a snapshot. */
+  compact(room: DocRoom): Promise<void> {
+    const running = this.compactions.get(room);
+    if (running) return running;
+    const run = (async () => {
+      room.compacting = true;
+      try {
+        const through = room.lastSeq;
+        const count = room.logCount;
+        const bytes = room.logBytes;
+        // Everything stored up to `through` was applied to the doc before it was stored.
+        const snapshot = Y.encodeStateAsUpdate(room.doc);
+        await this.deps.store.compact(room.name, snapshot, through);
+        room.logCount -= count;
+        room.logBytes -= bytes;
+        room.snapshotBytes = snapshot.byteLength;
+        this.deps.metrics.compactions.inc();
+        this.deps.log.debug({ room: room.name, through, updates: count, snapshotBytes: snapshot.byteLength }, 'compacted');
+      } catch (error) {
+        this.deps.log.error({ room: room.name, err: error }, 'compaction failed; the log is kept');
+      } finally {
+        room.compacting = false;
+        this.compactions.delete(room);
+      }
+    })();
+    this.compactions.set(room, run);
+    return run;
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    const nowSeconds = now / 1000;
+    const { keepaliveMs, pingMs, idleMs } = this.deps.config;
+    const ping = now - this.lastPing >= pingMs;
+    if (ping) this.lastPing = now;
+    for (const conn of [...this.connections]) {
+      if (conn.identity.expiresAt !== null && conn.identity.expiresAt <= nowSeconds) {
+        this.close(conn, CloseCode.expired, 'token expired');
+        continue;
+      }
+      if (ping) {
+        if (!conn.alive) {
+          this.deps.log.info({ conn: conn.id, room: conn.roomName }, 'peer missed a ping; dropping it');
+          this.closedByPeer(conn);
+          conn.socket.terminate();
+          continue;
+        }
+        conn.alive = false;
+        conn.socket.ping();
+      }
+      if (conn.room && now - conn.lastSentAt >= keepaliveMs) conn.send(DocRoom.keepalive);
+    }
+    for (const room of [...this.rooms.values()]) {
+      if (room.connections.size === 0 && room.idleSince !== null && now - room.idleSince >= idleMs && room.uncommitted === 0) void this.evict(room);
+    }
+    void this.pollRevocations();
+  }
+
+  private async evict(room: DocRoom): Promise<void> {
+    if (room.logCount > 0) await this.compact(room);
+    // Re-check: someone may have connected while the snapshot was written.
+    if (room.connections.size > 0 || room.uncommitted > 0 || room.destroyed || room.idleSince === null) return;
+    if (room.logCount > 0) return; // compaction failed; keep it loaded and try again later
+    this.unload(room, CloseCode.goingAway, 'unloaded');
+    this.deps.metrics.evictions.inc();
+    this.deps.log.debug({ room: room.name }, 'document unloaded');
+  }
+
+  /** Closes connections of tokens revoked by anyone (API or another process, e.g. the CLI). */
+  async pollRevocations(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const { cursor, tokenIds } = await this.deps.store.revocationsSince(this.revocationCursor);
+      this.revocationCursor = cursor;
+      for (const id of tokenIds) {
+        const n = this.closeToken(id, CloseCode.revoked, 'token revoked');
+        if (n > 0) this.deps.log.info({ tokenId: id, connections: n }, 'revoked token: connections closed');
+      }
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'could not read revocations');
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Writes everything accepted so far. */
+  flush(): Promise<void> {
+    return this.batcher.drain();
+  }
+
+  /** Closes every connection with 1001, stores what was accepted, snapshots and unloads. */
+  async shutdown(): Promise<void> {
+    if (this.shuttingDown) return;
+    this.shuttingDown = true;
+    if (this.timer) clearInterval(this.timer);
+    for (const conn of [...this.connections]) this.close(conn, CloseCode.goingAway, 'relay shutting down');
+    await this.batcher.drain();
+    await Promise.all([...this.compactions.values()]);
+    for (const room of [...this.rooms.values()]) {
+      if (room.logCount > 0) await this.compact(room);
+      this.unload(room, CloseCode.goingAway, 'relay shutting down');
+    }
+  }
+}

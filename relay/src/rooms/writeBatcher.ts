@@ -1,0 +1,112 @@
+import type { Store } from '../store/Store';
+import type { RelayMetrics } from '../metrics';
+import type { Connection } from './Connection';
+import type { DocRoom } from './DocRoom';
+
+/** One accepted update-carrying message, waiting to be stored, broadcast and acknowledged. */
+export interface WriteEntry {
+  readonly room: DocRoom;
+  readonly conn: Connection;
+  /** the sender's `updatesReceived` for this message */
+  readonly count: number;
+  /** null when the message added nothing: it is only acknowledged, in order */
+  readonly update: Uint8Array | null;
+  readonly author: string;
+  readonly time: number;
+  /** the message to send to the room's other connections once stored, if any */
+  readonly broadcast: Uint8Array | null;
+}
+
+export interface WriteBatcherEvents {
+  /** The batch is durable (seqs assigned); broadcast and acknowledge. */
+  committed(batch: readonly WriteEntry[]): void;
+  /** The store refused the batch; nothing in it is durable. */
+  failed(batch: readonly WriteEntry[], error: unknown): void;
+}
+
+/**
+ * Collects the updates that arrive within one turn of the event loop and writes them in one
+ * store transaction, so a busy relay pays one commit per turn instead of one per update. Batches
+ * are written one after another, which keeps every document's updates in arrival order.
+ */
+export class WriteBatcher {
+  private queue: WriteEntry[] = [];
+  private scheduled = false;
+  private flushing = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly metrics: RelayMetrics,
+    private readonly events: WriteBatcherEvents,
+  ) {}
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(entry: WriteEntry): void {
+    this.queue.push(entry);
+    entry.room.uncommitted += 1;
+    if (entry.update) entry.room.uncommittedBytes += entry.update.byteLength;
+    this.schedule();
+  }
+
+  /** Resolves once everything enqueued so far has been written (or has failed). */
+  drain(): Promise<void> {
+    if (!this.flushing && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return this.settle();
+    this.flushing = true;
+    // A room unloaded after a store failure: its clients were told to resend, store nothing of it.
+    const writes = batch.filter((e) => e.update !== null && !e.room.destroyed);
+    try {
+      if (writes.length > 0) {
+        const started = performance.now();
+        const seqs = await this.store.appendUpdates(
+          writes.map((e) => ({ doc: e.room.name, update: e.update as Uint8Array, author: e.author, time: e.time })),
+        );
+        this.metrics.storeWriteSeconds.observe((performance.now() - started) / 1000);
+        this.metrics.storeBatchSize.observe(writes.length);
+        this.metrics.updatesStored.inc({}, writes.length);
+        writes.forEach((e, i) => e.room.noteStored(seqs[i] as number, (e.update as Uint8Array).byteLength));
+      }
+      this.release(batch);
+      this.events.committed(batch);
+    } catch (error) {
+      this.metrics.storeErrors.inc();
+      this.release(batch);
+      this.events.failed(batch, error);
+    } finally {
+      this.flushing = false;
+      if (this.queue.length > 0) this.schedule();
+      else this.settle();
+    }
+  }
+
+  private release(batch: readonly WriteEntry[]): void {
+    for (const e of batch) {
+      e.room.uncommitted -= 1;
+      if (e.update) e.room.uncommittedBytes -= e.update.byteLength;
+    }
+  }
+
+  private settle(): void {
+    if (this.flushing || this.queue.length > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}

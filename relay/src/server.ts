@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp, type AppDeps, type RelayApp } from './app';
+import { loadSecret } from './auth/secret';
+import type { RelayConfig } from './config';
+import { createLogger, type Logger } from './logger';
+import { createMemoryStore } from './store/memoryStore';
+import { createSqliteStore } from './store/sqliteStore';
+import type { Store } from './store/Store';
+
+export const DATABASE_FILE = 'lianxin.db';
+
+export interface StartOptions {
+  readonly config: RelayConfig;
+  readonly env?: Record<string, string | undefined>;
+  readonly log?: Logger;
+  /** defaults to the store the config names, in the data folder */
+  readonly store?: Store;
+  readonly routes?: AppDeps['routes'];
+}
+
+export interface RunningRelay {
+  /** http://host:port */
+  readonly url: string;
+  readonly port: number;
+  readonly relay: RelayApp;
+  readonly store: Store;
+  /** Stops accepting, closes sockets with 1001, stores what was accepted, closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Opens the store named by the config (creating the data folder). */
+export function openStore(config: RelayConfig): Store {
+  if (config.store === 'memory') return createMemoryStore();
+  mkdirSync(config.dataDir, { recursive: true });
+  return createSqliteStore({ file: join(config.dataDir, DATABASE_FILE), synchronous: config.synchronous });
+}
+
+/** Starts the relay: store, app, HTTP server with WebSocket upgrades. */
+export async function startServer(options: StartOptions): Promise<RunningRelay> {
+  const { config } = options;
+  const log = options.log ?? createLogger(config.logLevel);
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = loadSecret(config.dataDir, options.env ?? process.env);
+  const store = options.store ?? openStore(config);
+  const relay = createApp({ config, store, secret, log, routes: options.routes });
+  await relay.registry.start();
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: relay.app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
+    s.once('error', reject);
+  });
+  relay.injectWebSocket(server);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info({ url, port, host: config.host, dataDir: config.dataDir, store: store.kind, synchronous: config.synchronous, staticDir: config.staticDir }, 'listening');
+
+  if ((await store.countCommunities()) === 0) {
+    const code = relay.setup.issue();
+    // The code is a one-time secret: it goes to the operator's terminal only, never to the log.
+    process.stderr.write(`\nNo community yet. Open this one-time setup link to create yours:\n  http://localhost:${port}/setup#code=${code}\n\n`);
+    log.info({ port }, 'no community yet: one-time setup link printed on stderr');
+  }
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      log.info('shutting down');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await relay.registry.shutdown();
+      // Give peers a moment to answer the close handshake, then cut whoever did not.
+      const deadline = Date.now() + 1000;
+      while (relay.webSockets.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      for (const ws of relay.webSockets.clients) ws.terminate();
+      server.closeAllConnections();
+      await closed;
+      await store.close();
+      log.info('stopped');
+    })();
+    return stopping;
+  };
+  return { url, port, relay, store, stop };
+}

@@ -1,0 +1,131 @@
+import type { CommunityId, TokenRole } from '@lianxin/protocol';
+
+/** Community kinds (DESIGN.md): an urban neighbourhood or a village. */
+export const CommunityKind = { urban: 'urban', village: 'village' } as const;
+export type CommunityKind = (typeof CommunityKind)[keyof typeof CommunityKind];
+export const COMMUNITY_KINDS = [CommunityKind.urban, CommunityKind.village] as const;
+
+export interface CommunityRecord {
+  readonly id: CommunityId;
+  readonly name: string;
+  readonly kind: CommunityKind;
+  /** ms since epoch */
+  readonly createdAt: number;
+}
+
+/** A token the relay issued. The token string itself is never stored. */
+export interface TokenRecord {
+  readonly id: string;
+  readonly community: CommunityId;
+  /** person id (claims `sub`) */
+  readonly person: string;
+  readonly name: string;
+  readonly role: TokenRole;
+  /** ms since epoch */
+  readonly createdAt: number;
+  /** ms since epoch */
+  readonly expiresAt: number;
+  /** ms since epoch, null while valid */
+  readonly revokedAt: number | null;
+}
+
+/** A one-time invite; only the SHA-256 of its code is stored. */
+export interface InviteRecord {
+  readonly codeHash: string;
+  readonly community: CommunityId;
+  readonly role: TokenRole;
+  /** name suggested by the secretary, if any */
+  readonly name: string | null;
+  /** existing person this invite adds a device for, if any */
+  readonly person: string | null;
+  /** token id of the secretary who created it */
+  readonly createdBy: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly usedAt: number | null;
+}
+
+/** One accepted Yjs update, as appended to a document's log. */
+export interface UpdateToStore {
+  readonly doc: string;
+  readonly update: Uint8Array;
+  /** person id of the writer */
+  readonly author: string;
+  /** ms since epoch */
+  readonly time: number;
+}
+
+export interface StoredUpdate {
+  readonly seq: number;
+  readonly update: Uint8Array;
+  readonly author: string;
+  readonly time: number;
+}
+
+/** What is stored for one document: the latest snapshot and the log written after it. */
+export interface StoredDocument {
+  /** `Y.encodeStateAsUpdate` of the document at compaction time, null if never compacted. */
+  readonly snapshot: Uint8Array | null;
+  /** Updates with `seq` greater than the snapshot's, in order. */
+  readonly updates: readonly StoredUpdate[];
+  /** Highest seq folded into the snapshot or present in the log; 0 for an unknown document. */
+  readonly lastSeq: number;
+}
+
+export interface RevocationsSince {
+  /** pass back as `after` next time */
+  readonly cursor: number;
+  readonly tokenIds: readonly string[];
+}
+
+/**
+ * Everything the relay keeps. Implementations: SQLite (the default, durable) and memory (tests).
+ * Both pass `runStoreContractTests`. Methods are async so that a networked store can follow.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'memory';
+
+  // documents
+  loadDocument(doc: string): Promise<StoredDocument>;
+  /** Appends every update atomically (one transaction); returns their seqs in order. */
+  appendUpdates(updates: readonly UpdateToStore[]): Promise<number[]>;
+  /**
+   * Replaces the log up to `throughSeq` by `snapshot`, atomically. The snapshot must contain at
+   * least every update with seq ≤ throughSeq; later updates stay in the log.
+   */
+  compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+
+  // communities
+  createCommunity(community: CommunityRecord): Promise<void>;
+  getCommunity(id: string): Promise<CommunityRecord | null>;
+  countCommunities(): Promise<number>;
+
+  // tokens
+  recordToken(token: TokenRecord): Promise<void>;
+  getToken(id: string): Promise<TokenRecord | null>;
+  listTokens(community: string): Promise<TokenRecord[]>;
+  /** Marks a token revoked; false if unknown. Revoking twice keeps the first time. */
+  revokeToken(id: string, at: number): Promise<boolean>;
+  /** Token ids revoked after `cursor` (0 = from the beginning). */
+  revocationsSince(cursor: number): Promise<RevocationsSince>;
+
+  // invites
+  createInvite(invite: InviteRecord): Promise<void>;
+  /**
+   * Marks the invite used if it exists, is unused and not expired at `now`; returns it, else a
+   * reason. Atomic: two concurrent redemptions of one code cannot both succeed.
+   */
+  redeemInvite(codeHash: string, now: number): Promise<{ ok: true; invite: InviteRecord } | { ok: false; reason: 'unknown' | 'used' | 'expired' }>;
+
+  /** Cheap liveness probe for /healthz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Thrown for a duplicate key (community id, token id, invite code). */
+export class StoreConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}

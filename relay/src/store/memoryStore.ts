@@ -1,0 +1,140 @@
+import type {
+  CommunityRecord,
+  InviteRecord,
+  RevocationsSince,
+  Store,
+  StoredDocument,
+  StoredUpdate,
+  TokenRecord,
+  UpdateToStore,
+} from './Store';
+import { StoreConflictError } from './Store';
+
+interface MemoryDoc {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  updates: StoredUpdate[];
+}
+
+/** In-memory Store for tests: same contract as SQLite, nothing survives the process. */
+export function createMemoryStore(): Store {
+  const docs = new Map<string, MemoryDoc>();
+  const communities = new Map<string, CommunityRecord>();
+  const tokens = new Map<string, TokenRecord>();
+  const invites = new Map<string, InviteRecord>();
+  const revocations: { seq: number; tokenId: string }[] = [];
+  let seq = 0;
+  let closed = false;
+
+  const check = (): void => {
+    if (closed) throw new Error('store is closed');
+  };
+  // Copies so that callers cannot mutate what is "stored", as with a real database.
+  const copy = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes);
+
+  return {
+    kind: 'memory',
+    async loadDocument(doc): Promise<StoredDocument> {
+      check();
+      const d = docs.get(doc);
+      if (!d) return { snapshot: null, updates: [], lastSeq: 0 };
+      const last = d.updates.at(-1);
+      return {
+        snapshot: d.snapshot ? copy(d.snapshot) : null,
+        updates: d.updates.map((u) => ({ ...u, update: copy(u.update) })),
+        lastSeq: last ? last.seq : d.snapshotSeq,
+      };
+    },
+    async appendUpdates(updates: readonly UpdateToStore[]): Promise<number[]> {
+      check();
+      return updates.map((u) => {
+        seq += 1;
+        let d = docs.get(u.doc);
+        if (!d) {
+          d = { snapshot: null, snapshotSeq: 0, updates: [] };
+          docs.set(u.doc, d);
+        }
+        d.updates.push({ seq, update: copy(u.update), author: u.author, time: u.time });
+        return seq;
+      });
+    },
+    async compact(doc, snapshot, throughSeq): Promise<void> {
+      check();
+      let d = docs.get(doc);
+      if (!d) {
+        d = { snapshot: null, snapshotSeq: 0, updates: [] };
+        docs.set(doc, d);
+      }
+      if (throughSeq < d.snapshotSeq) return;
+      d.snapshot = copy(snapshot);
+      d.snapshotSeq = throughSeq;
+      d.updates = d.updates.filter((u) => u.seq > throughSeq);
+    },
+    async createCommunity(community): Promise<void> {
+      check();
+      if (communities.has(community.id)) throw new StoreConflictError(`community ${community.id} exists`);
+      communities.set(community.id, { ...community });
+    },
+    async getCommunity(id) {
+      check();
+      const c = communities.get(id);
+      return c ? { ...c } : null;
+    },
+    async countCommunities() {
+      check();
+      return communities.size;
+    },
+    async recordToken(token): Promise<void> {
+      check();
+      if (tokens.has(token.id)) throw new StoreConflictError(`token ${token.id} exists`);
+      tokens.set(token.id, { ...token });
+    },
+    async getToken(id) {
+      check();
+      const t = tokens.get(id);
+      return t ? { ...t } : null;
+    },
+    async listTokens(community) {
+      check();
+      return [...tokens.values()].filter((t) => t.community === community).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    },
+    async revokeToken(id, at): Promise<boolean> {
+      check();
+      const t = tokens.get(id);
+      if (!t) return false;
+      if (t.revokedAt === null) {
+        tokens.set(id, { ...t, revokedAt: at });
+        seq += 1;
+        revocations.push({ seq, tokenId: id });
+      }
+      return true;
+    },
+    async revocationsSince(cursor): Promise<RevocationsSince> {
+      check();
+      const newer = revocations.filter((r) => r.seq > cursor);
+      const last = newer.at(-1);
+      return { cursor: last ? last.seq : cursor, tokenIds: newer.map((r) => r.tokenId) };
+    },
+    async createInvite(invite): Promise<void> {
+      check();
+      if (invites.has(invite.codeHash)) throw new StoreConflictError('invite exists');
+      invites.set(invite.codeHash, { ...invite });
+    },
+    async redeemInvite(codeHash, now) {
+      check();
+      const invite = invites.get(codeHash);
+      if (!invite) return { ok: false, reason: 'unknown' };
+      if (invite.usedAt !== null) return { ok: false, reason: 'used' };
+      if (invite.expiresAt <= now) return { ok: false, reason: 'expired' };
+      const used = { ...invite, usedAt: now };
+      invites.set(codeHash, used);
+      return { ok: true, invite: { ...used } };
+    },
+    async ping() {
+      return !closed;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

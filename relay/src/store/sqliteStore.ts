@@ -1,0 +1,296 @@
+import Database from 'better-sqlite3';
+import { COMMUNITY_KINDS } from './Store';
+import type {
+  CommunityKind,
+  CommunityRecord,
+  InviteRecord,
+  RevocationsSince,
+  Store,
+  StoredDocument,
+  TokenRecord,
+  UpdateToStore,
+} from './Store';
+import { StoreConflictError } from './Store';
+import type { CommunityId, TokenRole } from '@lianxin/protocol';
+import { isTokenRole } from '@lianxin/protocol';
+
+/**
+ * `NORMAL` (default): in WAL mode a commit is written to the WAL file before it returns, so a
+ * killed process (SIGKILL, crash) loses nothing committed; a power loss may lose the last
+ * commits. `FULL` also fsyncs each commit and survives power loss, at a latency cost.
+ */
+export type SqliteSynchronous = 'NORMAL' | 'FULL';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file, or ':memory:'. */
+  readonly file: string;
+  readonly synchronous?: SqliteSynchronous;
+}
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS communities (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  id TEXT PRIMARY KEY,
+  community TEXT NOT NULL,
+  person TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS tokens_by_community ON tokens (community, created_at);
+CREATE TABLE IF NOT EXISTS revocations (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS invites (
+  code_hash TEXT PRIMARY KEY,
+  community TEXT NOT NULL,
+  role TEXT NOT NULL,
+  name TEXT,
+  person TEXT,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  doc TEXT PRIMARY KEY,
+  state BLOB NOT NULL,
+  through_seq INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL,
+  author TEXT NOT NULL,
+  time INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc, seq);
+`;
+
+interface CommunityRow {
+  id: string;
+  name: string;
+  kind: string;
+  created_at: number;
+}
+interface TokenRow {
+  id: string;
+  community: string;
+  person: string;
+  name: string;
+  role: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+interface InviteRow {
+  code_hash: string;
+  community: string;
+  role: string;
+  name: string | null;
+  person: string | null;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+function toCommunity(row: CommunityRow): CommunityRecord {
+  const kind = (COMMUNITY_KINDS as readonly string[]).includes(row.kind) ? (row.kind as CommunityKind) : 'urban';
+  return { id: row.id as CommunityId, name: row.name, kind, createdAt: row.created_at };
+}
+
+function toRole(role: string): TokenRole {
+  if (!isTokenRole(role)) throw new Error(`corrupt store: unknown role ${JSON.stringify(role)}`);
+  return role;
+}
+
+function toToken(row: TokenRow): TokenRecord {
+  return {
+    id: row.id,
+    community: row.community as CommunityId,
+    person: row.person,
+    name: row.name,
+    role: toRole(row.role),
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+function toInvite(row: InviteRow): InviteRecord {
+  return {
+    codeHash: row.code_hash,
+    community: row.community as CommunityId,
+    role: toRole(row.role),
+    name: row.name,
+    person: row.person,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    usedAt: row.used_at,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');
+}
+
+const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
+/** The embedded default store: one SQLite file in WAL mode. */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  // The command line writes to the same file while the relay runs.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`${options.file} was written by a newer relay (schema ${version}); upgrade the relay`);
+  }
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+
+  const s = {
+    snapshot: db.prepare<[string], { state: Buffer; through_seq: number }>('SELECT state, through_seq FROM doc_snapshots WHERE doc = ?'),
+    updates: db.prepare<[string, number], { seq: number; data: Buffer; author: string; time: number }>(
+      'SELECT seq, data, author, time FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
+    ),
+    insertUpdate: db.prepare<[string, Buffer, string, number]>('INSERT INTO doc_updates (doc, data, author, time) VALUES (?, ?, ?, ?)'),
+    upsertSnapshot: db.prepare<[string, Buffer, number, number]>(
+      `INSERT INTO doc_snapshots (doc, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (doc) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at
+       WHERE excluded.through_seq >= doc_snapshots.through_seq`,
+    ),
+    deleteUpdates: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+    insertCommunity: db.prepare<[string, string, string, number]>('INSERT INTO communities (id, name, kind, created_at) VALUES (?, ?, ?, ?)'),
+    community: db.prepare<[string], CommunityRow>('SELECT * FROM communities WHERE id = ?'),
+    countCommunities: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM communities'),
+    insertToken: db.prepare<[string, string, string, string, string, number, number, number | null]>(
+      'INSERT INTO tokens (id, community, person, name, role, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    token: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE id = ?'),
+    tokens: db.prepare<[string], TokenRow>('SELECT * FROM tokens WHERE community = ? ORDER BY created_at, id'),
+    revoke: db.prepare<[number, string]>('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    insertRevocation: db.prepare<[string]>('INSERT INTO revocations (token_id) VALUES (?)'),
+    revocations: db.prepare<[number], { seq: number; token_id: string }>('SELECT seq, token_id FROM revocations WHERE seq > ? ORDER BY seq'),
+    insertInvite: db.prepare<[string, string, string, string | null, string | null, string, number, number]>(
+      'INSERT INTO invites (code_hash, community, role, name, person, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    invite: db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE code_hash = ?'),
+    useInvite: db.prepare<[number, string]>('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
+    ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
+  };
+
+  const append = db.transaction((updates: readonly UpdateToStore[]): number[] =>
+    updates.map((u) => Number(s.insertUpdate.run(u.doc, Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.author, u.time).lastInsertRowid)),
+  );
+  const compact = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number) => {
+    const written = s.upsertSnapshot.run(doc, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), throughSeq, Date.now());
+    if (written.changes > 0) s.deleteUpdates.run(doc, throughSeq);
+  });
+  const revoke = db.transaction((id: string, at: number): boolean => {
+    if (!s.token.get(id)) return false;
+    if (s.revoke.run(at, id).changes > 0) s.insertRevocation.run(id);
+    return true;
+  });
+  const redeem = db.transaction((codeHash: string, now: number) => {
+    const row = s.invite.get(codeHash);
+    if (!row) return { ok: false as const, reason: 'unknown' as const };
+    if (row.used_at !== null) return { ok: false as const, reason: 'used' as const };
+    if (row.expires_at <= now) return { ok: false as const, reason: 'expired' as const };
+    s.useInvite.run(now, codeHash);
+    return { ok: true as const, invite: toInvite({ ...row, used_at: now }) };
+  });
+
+  let closed = false;
+  const insertOrConflict = (run: () => void, what: string): void => {
+    try {
+      run();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new StoreConflictError(`${what} exists`);
+      throw error;
+    }
+  };
+
+  return {
+    kind: 'sqlite',
+    async loadDocument(doc): Promise<StoredDocument> {
+      const snap = s.snapshot.get(doc);
+      const after = snap ? snap.through_seq : 0;
+      const rows = s.updates.all(doc, after);
+      const last = rows.at(-1);
+      return {
+        snapshot: snap ? asBytes(snap.state) : null,
+        updates: rows.map((r) => ({ seq: r.seq, update: asBytes(r.data), author: r.author, time: r.time })),
+        lastSeq: last ? last.seq : after,
+      };
+    },
+    async appendUpdates(updates) {
+      return append(updates);
+    },
+    async compact(doc, snapshot, throughSeq) {
+      compact(doc, snapshot, throughSeq);
+    },
+    async createCommunity(c) {
+      insertOrConflict(() => s.insertCommunity.run(c.id, c.name, c.kind, c.createdAt), `community ${c.id}`);
+    },
+    async getCommunity(id) {
+      const row = s.community.get(id);
+      return row ? toCommunity(row) : null;
+    },
+    async countCommunities() {
+      return s.countCommunities.get()?.n ?? 0;
+    },
+    async recordToken(t: TokenRecord) {
+      insertOrConflict(() => s.insertToken.run(t.id, t.community, t.person, t.name, t.role, t.createdAt, t.expiresAt, t.revokedAt), `token ${t.id}`);
+    },
+    async getToken(id) {
+      const row = s.token.get(id);
+      return row ? toToken(row) : null;
+    },
+    async listTokens(community) {
+      return s.tokens.all(community).map(toToken);
+    },
+    async revokeToken(id, at) {
+      return revoke(id, at);
+    },
+    async revocationsSince(cursor): Promise<RevocationsSince> {
+      const rows = s.revocations.all(cursor);
+      const last = rows.at(-1);
+      return { cursor: last ? last.seq : cursor, tokenIds: rows.map((r) => r.token_id) };
+    },
+    async createInvite(i: InviteRecord) {
+      insertOrConflict(
+        () => s.insertInvite.run(i.codeHash, i.community, i.role, i.name, i.person, i.createdBy, i.createdAt, i.expiresAt),
+        'invite',
+      );
+    },
+    async redeemInvite(codeHash, now) {
+      return redeem(codeHash, now);
+    },
+    async ping() {
+      if (closed) return false;
+      return s.ping.get()?.ok === 1;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

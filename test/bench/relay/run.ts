@@ -2,18 +2,19 @@
 // Hocuspocus, one after the other under the same stepped load. See README.md here.
 //   npx tsx test/bench/relay/run.ts [--quick] [--servers=relay,y-websocket,hocuspocus]
 //     [--steps=50,100,…] [--observers=auto|provider|raw] [--provider-max=200]
-//     [--warmup=3] [--window=10] [--max-rooms=3200] [--write|--no-write] [--caveat=text]
+//     [--warmup=3] [--window=10] [--max-rooms=3200] [--retries=1] [--write|--no-write]
+//     [--caveat=text] [--profile=DIR]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ObserverMode } from './load/loadConfig';
 import { renderReport } from './harness/report';
 import type { RunInfo } from './harness/report';
 import { runStep } from './harness/runStep';
-import type { Timing } from './harness/runStep';
+import type { StepSettings, Timing } from './harness/runStep';
 import { StepOutcome } from './harness/stepResult';
 import type { StepResult } from './harness/stepResult';
 import { TargetId, prepareTarget } from './harness/targets';
@@ -33,8 +34,10 @@ interface Options {
   readonly observers: 'auto' | ObserverMode;
   readonly providerMax: number;
   readonly timing: Timing;
+  readonly retries: number;
   readonly write: boolean;
   readonly caveat: string | null;
+  readonly profileDir: string | null;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -44,7 +47,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (!match?.[1]) throw new Error(`unknown argument ${arg}: options look like --name or --name=value`);
     values.set(match[1], match[2] ?? 'true');
   }
-  const known = new Set(['quick', 'servers', 'steps', 'observers', 'provider-max', 'warmup', 'window', 'max-rooms', 'write', 'no-write', 'caveat']);
+  const known = new Set(['quick', 'servers', 'steps', 'observers', 'provider-max', 'warmup', 'window', 'max-rooms', 'retries', 'write', 'no-write', 'caveat', 'profile']);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
   const quick = values.has('quick');
   const number = (key: string, fallback: number): number => {
@@ -54,7 +57,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${key} must be a positive number, got ${raw}`);
     return parsed;
   };
-  const allServers: TargetId[] = [TargetId.yWebsocket, TargetId.hocuspocus, TargetId.relay];
+  const allServers: TargetId[] = [TargetId.relay, TargetId.yWebsocket, TargetId.hocuspocus];
   const servers = (values.get('servers')?.split(',') ?? allServers).map((name) => {
     const id = allServers.find((s) => s === name);
     if (id === undefined) throw new Error(`--servers: unknown server ${name} (known: ${allServers.join(', ')})`);
@@ -84,8 +87,10 @@ function parseOptions(argv: readonly string[]): Options {
       cooldownMs: quick ? 300 : 1000,
       drainMs: quick ? 2000 : 3000,
     },
+    retries: values.get('retries') === '0' ? 0 : Math.floor(number('retries', 1)),
     write: values.has('write') || (!quick && !values.has('no-write')),
     caveat: values.get('caveat') ?? null,
+    profileDir: !values.has('profile') ? null : values.get('profile') === 'true' ? join(tmpdir(), 'lianxin-bench-profiles') : resolve(values.get('profile') ?? ''),
   };
 }
 
@@ -140,34 +145,69 @@ function describe(step: StepResult): string {
   return `${step.target} R=${step.rooms} (${l.observers}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}%, RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
 }
 
+function failedSetup(target: TargetId, rooms: number, message: string): StepResult {
+  return {
+    target,
+    rooms,
+    outcome: StepOutcome.error,
+    load: null,
+    serverCpuPercent: null,
+    peakRssMiB: null,
+    loadProblems: [],
+    error: `setup failed: ${message}`,
+    earlierAttempts: [],
+  };
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const steps: StepResult[] = [];
   const loadAverages: Record<string, string> = {};
+  // Token setup for the relay happens here, before any step, so it is never measured.
+  const targets: PreparedTarget[] = [];
   for (const id of options.servers) {
-    loadAverages[id] = loadavg().map((v) => v.toFixed(2)).join('/');
-    let target: PreparedTarget;
     try {
-      target = prepareTarget(id, root);
+      targets.push(prepareTarget(id, root));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`${id}: setup failed: ${message}`);
-      steps.push({ target: id, rooms: options.steps[0] ?? 0, outcome: StepOutcome.error, load: null, serverCpuPercent: null, peakRssMiB: null, loadProblems: [], error: `setup failed: ${message}` });
-      continue;
-    }
-    try {
-      for (const rooms of options.steps) {
-        const step = await runStep(root, target, rooms, observersFor(options, rooms), options.timing);
-        steps.push(step);
-        console.log(describe(step));
-        if (step.outcome !== StepOutcome.held) break;
-      }
-    } finally {
-      target.cleanup();
+      steps.push(failedSetup(id, options.steps[0] ?? 0, message));
     }
   }
+  // Interleaved by step (R = 50 on every server, then R = 100, …) so that a burst of other work
+  // on the shared cores hits the servers more evenly than running one server's steps in a row.
+  let active = [...targets];
+  try {
+    for (const rooms of options.steps) {
+      loadAverages[`R=${rooms}`] = loadavg().map((v) => v.toFixed(2)).join('/');
+      for (const target of active) {
+        const settings = (attempt: number): StepSettings => ({
+          observers: observersFor(options, rooms),
+          timing: options.timing,
+          attempt,
+          profileDir: options.profileDir === null ? null : join(options.profileDir, `${target.id}-r${rooms}-a${attempt}`),
+        });
+        // A step that fails is run once more before it counts: the cores are shared.
+        const earlier: string[] = [];
+        let step = await runStep(root, target, rooms, settings(1));
+        for (let attempt = 2; step.outcome !== StepOutcome.held && attempt <= options.retries + 1; attempt++) {
+          console.log(`${describe(step)} — running the step again`);
+          earlier.push(`${step.outcome}${step.load ? ` (p99 ${step.load.latency.p99.toFixed(1)} ms, lost ${step.load.lost})` : ''}`);
+          step = await runStep(root, target, rooms, settings(attempt));
+        }
+        step = { ...step, earlierAttempts: earlier };
+        steps.push(step);
+        console.log(describe(step));
+      }
+      active = active.filter((t) => steps.some((s) => s.target === t.id && s.rooms === rooms && s.outcome === StepOutcome.held));
+      if (active.length === 0) break;
+    }
+  } finally {
+    for (const target of targets) target.cleanup();
+  }
+  steps.sort((a, b) => options.servers.indexOf(a.target) - options.servers.indexOf(b.target) || a.rooms - b.rooms);
   const info: RunInfo = {
     command: `npx tsx test/bench/relay/run.ts${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
     startedAt,
@@ -176,7 +216,7 @@ async function main(): Promise<number> {
     node: process.version,
     commit: commit(),
     versions: versions(),
-    timing: `Per step: ${options.timing.warmupMs / 1000} s warm-up, ${options.timing.windowMs / 1000} s measured, writes go on ${options.timing.cooldownMs / 1000} s after the window, then up to ${options.timing.drainMs / 1000} s for deliveries before a write counts as lost. Steps: ${options.steps.join(', ')} rooms, stopping a server at its first step with p99 > 50 ms, a lost message, or a load generator that did not keep up.`,
+    timing: `Per step: ${options.timing.warmupMs / 1000} s warm-up, ${options.timing.windowMs / 1000} s measured, writes go on ${options.timing.cooldownMs / 1000} s after the window, then up to ${options.timing.drainMs / 1000} s for deliveries before a write counts as lost. Steps: ${options.steps.join(', ')} rooms, stopping a server at its first step with p99 > 50 ms, a lost message, or a load generator that did not keep up (a step that fails is run ${options.retries} more time(s) first, with fresh rooms and a fresh server).`,
     loadAverages,
     caveat: options.caveat,
   };

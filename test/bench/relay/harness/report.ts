@@ -29,6 +29,7 @@ function row(step: StepResult): string {
   const load = step.load;
   const outcome = step.outcome === StepOutcome.error ? `error: ${(step.error ?? '').split('\n')[0] ?? ''}` : step.outcome;
   const why = step.loadProblems.length > 0 ? ` (${step.loadProblems.join('; ')})` : '';
+  const retried = step.earlierAttempts.length > 0 ? `; retried after: ${step.earlierAttempts.join(', ')}` : '';
   return [
     LABEL[step.target],
     String(step.rooms),
@@ -43,7 +44,7 @@ function row(step: StepResult): string {
     load ? pct(load.loadCpuPercent) : '–',
     ms(load?.schedulerLag.p99),
     ms(load?.storedAck?.p99),
-    `${outcome}${why}`,
+    `${outcome}${why}${retried}`,
   ].join(' | ');
 }
 
@@ -83,13 +84,13 @@ export function verdict(steps: readonly StepResult[]): string[] {
   if (relay.length > 0 && steps.some((s) => s.target === TargetId.hocuspocus)) {
     const ours = largestHeld(steps, TargetId.relay);
     const theirs = largestHeld(steps, TargetId.hocuspocus);
-    const mark = (h: { rooms: number; open: boolean }): string => `${h.rooms}${h.open ? ' (stepping ended without the server failing, so at least this)' : ''}`;
+    const mark = (h: { rooms: number; open: boolean }): string => `${h.rooms}${h.open ? ' (never failed within the steps run: at least this)' : ''}`;
     const ratio = theirs.rooms > 0 ? ours.rooms / theirs.rooms : Number.POSITIVE_INFINITY;
     const decided = !theirs.open || ratio >= 1.5;
     const met = ratio >= 1.5 && decided;
     lines.push(
       `- Largest R at p99 ≤ ${P99_LIMIT_MS} ms with nothing lost: relay ${mark(ours)}, Hocuspocus ${mark(theirs)}; ` +
-        `ratio ${Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'} (target ≥ 1.5): **${met ? 'met' : decided ? 'missed' : 'undecided (the load generator limited both)'}**.`,
+        `ratio ${Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'} (target ≥ 1.5): **${met ? 'met' : decided ? 'missed' : 'undecided: Hocuspocus did not fail within the steps the load generator could drive'}**.`,
     );
   }
   return lines;
@@ -103,9 +104,9 @@ export function renderReport(steps: readonly StepResult[], info: RunInfo): strin
   out.push(`Machine: ${info.machine}; Node ${info.node}; commit ${info.commit}.`);
   out.push(`Versions: ${Object.entries(info.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   out.push(`Load: R rooms × (1 writer + 2 observers), each its own WebSocket; the writer appends a timestamped record to a Y.Text at 20 Hz, staggered across rooms. ${info.timing}`);
-  out.push('Server pinned to CPU 0, load process to CPU 1 (`taskset`); one fresh server process per step. Server CPU from /proc/<pid>/stat over the window, peak RSS from VmHWM.');
+  out.push('Server pinned to CPU 0, load process to CPU 1 (`taskset`); one fresh server process per step; steps interleaved across servers (R = 50 on each, then R = 100, …). Server CPU from /proc/<pid>/stat over the window, peak RSS from VmHWM.');
   out.push('Observers: `provider` = y-websocket v3 / @hocuspocus/provider 4 with a Y.Doc; `raw` = a WebSocket client answering the sync handshake and decoding updates without a Y.Doc (used where full providers would saturate the load core). Writers are always full providers.');
-  out.push(`Load average (1/5/15 min) before each server: ${Object.entries(info.loadAverages).map(([k, v]) => `${k} ${v}`).join('; ')}.`);
+  out.push(`Load average of the machine (1/5/15 min) before each step: ${Object.entries(info.loadAverages).map(([k, v]) => `${k} ${v}`).join('; ')}.`);
   if (info.caveat) out.push(`**Caveat:** ${info.caveat}`);
   out.push('');
   out.push('| server | R | observers | p50 ms | p95 ms | p99 ms | lost/expected | sent/s (target) | server CPU % | peak RSS MiB | load CPU % | sched. lag p99 ms | stored-ack p99 ms | result |');

@@ -15,6 +15,14 @@ import type { PreparedTarget } from './targets';
 export const SERVER_CORE = 0;
 export const LOAD_CORE = 1;
 
+export interface StepSettings {
+  readonly observers: ObserverMode;
+  readonly timing: Timing;
+  readonly attempt: number;
+  /** Write a CPU profile of the server process into this folder. */
+  readonly profileDir: string | null;
+}
+
 export interface Timing {
   readonly warmupMs: number;
   readonly windowMs: number;
@@ -83,13 +91,13 @@ export async function runStep(
   root: string,
   target: PreparedTarget,
   rooms: number,
-  observers: ObserverMode,
-  timing: Timing,
+  settings: StepSettings,
 ): Promise<StepResult> {
+  const { observers, timing, attempt } = settings;
   const port = await freePort();
   let server: RunningServer;
   try {
-    server = await startServer(target.command(port), SERVER_CORE);
+    server = await startServer(target.command(port), SERVER_CORE, settings.profileDir);
   } catch (error) {
     return failed(target, rooms, error);
   }
@@ -97,7 +105,7 @@ export async function runStep(
     const config: LoadConfig = {
       family: target.family,
       url: target.url(port),
-      roomPrefix: target.roomPrefix(rooms),
+      roomPrefix: target.roomPrefix(rooms, attempt),
       rooms,
       tokens: target.tokens === null ? null : [...target.tokens],
       storedAcks: target.storedAcks,
@@ -123,6 +131,7 @@ export async function runStep(
       peakRssMiB: peak,
       loadProblems: problems,
       error: null,
+      earlierAttempts: [],
     };
   } finally {
     await server.stop();
@@ -139,5 +148,6 @@ function failed(target: PreparedTarget, rooms: number, error: unknown): StepResu
     peakRssMiB: null,
     loadProblems: [],
     error: error instanceof Error ? error.message : String(error),
+    earlierAttempts: [],
   };
 }

@@ -45,8 +45,10 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-export function startServer(command: ServerCommand, core: number, startTimeoutMs = 30_000): Promise<RunningServer> {
-  const child = spawn('taskset', ['-c', String(core), process.execPath, '--import', 'tsx', command.script, ...command.args], {
+/** `profileDir`: write a V8 CPU profile of the server there when it exits (`--cpu-prof`). */
+export function startServer(command: ServerCommand, core: number, profileDir: string | null, startTimeoutMs = 30_000): Promise<RunningServer> {
+  const profile = profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+  const child = spawn('taskset', ['-c', String(core), process.execPath, ...profile, '--import', 'tsx', command.script, ...command.args], {
     cwd: command.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },

@@ -22,12 +22,18 @@ export interface StepResult {
   /** Why the load generator is judged not to have kept up, if so. */
   readonly loadProblems: readonly string[];
   readonly error: string | null;
+  /** Outcomes of earlier attempts at this step that did not hold (a step is retried once). */
+  readonly earlierAttempts: readonly string[];
 }
 
 export const P99_LIMIT_MS = 50;
 
-/** Thresholds beyond which the load process, not the server, may be what is measured. */
-export const LOAD_LIMITS = { minRateFraction: 0.97, maxCpuPercent: 90, maxSchedulerLagP99Ms: 10 } as const;
+/**
+ * Thresholds beyond which the load process, not the server, may be what is measured. The lag
+ * limit is loose because other work on the shared core also delays timers; latency is
+ * measured from the moment a write really left, so a late slot alone does not inflate it.
+ */
+export const LOAD_LIMITS = { minRateFraction: 0.97, maxCpuPercent: 90, maxSchedulerLagP99Ms: 50 } as const;
 
 export function loadProblems(load: LoadResult): string[] {
   const problems: string[] = [];

@@ -15,8 +15,8 @@ export interface PreparedTarget {
   readonly family: ClientFamily;
   command(port: number): ServerCommand;
   url(port: number): string;
-  /** Room names for a step; the relay's must be `<community>/minutes/<id>`. */
-  roomPrefix(rooms: number): string;
+  /** Room names for a step's attempt; the relay's must be `<community>/minutes/<id>`. */
+  roomPrefix(rooms: number, attempt: number): string;
   readonly tokens: readonly [string, string, string] | null;
   readonly storedAcks: boolean;
   cleanup(): void;
@@ -67,7 +67,7 @@ function prepareRelay(root: string): PreparedTarget {
         cwd: root,
       }),
       url: (port) => `ws://${HOST}:${port}/sync`,
-      roomPrefix: (rooms) => `${COMMUNITY}/minutes/r${rooms}-`,
+      roomPrefix: (rooms, attempt) => `${COMMUNITY}/minutes/r${rooms}a${attempt}-`,
       tokens,
       storedAcks: true,
       cleanup: () => rmSync(data, { recursive: true, force: true }),
@@ -89,7 +89,7 @@ export function prepareTarget(id: TargetId, root: string): PreparedTarget {
         family: 'y-websocket',
         command: (port) => ({ script: `${here}/ywsReference.ts`, args: ['--port', String(port), '--host', HOST], cwd: root }),
         url: (port) => `ws://${HOST}:${port}`,
-        roomPrefix: (rooms) => `${COMMUNITY}/minutes/r${rooms}-`,
+        roomPrefix: (rooms, attempt) => `${COMMUNITY}/minutes/r${rooms}a${attempt}-`,
         tokens: null,
         storedAcks: false,
         cleanup: () => undefined,
@@ -100,7 +100,7 @@ export function prepareTarget(id: TargetId, root: string): PreparedTarget {
         family: 'hocuspocus',
         command: (port) => ({ script: `${here}/hocuspocus.ts`, args: ['--port', String(port), '--host', HOST], cwd: root }),
         url: (port) => `ws://${HOST}:${port}`,
-        roomPrefix: (rooms) => `${COMMUNITY}/minutes/r${rooms}-`,
+        roomPrefix: (rooms, attempt) => `${COMMUNITY}/minutes/r${rooms}a${attempt}-`,
         tokens: null,
         storedAcks: false,
         cleanup: () => undefined,

@@ -40,8 +40,10 @@ export interface RelayProcess {
   logRecords(): Record<string, unknown>[];
   /** Resolves with the first log record (past or future) matching `predicate`. */
   waitForLog(predicate: (record: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
-  /** The one-time setup code printed on stderr, if this start printed one. */
+  /** The one-time setup code printed on stderr, if this start printed one (so far). */
   setupCode(): string | null;
+  /** Waits for the setup link on stderr; rejects if none appears in time. */
+  waitForSetupCode(timeoutMs?: number): Promise<string>;
   /** SIGTERM, then wait for exit; resolves with the exit code (null if killed by a signal). */
   stop(): Promise<number | null>;
   /** SIGKILL, then wait for exit. */
@@ -167,6 +169,15 @@ export async function startRelay(opts: StartRelayOptions = {}): Promise<RelayPro
     logRecords: () => [...records],
     waitForLog,
     setupCode: () => /\/setup#code=([A-Za-z0-9_-]+)/.exec(errText)?.[1] ?? null,
+    async waitForSetupCode(timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const code = relay.setupCode();
+        if (code) return code;
+        if (Date.now() > deadline) throw new Error(`no setup link on stderr:\n${errText}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     async stop() {
       const exit = waitExit(child);
       child.kill('SIGTERM');

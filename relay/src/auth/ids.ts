@@ -1,8 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** A random id matching the claims' id pattern `[A-Za-z0-9_-]{1,64}` (96 bits). */
+/**
+ * A random id matching the claims' id pattern `[A-Za-z0-9_-]{1,64}` (96 bits), never starting
+ * with `-` or `_`, so that `revoke <tokenId>` is never read as an option.
+ */
 export function newId(): string {
-  return randomBytes(12).toString('base64url');
+  for (;;) {
+    const id = randomBytes(12).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }
 
 /** A one-time code (invite, setup): 128 random bits, URL-safe. */

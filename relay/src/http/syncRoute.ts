@@ -66,6 +66,12 @@ export function syncHandler(deps: SyncDeps) {
         const opened = deps.registry.open(relaySocket(raw), admission.identity, admission.room, admission.access, maxFrame);
         conn = opened;
         raw.on('pong', () => opened.pong());
+        // ws itself closes a socket whose frame passes its cap (RelayWebSocket turns that into
+        // 4413); record it like every other close.
+        raw.on('error', (error: Error & { code?: string }) => {
+          if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') deps.registry.close(opened, CloseCode.frameTooLarge, 'frame too large');
+          else deps.log.debug({ conn: opened.id, err: error }, 'socket error');
+        });
         deps.log.info({ conn: opened.id, room: admission.room.name, role: admission.identity.role, access: admission.access, tokenId: admission.identity.tokenId }, 'connection opened');
       },
       onMessage: (event) => {
@@ -79,10 +85,8 @@ export function syncHandler(deps: SyncDeps) {
         if (!conn.closed) deps.log.info({ conn: conn.id, room: conn.roomName, closeCode: event.code }, 'connection closed by peer');
         deps.registry.closedByPeer(conn);
       },
-      onError: (event) => {
-        deps.log.debug({ conn: conn?.id, err: (event as ErrorEvent).error }, 'socket error');
-      },
     };
-    return deps.upgradeWebSocket(c, events);
+    // @hono/node-ws reports errors of its own (e.g. it builds an ErrorEvent, which Node 20 lacks).
+    return deps.upgradeWebSocket(c, events, { onError: (error: unknown) => deps.log.debug({ err: error }, 'websocket adapter error') });
   };
 }

@@ -1,0 +1,4 @@
+import { createMemoryStore } from './memoryStore';
+import { runStoreContractTests } from './storeContract';
+
+runStoreContractTests('memory', () => createMemoryStore());

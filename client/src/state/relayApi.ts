@@ -18,20 +18,22 @@ const sessionSchema = z.object({
 const joinSchema = sessionSchema.extend({
   role: z.enum(['secretary', 'committee', 'member']),
   name: z.string(),
+  personId: z.string().optional(),
 });
 export type JoinResult = z.infer<typeof joinSchema>;
 export type SetupResult = z.infer<typeof sessionSchema>;
 
-const inviteSchema = z.object({ code: z.string().min(1), url: z.string().min(1), expiresAt: z.union([z.string(), z.number()]) });
+const inviteSchema = z.object({ code: z.string().min(1), url: z.string().min(1), expiresAt: z.string().nullable() });
 export type InviteResult = z.infer<typeof inviteSchema>;
 
-const errorSchema = z.object({ error: z.string() }).or(z.object({ message: z.string() }));
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** An API failure with the relay's message (shown to the person) and the HTTP status. */
 export class RelayApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly code = 'network',
   ) {
     super(message);
     this.name = 'RelayApiError';
@@ -48,8 +50,8 @@ async function call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): P
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = errorSchema.safeParse(body);
-    const message = parsed.success ? ('error' in parsed.data ? parsed.data.error : parsed.data.message) : response.statusText;
-    throw new RelayApiError(message, response.status);
+    const message = parsed.success ? parsed.data.error.message : response.statusText;
+    throw new RelayApiError(message, response.status, parsed.success ? parsed.data.error.code : 'http-error');
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new RelayApiError('bad response', response.status);
@@ -71,8 +73,10 @@ export function joinCommunity(code: string, name: string): Promise<JoinResult> {
 }
 
 export interface InviteInput {
-  role: 'committee' | 'member';
+  role: 'secretary' | 'committee' | 'member';
   name?: string;
+  /** another device of a person already in the community */
+  personId?: string;
   ttlDays?: number;
 }
 
@@ -82,4 +86,24 @@ export function createInvite(token: string, input: InviteInput): Promise<InviteR
 
 export function revokeToken(token: string, tokenId: string): Promise<unknown> {
   return call('/api/revoke', { method: 'POST', body: JSON.stringify({ tokenId }), headers: { authorization: `Bearer ${token}` } }, z.unknown());
+}
+
+const tokensSchema = z.object({
+  tokens: z.array(
+    z.object({
+      tokenId: z.string(),
+      personId: z.string(),
+      name: z.string(),
+      role: z.enum(['secretary', 'committee', 'member']),
+      createdAt: z.string().nullable(),
+      expiresAt: z.string().nullable(),
+      revokedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type TokenListing = z.infer<typeof tokensSchema>['tokens'][number];
+
+/** Everyone who holds a token of the community (secretary only). */
+export async function listTokens(token: string): Promise<TokenListing[]> {
+  return (await call('/api/tokens', { method: 'GET', headers: { authorization: `Bearer ${token}` } }, tokensSchema)).tokens;
 }

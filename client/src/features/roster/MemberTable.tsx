@@ -1,0 +1,90 @@
+// Members with their category, duties and how many households they serve.
+import { Link } from 'react-router';
+import { Input, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LABELS, capacityOf, type Member, type MemberId, type RosterView } from '@lianxin/model';
+import { rosterIndex } from '../../state/rosterIndex';
+import { useSession } from '../../state/useSession';
+import { useText } from '../../state/useText';
+
+interface MemberRow {
+  readonly key: string;
+  readonly member: Member;
+  readonly load: number;
+  readonly capacity: number;
+}
+
+export function MemberTable({ roster, onOpen }: { roster: RosterView; onOpen: (id: MemberId) => void }) {
+  const { t } = useTranslation();
+  const text = useText();
+  const { communityId } = useSession();
+  const [query, setQuery] = useState('');
+  const rows = useMemo<MemberRow[]>(() => {
+    const index = rosterIndex(roster);
+    const q = query.trim().toLowerCase();
+    return index.members
+      .filter((m) => q === '' || m.name.toLowerCase().includes(q) || (m.phone ?? '').includes(q))
+      .map((m) => ({ key: m.id, member: m, load: index.householdsByMember.get(m.id)?.length ?? 0, capacity: capacityOf(roster, m) }));
+  }, [roster, query]);
+  const columns: ColumnsType<MemberRow> = [
+    {
+      title: t('roster.memberName'),
+      key: 'name',
+      width: 140,
+      render: (_: unknown, r) => (
+        <a
+          href={`#member-${r.key}`}
+          className="lx-clip"
+          style={{ maxWidth: 130 }}
+          data-testid="member-open"
+          onClick={(e) => {
+            e.preventDefault();
+            onOpen(r.member.id);
+          }}
+        >
+          {r.member.name}
+        </a>
+      ),
+    },
+    { title: t('roster.category'), key: 'category', width: 110, render: (_: unknown, r) => text(LABELS.memberCategory[r.member.category]) },
+    {
+      title: t('roster.duties'),
+      key: 'duties',
+      width: 220,
+      render: (_: unknown, r) => r.member.duties.map((d) => <Tag key={d}>{text(LABELS.dutyRole[d])}</Tag>),
+    },
+    {
+      title: t('roster.posts'),
+      key: 'posts',
+      width: 160,
+      render: (_: unknown, r) => (
+        <>
+          {r.member.branchPost ? <Tag color="red">{text(LABELS.branchPost[r.member.branchPost])}</Tag> : null}
+          {r.member.residentsPost ? <Tag color="blue">{text(LABELS.residentsPost[r.member.residentsPost])}</Tag> : null}
+          {r.member.representative ? <Tag>{t('roster.representative')}</Tag> : null}
+        </>
+      ),
+    },
+    {
+      title: t('roster.linkedHouseholds'),
+      key: 'load',
+      width: 110,
+      sorter: (a, b) => a.load - b.load,
+      render: (_: unknown, r) => <Tag color={r.load > r.capacity ? 'error' : r.load < roster.settings.linkMin ? 'warning' : 'success'}>{t('roster.load', { load: r.load, capacity: r.capacity })}</Tag>,
+    },
+    {
+      title: t('roster.profile'),
+      key: 'profile',
+      width: 90,
+      render: (_: unknown, r) => <Link to={`/c/${communityId}/members/${r.member.id}`}>{t('roster.profile')}</Link>,
+    },
+  ];
+  return (
+    <>
+      <Input.Search allowClear placeholder={t('roster.searchMembers')} aria-label={t('roster.searchMembers')} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} />
+      <Table<MemberRow> data-testid="member-table" virtual size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 830, y: 520 }} />
+    </>
+  );
+}

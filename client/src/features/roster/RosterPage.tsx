@@ -1,0 +1,148 @@
+// 花名册: the tree of places beside searchable tables of households and members.
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, Dropdown, Input, Space, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useRoster } from '../../state/useRoster';
+import { useSession } from '../../state/useSession';
+import { Loading } from '../../shell/Loading';
+import { RosterTree, type TreeSelection } from './RosterTree';
+import { HouseholdTable } from './HouseholdTable';
+import { HouseholdDrawer, type HouseholdDrawerTarget } from './HouseholdDrawer';
+import { MemberTable } from './MemberTable';
+import { MemberDrawer, type MemberDrawerTarget } from './MemberDrawer';
+import { StructureDrawer, type StructureTarget } from './StructureDrawer';
+import { ImportDialog } from './ImportDialog';
+import { useRosterExport } from '../../state/useRosterExport';
+import { filterHouseholds } from './filterHouseholds';
+
+export function RosterPage() {
+  const { t } = useTranslation();
+  const read = useRoster();
+  const { canWrite, communityId } = useSession();
+  const editable = canWrite('roster');
+  const exporter = useRosterExport();
+  const [tab, setTab] = useState('households');
+  const [selection, setSelection] = useState<TreeSelection>({ type: 'all' });
+  const [query, setQuery] = useState('');
+  const [household, setHousehold] = useState<HouseholdDrawerTarget>(null);
+  const [member, setMember] = useState<MemberDrawerTarget>(null);
+  const [structure, setStructure] = useState<StructureTarget>(null);
+  const [importing, setImporting] = useState(false);
+
+  const roster = read?.view ?? null;
+  const households = useMemo(() => (roster ? filterHouseholds(roster, selection, query) : []), [roster, selection, query]);
+  if (!read || !roster) return <Loading />;
+
+  const select = (s: TreeSelection) => {
+    setSelection(s);
+    if (s.type === 'household') setHousehold({ type: 'existing', id: s.id as never });
+  };
+  const boardLink =
+    selection.type === 'building'
+      ? `/c/${communityId}/roster/board/${selection.id}`
+      : selection.type === 'unit'
+        ? `/c/${communityId}/roster/board/${roster.units.get(selection.id as never)?.buildingId ?? ''}/${selection.id}`
+        : `/c/${communityId}/roster/board`;
+
+  return (
+    <section aria-labelledby="roster-title">
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Typography.Title level={1} className="lx-page-title" id="roster-title">
+          {t('nav.roster')}
+          {!editable ? (
+            <Tag style={{ marginInlineStart: 8 }} data-testid="roster-readonly">
+              {t('app.readOnly')}
+            </Tag>
+          ) : null}
+        </Typography.Title>
+        <Space wrap>
+          {editable ? (
+            <>
+              <Button type="primary" icon={<PlusOutlined />} data-testid="add-household" onClick={() => setHousehold({ type: 'new', ...(selection.type === 'building' ? { buildingId: selection.id } : {}) })}>
+                {t('roster.addHousehold')}
+              </Button>
+              <Dropdown
+                menu={{
+                  items: [
+                    { key: 'member', label: t('roster.addMember'), onClick: () => setMember({ type: 'new' }) },
+                    { key: 'grid', label: t('roster.addGrid'), onClick: () => setStructure({ type: 'grid' }) },
+                    { key: 'building', label: t('roster.addBuilding'), onClick: () => setStructure({ type: 'building', gridId: selection.type === 'grid' ? selection.id : undefined }) },
+                  ],
+                }}
+              >
+                <Button data-testid="add-more">{t('roster.addMore')}</Button>
+              </Dropdown>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
+                {t('roster.import')}
+              </Button>
+            </>
+          ) : null}
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'csv', label: t('roster.exportCsv'), onClick: () => exporter.download('csv') },
+                { key: 'xlsx', label: t('roster.exportXlsx'), onClick: () => void exporter.download('xlsx') },
+              ],
+            }}
+          >
+            <Button icon={<DownloadOutlined />} data-testid="export">
+              {t('roster.export')}
+            </Button>
+          </Dropdown>
+          <Link to={boardLink}>
+            <Button icon={<PrinterOutlined />} data-testid="print-boards">
+              {t('roster.serviceBoards')}
+            </Button>
+          </Link>
+        </Space>
+      </Space>
+      {read.problems.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('roster.problems', { count: read.problems.length })} /> : null}
+      <div className="lx-roster">
+        <div className="lx-roster__tree">
+          <RosterTree roster={roster} selected={selection} onSelect={select} />
+          {editable && (selection.type === 'grid' || selection.type === 'building') ? (
+            <Button size="small" style={{ marginTop: 8 }} onClick={() => setStructure(selection.type === 'grid' ? { type: 'grid', id: selection.id } : { type: 'building', id: selection.id })}>
+              {t('app.edit')}
+            </Button>
+          ) : null}
+        </div>
+        <div style={{ minWidth: 0 }}>
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              {
+                key: 'households',
+                label: t('roster.householdsCount', { count: households.length }),
+                children: (
+                  <>
+                    <Input.Search
+                      allowClear
+                      placeholder={t('roster.searchHouseholds')}
+                      aria-label={t('roster.searchHouseholds')}
+                      data-testid="roster-search"
+                      onChange={(e) => setQuery(e.target.value)}
+                      style={{ marginBottom: 8 }}
+                    />
+                    <HouseholdTable roster={roster} households={households} height={520} onOpen={(h) => setHousehold({ type: 'existing', id: h.id })} />
+                  </>
+                ),
+              },
+              {
+                key: 'members',
+                label: t('roster.membersCount', { count: roster.members.size }),
+                children: <MemberTable roster={roster} onOpen={(id) => setMember({ type: 'existing', id })} />,
+              },
+            ]}
+          />
+        </div>
+      </div>
+      <HouseholdDrawer roster={roster} target={household} editable={editable} onClose={() => setHousehold(null)} />
+      <MemberDrawer roster={roster} target={member} editable={editable} onClose={() => setMember(null)} />
+      {editable ? <StructureDrawer roster={roster} target={structure} onClose={() => setStructure(null)} /> : null}
+      {editable ? <ImportDialog open={importing} onClose={() => setImporting(false)} /> : null}
+    </section>
+  );
+}

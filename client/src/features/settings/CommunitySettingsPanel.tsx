@@ -1,0 +1,103 @@
+// Community settings kept in the roster: contact details, linking limits, the visit pledge.
+import { useEffect } from 'react';
+import { Button, Card, Form, Input, InputNumber } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useRoster } from '../../state/useRoster';
+import { useRosterActions } from '../../state/useRosterActions';
+
+interface SettingsForm {
+  name: string;
+  township: string;
+  address: string;
+  phone: string;
+  officeHours: string;
+  intro: string;
+  linkMin: number;
+  linkMax: number;
+  visitIntervalDays: number;
+  responseDays: number;
+}
+
+const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
+
+export function CommunitySettingsPanel() {
+  const { t } = useTranslation();
+  const roster = useRoster()?.view ?? null;
+  const actions = useRosterActions();
+  const [form] = Form.useForm<SettingsForm>();
+  const settings = roster?.settings;
+  useEffect(() => {
+    if (!settings) return;
+    form.setFieldsValue({
+      name: settings.name,
+      township: settings.township ?? '',
+      address: settings.address ?? '',
+      phone: settings.phone ?? '',
+      officeHours: settings.officeHours ?? '',
+      intro: settings.intro ?? '',
+      linkMin: settings.linkMin,
+      linkMax: settings.linkMax,
+      visitIntervalDays: settings.visitIntervalDays,
+      responseDays: settings.responseDays,
+    });
+    // Fill once when opened; later remote edits should not overwrite what is being typed.
+  }, [Boolean(settings)]);
+  if (!settings) return null;
+  return (
+    <Card size="small" title={t('settings.community')}>
+      <Form<SettingsForm>
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          actions.updateSettings({
+            name: v.name.trim(),
+            township: orNull(v.township),
+            address: orNull(v.address),
+            phone: orNull(v.phone),
+            officeHours: orNull(v.officeHours),
+            intro: orNull(v.intro),
+            linkMin: v.linkMin,
+            linkMax: v.linkMax,
+            visitIntervalDays: v.visitIntervalDays,
+            responseDays: v.responseDays,
+          })
+        }
+        data-testid="community-settings"
+      >
+        <Form.Item name="name" label={t('setup.communityName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="township" label={t('settings.township')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="address" label={t('settings.address')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="phone" label={t('roster.phone')}>
+          <Input inputMode="tel" />
+        </Form.Item>
+        <Form.Item name="officeHours" label={t('settings.officeHours')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="intro" label={t('settings.intro')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="linkMin" label={t('settings.linkMin')}>
+          <InputNumber min={1} max={100} />
+        </Form.Item>
+        <Form.Item name="linkMax" label={t('settings.linkMax')}>
+          <InputNumber min={1} max={100} />
+        </Form.Item>
+        <Form.Item name="visitIntervalDays" label={t('settings.visitIntervalDays')}>
+          <InputNumber min={1} max={365} />
+        </Form.Item>
+        <Form.Item name="responseDays" label={t('settings.responseDays')}>
+          <InputNumber min={0} max={365} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('app.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,61 @@
+// The secretary invites a committee member or a party member: a one-time link to send by chat.
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { QrCode } from '../../shell/QrCode';
+import { useInvite } from '../../state/useInvite';
+
+export function InvitePanel() {
+  const { t } = useTranslation();
+  const { create, busy, error, invite } = useInvite();
+  const [form] = Form.useForm<{ role: 'committee' | 'member'; name: string; ttlDays: number }>();
+  const url = invite ? new URL(invite.url, window.location.origin).toString() : null;
+  const [copied, setCopied] = useState(false);
+  return (
+    <Card size="small" title={t('settings.invite')}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ role: 'member', ttlDays: 7 }}
+        onFinish={(v) => {
+          setCopied(false);
+          void create({ role: v.role, ...(v.name?.trim() ? { name: v.name.trim() } : {}), ttlDays: v.ttlDays });
+        }}
+        data-testid="invite-form"
+      >
+        <Form.Item name="role" label={t('settings.role')}>
+          <Select
+            style={{ width: 120 }}
+            data-testid="invite-role"
+            options={[
+              { value: 'member', label: t('role.member') },
+              { value: 'committee', label: t('role.committee') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="name" label={t('settings.inviteName')}>
+          <Input style={{ width: 140 }} placeholder={t('app.optional')} />
+        </Form.Item>
+        <Form.Item name="ttlDays" label={t('settings.inviteDays')}>
+          <InputNumber min={1} max={90} style={{ width: 80 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="invite-create">
+          {t('settings.createInvite')}
+        </Button>
+      </Form>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
+      {url ? (
+        <Space align="start" wrap style={{ marginTop: 12 }}>
+          <QrCode value={url} size={140} label={t('settings.inviteQr')} />
+          <Space orientation="vertical">
+            <Typography.Text copyable={{ text: url, onCopy: () => setCopied(true) }} data-testid="invite-url" className="lx-text">
+              {url}
+            </Typography.Text>
+            <Typography.Text type="secondary">{t('settings.inviteHelp', { date: invite?.expiresAt ? new Date(invite.expiresAt).toLocaleDateString() : '' })}</Typography.Text>
+            {copied ? <Typography.Text type="success">{t('settings.copied')}</Typography.Text> : null}
+          </Space>
+        </Space>
+      ) : null}
+    </Card>
+  );
+}

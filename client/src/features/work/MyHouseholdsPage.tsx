@@ -1,0 +1,88 @@
+// 我的联户: the households I serve, must-visits and overdue ones first.
+import { useState } from 'react';
+import { Badge, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { LABELS, type HouseholdId } from '@lianxin/model';
+import { useMyHouseholds } from '../../state/useMyHouseholds';
+import { useMyMember } from '../../state/useMyMember';
+import { usePlaceLabels } from '../../state/usePlaceLabels';
+import { useRoster } from '../../state/useRoster';
+import { useText } from '../../state/useText';
+import { Loading } from '../../shell/Loading';
+import { VisitButton } from './VisitButton';
+import { WhoAmI } from './WhoAmI';
+import { ConcernCreateDialog } from './ConcernCreateDialog';
+
+export function MyHouseholdsPage() {
+  const { t } = useTranslation();
+  const text = useText();
+  const labels = usePlaceLabels();
+  const roster = useRoster()?.view ?? null;
+  const me = useMyMember();
+  const mine = useMyHouseholds(me.member?.id ?? null);
+  const [reportFor, setReportFor] = useState<HouseholdId | null | undefined>(undefined);
+  if (!roster) return <Loading />;
+
+  return (
+    <section aria-labelledby="my-title">
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Typography.Title level={1} className="lx-page-title" id="my-title">
+          {t('nav.myHouseholds')}
+        </Typography.Title>
+        {me.member ? <WhoAmI compact /> : null}
+      </Space>
+      {!me.member ? <WhoAmI /> : null}
+      {me.member && mine ? (
+        <>
+          <Typography.Paragraph type="secondary">{t('work.pledgeRule', { days: mine.intervalDays, count: mine.rows.length })}</Typography.Paragraph>
+          {mine.rows.length === 0 ? (
+            <Empty description={t('work.noHouseholds')} />
+          ) : (
+            <List
+              data-testid="my-households"
+              dataSource={mine.rows as never[]}
+              renderItem={(row: (typeof mine.rows)[number]) => (
+                <List.Item key={row.household.id} data-testid="my-household" data-household-id={row.household.id} data-overdue={row.overdue}>
+                  <Card size="small" style={{ width: '100%' }}>
+                    <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+                      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+                        <Typography.Text strong className="lx-text">
+                          {labels.household(roster, row.household)} · {row.household.head}
+                        </Typography.Text>
+                        {row.overdue ? (
+                          <Badge status="error" text={t('work.overdueDays', { count: row.daysSince })} data-testid="overdue" />
+                        ) : (
+                          <Badge status="success" text={row.lastVisit ? t('work.visitedDaysAgo', { count: row.daysSince }) : t('work.notVisitedYet')} />
+                        )}
+                      </Space>
+                      {row.openMustVisits.length > 0 ? (
+                        <Space wrap>
+                          {row.openMustVisits.map((m) => (
+                            <Tag color="red" key={m.id}>
+                              {text(LABELS.visitKind[m.reason])}
+                            </Tag>
+                          ))}
+                        </Space>
+                      ) : null}
+                      <Space wrap>
+                        <VisitButton memberId={me.member!.id} householdId={row.household.id} open={row.openMustVisits} />
+                        <Button icon={<PlusOutlined />} onClick={() => setReportFor(row.household.id)} data-testid="report-for-household">
+                          {t('work.reportConcern')}
+                        </Button>
+                        {row.household.phone ? (
+                          <Button icon={<PhoneOutlined />} href={`tel:${row.household.phone}`} aria-label={t('work.call', { name: row.household.head })} />
+                        ) : null}
+                      </Space>
+                    </Space>
+                  </Card>
+                </List.Item>
+              )}
+            />
+          )}
+        </>
+      ) : null}
+      <ConcernCreateDialog open={reportFor !== undefined} householdId={reportFor ?? null} onClose={() => setReportFor(undefined)} />
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import type * as Y from 'yjs';
+import type { FixedDoc } from '@lianxin/protocol';
+import type { AwarenessLike } from '../editor/MinutesBinding';
+import type { Account } from './Account';
+
+/** Offline / connecting / synced, with local changes the relay has not yet stored. */
+export interface SyncStatus {
+  readonly type: 'offline' | 'connecting' | 'synced';
+  readonly pending: number;
+  /** the relay refused a change (read-only role) */
+  readonly denied?: boolean;
+  /** the token was revoked or expired: the device must join again */
+  readonly revoked?: boolean;
+}
+
+export interface MinutesHandle {
+  readonly doc: Y.Doc;
+  readonly awareness: AwarenessLike;
+  release(): void;
+}
+
+/**
+ * The open community as the state hooks see it: the documents this role may open (null where it
+ * may not), a status, and minutes opened on demand. Built from @lianxin/sync by `openSession`.
+ */
+export interface ClientSession {
+  readonly account: Account;
+  readonly docs: Readonly<Record<FixedDoc, Y.Doc | null>>;
+  /** resolves when every document has loaded what this device stored */
+  readonly whenLoaded: Promise<void>;
+  subscribeStatus(listener: () => void): () => void;
+  getStatus(): SyncStatus;
+  openMinutes(meetingId: string): MinutesHandle;
+  close(): void;
+}

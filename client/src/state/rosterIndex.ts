@@ -1,0 +1,74 @@
+// Derived lookups over a roster view, computed once per roster snapshot and shared.
+import type { Building, BuildingId, Grid, GridId, Household, HouseholdId, Member, MemberId, RosterView, Unit, UnitId } from '@lianxin/model';
+
+export interface RosterIndex {
+  readonly grids: readonly Grid[];
+  readonly buildingsByGrid: ReadonlyMap<GridId, readonly Building[]>;
+  readonly unitsByBuilding: ReadonlyMap<BuildingId, readonly Unit[]>;
+  /** households of a unit, or of a building without units (key: building id) */
+  readonly householdsByPlace: ReadonlyMap<UnitId | BuildingId, readonly Household[]>;
+  readonly householdsByBuilding: ReadonlyMap<BuildingId, readonly Household[]>;
+  readonly householdsByMember: ReadonlyMap<MemberId, readonly Household[]>;
+  readonly households: readonly Household[];
+  readonly members: readonly Member[];
+  readonly memberById: ReadonlyMap<MemberId, Member>;
+  readonly householdById: ReadonlyMap<HouseholdId, Household>;
+}
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+const byNumber = <T extends { number: string }>(a: T, b: T) => collator.compare(a.number, b.number);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const cache = new WeakMap<RosterView, RosterIndex>();
+
+export function rosterIndex(view: RosterView): RosterIndex {
+  const hit = cache.get(view);
+  if (hit) return hit;
+  const grids = [...view.grids.values()].sort((a, b) => a.order - b.order || collator.compare(a.name, b.name));
+  const buildingsByGrid = new Map<GridId, Building[]>();
+  for (const b of view.buildings.values()) push(buildingsByGrid, b.gridId, b);
+  for (const list of buildingsByGrid.values()) list.sort(byNumber);
+  const unitsByBuilding = new Map<BuildingId, Unit[]>();
+  for (const u of view.units.values()) push(unitsByBuilding, u.buildingId, u);
+  for (const list of unitsByBuilding.values()) list.sort(byNumber);
+
+  const order = new Map<BuildingId, number>();
+  let i = 0;
+  for (const g of grids) for (const b of buildingsByGrid.get(g.id) ?? []) order.set(b.id, i++);
+  const unitOrder = new Map<UnitId, number>();
+  for (const list of unitsByBuilding.values()) list.forEach((u, n) => unitOrder.set(u.id, n));
+  const households = [...view.households.values()].sort(
+    (a, b) =>
+      (order.get(a.buildingId) ?? 0) - (order.get(b.buildingId) ?? 0) ||
+      (a.unitId ? (unitOrder.get(a.unitId) ?? 0) : -1) - (b.unitId ? (unitOrder.get(b.unitId) ?? 0) : -1) ||
+      collator.compare(a.room, b.room),
+  );
+  const householdsByPlace = new Map<UnitId | BuildingId, Household[]>();
+  const householdsByBuilding = new Map<BuildingId, Household[]>();
+  const householdsByMember = new Map<MemberId, Household[]>();
+  for (const h of households) {
+    push(householdsByPlace, h.unitId ?? h.buildingId, h);
+    push(householdsByBuilding, h.buildingId, h);
+    if (h.memberId) push(householdsByMember, h.memberId, h);
+  }
+  const members = [...view.members.values()].sort((a, b) => collator.compare(a.name, b.name));
+  const index: RosterIndex = {
+    grids,
+    buildingsByGrid,
+    unitsByBuilding,
+    householdsByPlace,
+    householdsByBuilding,
+    householdsByMember,
+    households,
+    members,
+    memberById: view.members,
+    householdById: view.households,
+  };
+  cache.set(view, index);
+  return index;
+}

@@ -1,0 +1,58 @@
+import { useCallback, useContext } from 'react';
+import { App } from 'antd';
+import type * as Y from 'yjs';
+import type { FixedDoc } from '@lianxin/protocol';
+import type { CommandContext, CommandResult, RosterView } from '@lianxin/model';
+import { SessionContext } from './SessionContext';
+import { readRosterDoc } from './reads';
+import { snapshotStore } from './snapshotStore';
+import { chosenMemberId, findMyMember } from './myMember';
+import { useText } from './useText';
+
+/** `roster` is the current roster view, for commands that check places and people. */
+export type Command<T> = (doc: Y.Doc, ctx: CommandContext, roster: RosterView | null) => CommandResult<T>;
+
+export interface RunOptions {
+  /** say nothing when it worked (e.g. a keystroke-level edit) */
+  readonly quiet?: boolean;
+}
+
+/**
+ * Runs a model command on one of the open documents as the signed-in person, and tells the
+ * person what happened in their language (the model's own words). Never throws: a missing
+ * document (role may not open it) is reported like a rejected command.
+ */
+export function useCommandRunner(kind: FixedDoc): <T>(command: Command<T>, options?: RunOptions) => CommandResult<T> {
+  const session = useContext(SessionContext);
+  const { message } = App.useApp();
+  const text = useText();
+  return useCallback(
+    <T,>(command: Command<T>, options?: RunOptions): CommandResult<T> => {
+      const doc = session?.docs[kind] ?? null;
+      if (!session || !doc) {
+        const refused: CommandResult<T> = {
+          type: 'rejected',
+          code: 'wrong-state',
+          message: { key: 'errors.notAllowed', params: {}, zh: '你的角色不能做这件事。', en: 'Your role may not do this.' },
+        };
+        void message.error(text(refused.message));
+        return refused;
+      }
+      const rosterDoc = session.docs.roster;
+      const roster = rosterDoc ? snapshotStore(rosterDoc, readRosterDoc).getSnapshot().view : null;
+      // History records who acted: the member id when known (so names show), else the token's person.
+      const { account } = session;
+      const me = roster ? findMyMember(roster, chosenMemberId(account.communityId), account.name).member : null;
+      const result = command(doc, { actor: me?.id ?? account.personId }, roster);
+      if (result.type === 'rejected') {
+        void message.error(text(result.message));
+      } else {
+        if (!options?.quiet) void message.success(text(result.message));
+        for (const warning of result.warnings) void message.warning(text(warning));
+        for (const effect of result.effects) void message.info(text(effect.message));
+      }
+      return result;
+    },
+    [session, kind, message, text],
+  );
+}

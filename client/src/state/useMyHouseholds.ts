@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { dayOf, lastVisitDays, type Household, type IsoDate, type MemberId, type MustVisit } from '@lianxin/model';
+import { rosterIndex } from './rosterIndex';
+import { useRoster } from './useRoster';
+import { useToday } from './useToday';
+import { useWork } from './useWork';
+
+export interface MyHousehold {
+  readonly household: Household;
+  readonly lastVisit: IsoDate | null;
+  /** days since the last visit, or since linking if never visited */
+  readonly daysSince: number;
+  readonly overdue: boolean;
+  readonly openMustVisits: readonly MustVisit[];
+}
+
+const DAY = 86_400_000;
+const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
+
+/**
+ * The households a member serves: must-visits and overdue ones first (服务承诺: a visit every
+ * `visitIntervalDays`), then the longest unvisited.
+ */
+export function useMyHouseholds(memberId: MemberId | null): { rows: readonly MyHousehold[]; intervalDays: number } | null {
+  const roster = useRoster()?.view ?? null;
+  const work = useWork()?.view ?? null;
+  const today = useToday();
+  return useMemo(() => {
+    if (!roster || !work || !memberId) return null;
+    const interval = roster.settings.visitIntervalDays;
+    const last = lastVisitDays(work, today);
+    const mustByHousehold = new Map<string, MustVisit[]>();
+    for (const m of work.mustVisits.values()) {
+      if (m.closedBy !== null) continue;
+      const list = mustByHousehold.get(m.householdId) ?? [];
+      list.push(m);
+      mustByHousehold.set(m.householdId, list);
+    }
+    const rows = (rosterIndex(roster).householdsByMember.get(memberId) ?? []).map((household): MyHousehold => {
+      const lastVisit = last.get(household.id) ?? null;
+      const since = lastVisit ?? dayOf(household.linkedAt ?? household.createdAt);
+      const daysSince = days(since, today);
+      return { household, lastVisit, daysSince, overdue: daysSince > interval, openMustVisits: mustByHousehold.get(household.id) ?? [] };
+    });
+    rows.sort((a, b) => b.openMustVisits.length - a.openMustVisits.length || Number(b.overdue) - Number(a.overdue) || b.daysSince - a.daysSince);
+    return { rows, intervalDays: interval };
+  }, [roster, work, memberId, today]);
+}

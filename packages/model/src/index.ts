@@ -87,3 +87,79 @@ export { readPublic } from './public/readPublic';
 export type { PublicRead } from './public/readPublic';
 export { publishCommunity, publishResolution, publishResult, unpublishMatter, publishBoards, publishStatistics } from './public/publish';
 export type { PublicCommunityDraft, PublicResolutionDraft, PublicResultDraft, PublicBoardDraft, PublicStatisticsDraft } from './public/publish';
+export { projectPublic, projectCommunity, projectBoards, projectResolution, projectResult, projectStatistics, publishProjection, publicPerson } from './public/projectPublic';
+export type { PublicProjection } from './public/projectPublic';
+
+// roster
+export { RosterLayout, ROSTER_SCHEMA_VERSION } from './roster/rosterLayout';
+export { readRoster } from './roster/readRoster';
+export type { RosterRead } from './roster/readRoster';
+export type { RosterView, Grid, Building, Unit, Household, Member, Group, Relation, PointsEntry } from './roster/rosterView';
+export { DEFAULT_SETTINGS, SETTINGS_FIELDS } from './roster/settings';
+export type { CommunitySettings, SettingsField } from './roster/settings';
+export { buildingLabel, unitLabel, householdLabel, normalizePhone, PHONE_PATTERN } from './roster/labels';
+export { updateSettings, addGrid, editGrid, removeGrid, addBuilding, editBuilding, removeBuilding, addUnit, editUnit, removeUnit, addGroup, editGroup, removeGroup } from './roster/structureCommands';
+export type { SettingsPatch } from './roster/structureCommands';
+export { addHousehold, editHousehold, moveHousehold, removeHousehold, linkHousehold, linkedHouseholds, capacityOf } from './roster/householdCommands';
+export type { AddHouseholdInput, HouseholdPatch } from './roster/householdCommands';
+export { addMember, editMember, removeMember, addRelation, removeRelation, addPoints, removePoints } from './roster/memberCommands';
+export type { AddMemberInput, MemberPatch } from './roster/memberCommands';
+export { suggestMembers, suggestHouseholds, capacityReport, proposeLinks, LinkReasonType } from './roster/suggestLinks';
+export type { LinkSuggestion, LinkReason, MemberLoad, LinkProposal } from './roster/suggestLinks';
+
+// care
+export { CareLayout, readCare, addCareNote, editCareNote, removeCareNote } from './care/care';
+export type { CareNote, CareView } from './care/care';
+
+// work
+export { WorkLayout } from './work/workSchema';
+export type { Reporter, Place } from './work/workSchema';
+export { readWork } from './work/readWork';
+export type { WorkRead } from './work/readWork';
+export type { WorkView, Concern, ConcernEvent, Visit, MustVisit } from './work/workView';
+export {
+  reportConcern,
+  editConcern,
+  removeConcern,
+  acceptConcern,
+  escalateConcern,
+  handBackConcern,
+  resolveConcern,
+  reopenConcern,
+  confirmConcern,
+  assignConcern,
+  linkConcernToMatter,
+  noteConcern,
+  handlerFor,
+} from './work/concernCommands';
+export type { ReportConcernInput } from './work/concernCommands';
+export { recordVisit, removeVisit, raiseMustVisit, cancelMustVisit } from './work/visitCommands';
+export { overdueVisits, lastVisitDays } from './work/overdue';
+export type { OverdueReport, OverdueHousehold, OpenMustVisit } from './work/overdue';
+export { computeStatistics } from './work/statistics';
+export type { WorkStatistics } from './work/statistics';
+export { pointsLedger, rulePoints, POINTS_RULE_LABELS } from './work/pointsLedger';
+export type { PointsLedger, PointsStanding } from './work/pointsLedger';
+export { DEFAULT_POINTS_RULES, PointsRulesSchema } from './work/pointsRules';
+export type { PointsRules } from './work/pointsRules';
+
+// meetings and the 4+2 procedure
+export { MeetingsLayout, MeetingStatus } from './meetings/meetingsSchema';
+export type { Votes } from './meetings/meetingsSchema';
+export { readMeetings } from './meetings/readMeetings';
+export type { MeetingsRead } from './meetings/readMeetings';
+export { StepState } from './meetings/meetingsView';
+export type { MeetingsView, Meeting, Matter, StepRecord, StepStatus } from './meetings/meetingsView';
+export { Body, DEFAULT_STEP_RULES, StepRuleSchema, StepRulesSchema, required } from './meetings/stepRules';
+export type { StepRule, StepRules, Threshold, Fraction } from './meetings/stepRules';
+export { dueSet, memberKey, householdKey } from './meetings/due';
+export type { PersonKey } from './meetings/due';
+export { evaluateStep } from './meetings/evaluateStep';
+export type { StepEvaluation, StepFacts, CheckResult } from './meetings/evaluateStep';
+export { createMeeting, editMeeting, removeMeeting, setAttendance, addAgendaItem, removeAgendaItem } from './meetings/meetingCommands';
+export type { Attendee } from './meetings/meetingCommands';
+export { createMatter, editMatter, removeMatter, recordStep, voidStepRecord } from './meetings/matterCommands';
+export type { RecordStepInput, RecordedStep } from './meetings/matterCommands';
+
+// minutes
+export { minutesText, minutesDocName, MINUTES_FIELD } from './minutes/minutes';

@@ -1,5 +1,5 @@
 import type { DocKind } from '@lianxin/protocol';
-import { clip, message, type Message } from './text';
+import { clip, message, type Message, type Text } from './text';
 
 /**
  * Something wrong found while reading a document (written by a buggy or hostile peer, or an
@@ -36,13 +36,15 @@ export function problem(code: ProblemCode, doc: DocKind, path: string, detail: M
   return { type: 'problem', code, doc, path: clip(path, 120), message: detail };
 }
 
-export function invalidEntry(doc: DocKind, path: string, why: string): Problem {
-  const w = clip(why, 160);
+/** `why` is English only (checks of ours) or bilingual (explained zod issues). */
+export function invalidEntry(doc: DocKind, path: string, why: string | Text): Problem {
+  const zh = clip(typeof why === 'string' ? why : why.zh, 160);
+  const en = clip(typeof why === 'string' ? why : why.en, 160);
   return problem(
     ProblemCode.invalidEntry,
     doc,
     path,
-    message('problem.invalidEntry', { path: clip(path, 120), why: w }, `条目 ${clip(path, 120)} 无效,已跳过:${w}`, `Entry ${clip(path, 120)} is invalid and was skipped: ${w}`),
+    message('problem.invalidEntry', { path: clip(path, 120), why: en }, `条目 ${clip(path, 120)} 无效,已跳过:${zh}`, `Entry ${clip(path, 120)} is invalid and was skipped: ${en}`),
   );
 }
 

@@ -9,11 +9,11 @@ import type * as Y from 'yjs';
 import type { DocKind } from '@lianxin/protocol';
 import { isId } from './ids';
 import { invalidEntry, problem, ProblemCode, type Problem } from './problem';
-import { describeIssues } from './schema';
+import { explainIssues } from './schema';
 import { isPlainObject } from './ydoc';
-import { message, clip } from './text';
+import { message, clip, type Text } from './text';
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
+type Parsed<T> = { ok: true; value: T } | { ok: false; why: string | Text };
 
 const caches = new WeakMap<z.ZodType, WeakMap<object, Parsed<unknown>>>();
 
@@ -33,7 +33,7 @@ export function parseStored<S extends z.ZodType>(schema: S, raw: unknown): Parse
   const hit = cache.get(raw);
   if (hit) return hit as Parsed<z.infer<S>>;
   const result = schema.safeParse(raw);
-  const parsed: Parsed<z.infer<S>> = result.success ? { ok: true, value: result.data } : { ok: false, why: describeIssues(result.error) };
+  const parsed: Parsed<z.infer<S>> = result.success ? { ok: true, value: result.data } : { ok: false, why: explainIssues(schema, raw, result.error) };
   cache.set(raw, parsed);
   return parsed;
 }

@@ -35,10 +35,31 @@ export function isIsoDate(value: unknown): value is IsoDate {
 
 export const zText2 = z.object({ zh: z.string().max(MAX.text), en: z.string().max(MAX.text) });
 
-/** A short, readable summary of what zod did not like. */
-export function describeIssues(error: z.ZodError): string {
+const FIELD_ZH: Readonly<Record<string, string>> = {
+  name: '名称', number: '编号', room: '房号', head: '户主', phone: '电话', size: '人口', roles: '功能户',
+  memberId: '联系党员', buildingId: '楼栋', unitId: '单元', gridId: '网格', consent: '公开范围', title: '标题',
+  date: '日期', text: '内容', note: '说明', kind: '类型', category: '类别', amount: '分值', reason: '事由',
+  place: '地点', summary: '摘要', votes: '表决', present: '出席', due: '应到', level: '层级',
+};
+
+function describe(error: z.ZodError, zh: boolean): string {
   return error.issues
     .slice(0, 3)
-    .map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`)
-    .join('; ');
+    .map((i) => {
+      const path = i.path.map(String);
+      const label = zh ? path.map((p) => FIELD_ZH[p] ?? p).join('.') : path.join('.');
+      return `${label || (zh ? '(条目)' : '(entry)')}: ${i.message}`;
+    })
+    .join(zh ? ';' : '; ');
+}
+
+/** A short, readable English summary of what zod did not like. */
+export function describeIssues(error: z.ZodError): string {
+  return describe(error, false);
+}
+
+/** Bilingual summary; parses again with the zh-CN error map (only ever on the failure path). */
+export function explainIssues(schema: z.ZodType, value: unknown, error: z.ZodError): { zh: string; en: string } {
+  const zhResult = schema.safeParse(value, { error: z.locales.zhCN().localeError });
+  return { zh: zhResult.success ? describe(error, false) : describe(zhResult.error, true), en: describe(error, false) };
 }

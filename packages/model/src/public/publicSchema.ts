@@ -5,15 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX, zCount, zDate, zId, zLabel, zName, zPhone, zRate, zText, zText2, zTime, zTitle } from '../core/schema';
-import { CommunityKind, HouseholdRole, Level, MatterStep, MeetingKind } from '../domain/vocabulary';
-
-const values = <T extends Record<string, string>>(o: T) => Object.values(o) as [T[keyof T], ...T[keyof T][]];
-
-export const zCommunityKind = z.enum(values(CommunityKind));
-export const zMatterStep = z.enum(values(MatterStep));
-export const zMeetingKind = z.enum(values(MeetingKind));
-export const zHouseholdRole = z.enum(values(HouseholdRole));
-export const zLevel = z.enum(values(Level));
+import { zCommunityKind, zHouseholdRole, zMatterStep, zMeetingKind } from '../core/zodValues';
 
 /** Community info and how to reach the committee (public by nature). */
 export const PublicCommunitySchema = z.object({

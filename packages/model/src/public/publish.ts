@@ -7,8 +7,8 @@ import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { resolveContext, type CommandContext } from '../core/context';
 import { done, rejected, RejectCode, type CommandResult } from '../core/result';
-import { describeIssues } from '../core/schema';
-import { message } from '../core/text';
+import { explainIssues } from '../core/schema';
+import { message, type Text } from '../core/text';
 import { PUBLIC_SCHEMA_VERSION, PublicLayout } from './publicLayout';
 import {
   PublicBoardSchema,
@@ -29,11 +29,11 @@ export type PublicResultDraft = Omit<PublicResult, 'publishedAt'>;
 export type PublicBoardDraft = Omit<PublicBoard, 'publishedAt'>;
 export type PublicStatisticsDraft = Omit<PublicStatistics, 'publishedAt'>;
 
-function invalid(what: string, error: z.ZodError): CommandResult<never> {
-  const why = describeIssues(error);
+function invalid(what: Text, schema: z.ZodType, value: unknown, error: z.ZodError): CommandResult<never> {
+  const why = explainIssues(schema, value, error);
   return rejected(
     RejectCode.invalidInput,
-    message('publish.invalid', { what, why }, `无法发布${what}:${why}`, `Cannot publish ${what}: ${why}`),
+    message('publish.invalid', { what: what.en, why: why.en }, `无法发布${what.zh}:${why.zh}`, `Cannot publish ${what.en}: ${why.en}`),
   );
 }
 
@@ -45,8 +45,9 @@ function stampSchema(doc: Y.Doc): void {
 /** Community name, address, office phone and hours. */
 export function publishCommunity(doc: Y.Doc, draft: PublicCommunityDraft, context: CommandContext): CommandResult<PublicCommunity> {
   const ctx = resolveContext(context);
-  const parsed = PublicCommunitySchema.safeParse({ ...draft, updatedAt: ctx.now });
-  if (!parsed.success) return invalid('社区信息 / community info', parsed.error);
+  const input = { ...draft, updatedAt: ctx.now };
+  const parsed = PublicCommunitySchema.safeParse(input);
+  if (!parsed.success) return invalid({ zh: '社区信息', en: 'community info' }, PublicCommunitySchema, input, parsed.error);
   doc.transact(() => {
     stampSchema(doc);
     doc.getMap<unknown>(PublicLayout.community).set('info', parsed.data);
@@ -57,8 +58,9 @@ export function publishCommunity(doc: Y.Doc, draft: PublicCommunityDraft, contex
 /** 决议公开: publishes (or republishes) a matter's resolution with its step tallies. */
 export function publishResolution(doc: Y.Doc, draft: PublicResolutionDraft, context: CommandContext): CommandResult<PublicResolution> {
   const ctx = resolveContext(context);
-  const parsed = PublicResolutionSchema.safeParse({ ...draft, publishedAt: ctx.now });
-  if (!parsed.success) return invalid('决议 / resolution', parsed.error);
+  const input = { ...draft, publishedAt: ctx.now };
+  const parsed = PublicResolutionSchema.safeParse(input);
+  if (!parsed.success) return invalid({ zh: '决议', en: 'resolution' }, PublicResolutionSchema, input, parsed.error);
   doc.transact(() => {
     stampSchema(doc);
     doc.getMap<unknown>(PublicLayout.resolutions).set(parsed.data.matterId, parsed.data);
@@ -70,8 +72,9 @@ export function publishResolution(doc: Y.Doc, draft: PublicResolutionDraft, cont
 /** 实施结果公开 */
 export function publishResult(doc: Y.Doc, draft: PublicResultDraft, context: CommandContext): CommandResult<PublicResult> {
   const ctx = resolveContext(context);
-  const parsed = PublicResultSchema.safeParse({ ...draft, publishedAt: ctx.now });
-  if (!parsed.success) return invalid('实施结果 / result', parsed.error);
+  const input = { ...draft, publishedAt: ctx.now };
+  const parsed = PublicResultSchema.safeParse(input);
+  if (!parsed.success) return invalid({ zh: '实施结果', en: 'result' }, PublicResultSchema, input, parsed.error);
   doc.transact(() => {
     stampSchema(doc);
     doc.getMap<unknown>(PublicLayout.results).set(parsed.data.matterId, parsed.data);
@@ -103,8 +106,12 @@ export function publishBoards(doc: Y.Doc, drafts: readonly PublicBoardDraft[], c
   const ctx = resolveContext(context);
   const boards: PublicBoard[] = [];
   for (const draft of drafts) {
-    const parsed = PublicBoardSchema.safeParse({ ...draft, publishedAt: ctx.now });
-    if (!parsed.success) return invalid(`服务牌 ${String(draft.label).slice(0, 40)} / board`, parsed.error);
+    const input = { ...draft, publishedAt: ctx.now };
+    const parsed = PublicBoardSchema.safeParse(input);
+    if (!parsed.success) {
+      const label = String(draft.label).slice(0, 40);
+      return invalid({ zh: `服务牌 ${label}`, en: `board ${label}` }, PublicBoardSchema, input, parsed.error);
+    }
     boards.push(parsed.data);
   }
   const map = doc.getMap<unknown>(PublicLayout.boards);
@@ -130,8 +137,9 @@ export function publishBoards(doc: Y.Doc, drafts: readonly PublicBoardDraft[], c
 /** 三率 and board numbers. */
 export function publishStatistics(doc: Y.Doc, draft: PublicStatisticsDraft, context: CommandContext): CommandResult<PublicStatistics> {
   const ctx = resolveContext(context);
-  const parsed = PublicStatisticsSchema.safeParse({ ...draft, publishedAt: ctx.now });
-  if (!parsed.success) return invalid('统计 / statistics', parsed.error);
+  const input = { ...draft, publishedAt: ctx.now };
+  const parsed = PublicStatisticsSchema.safeParse(input);
+  if (!parsed.success) return invalid({ zh: '统计', en: 'statistics' }, PublicStatisticsSchema, input, parsed.error);
   doc.transact(() => {
     stampSchema(doc);
     doc.getMap<unknown>(PublicLayout.statistics).set('current', parsed.data);

@@ -2,12 +2,12 @@
 // client, the writer appending a timestamped record at `hz`. Runs pinned to its own core and
 // reports on stdout, one JSON line per event (see load/loadResult.ts).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { BenchPeer, BenchWriter, OnInsert } from './load/benchPeer';
+import type { BenchPeer, BenchWriter, OnInsert, OnStored } from './load/benchPeer';
 import { hocuspocusObserver, hocuspocusWriter } from './load/hocuspocusPeers';
 import { LoadConfigSchema } from './load/loadConfig';
 import type { LoadConfig } from './load/loadConfig';
 import type { LoadEvent } from './load/loadResult';
-import { rawHocuspocusObserver, rawYWebsocketObserver } from './load/rawObservers';
+import { rawHocuspocusObserver, rawHocuspocusWriter, rawYWebsocketObserver, rawYWebsocketWriter } from './load/rawClients';
 import { SampleBuffer } from './load/summarize';
 import { encodeWriteRecord, parseWriteRecords } from './load/writeRecord';
 import { yWebsocketObserver, yWebsocketWriter } from './load/yWebsocketPeers';
@@ -15,6 +15,9 @@ import { yWebsocketObserver, yWebsocketWriter } from './load/yWebsocketPeers';
 function emit(event: LoadEvent): void {
   process.stdout.write(`${JSON.stringify(event)}\n`);
 }
+
+/** Longest stretch the write loop runs before it lets incoming messages be handled. */
+const SLICE_MS = 4;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,9 +30,11 @@ interface Room {
   readonly seen: readonly [Uint8Array, Uint8Array];
 }
 
-function makeWriter(config: LoadConfig, room: string, onStored: ((count: number, sentAt: number | undefined) => void) | undefined): BenchWriter {
-  if (config.family === 'hocuspocus') return hocuspocusWriter({ url: config.url, room });
-  return yWebsocketWriter({ url: config.url, room, token: config.tokens?.[0] ?? null, ...(onStored ? { onStored } : {}) });
+function makeWriter(config: LoadConfig, room: string, onStored: OnStored | undefined): BenchWriter {
+  const raw = config.writers === 'raw';
+  if (config.family === 'hocuspocus') return raw ? rawHocuspocusWriter({ url: config.url, room }) : hocuspocusWriter({ url: config.url, room });
+  const options = { url: config.url, room, token: config.tokens?.[0] ?? null };
+  return raw ? rawYWebsocketWriter(options, onStored ?? null) : yWebsocketWriter({ ...options, ...(onStored ? { onStored } : {}) });
 }
 
 function makeObserver(config: LoadConfig, room: string, index: 1 | 2, onInsert: OnInsert): BenchPeer {
@@ -121,13 +126,36 @@ async function run(config: LoadConfig): Promise<void> {
   const due = (g: number): number => writeStart + Math.floor(g / roomCount) * periodMs + ((g % roomCount) * periodMs) / roomCount;
   let g = 0;
   let windowWrites = 0;
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  let cpuAtStart = process.cpuUsage();
+  let loadCpuPercent = Number.NaN;
+  let windowState: 'before' | 'open' | 'closed' = 'before';
+  // Window events come from the write loop itself, so they are emitted in order with the
+  // writes even when the process is too busy for its timers to fire on time.
+  const openWindow = (): void => {
+    windowState = 'open';
+    emit({ event: 'window-start' });
+    cpuAtStart = process.cpuUsage();
+    loop.enable();
+  };
+  const closeWindow = (): void => {
+    if (windowState === 'before') openWindow();
+    windowState = 'closed';
+    const used = process.cpuUsage(cpuAtStart);
+    loadCpuPercent = ((used.user + used.system) / 1000 / config.windowMs) * 100;
+    loop.disable();
+    emit({ event: 'window-end' });
+  };
   const done = new Promise<void>((resolve) => {
     const tick = (): void => {
+      const sliceEnd = performance.now() + SLICE_MS;
       let now = performance.now();
-      while (due(g) <= now && now < stopAt) {
+      while (due(g) <= now && now < stopAt && now < sliceEnd) {
         const room = rooms[g % roomCount];
         if (room === undefined) throw new Error('room index out of range');
         const sentAt = performance.now();
+        if (windowState === 'before' && sentAt >= windowStart) openWindow();
+        if (windowState === 'open' && sentAt >= windowEnd) closeWindow();
         room.writer.write(encodeWriteRecord(room.nextSeq, sentAt));
         room.nextSeq++;
         if (sentAt >= windowStart && sentAt < windowEnd) {
@@ -138,29 +166,17 @@ async function run(config: LoadConfig): Promise<void> {
         g++;
         now = performance.now();
       }
+      if (windowState === 'open' && now >= windowEnd) closeWindow();
       if (now >= stopAt) {
         resolve();
         return;
       }
-      setTimeout(tick, Math.max(0, due(g) - now));
+      // Behind schedule: yield to I/O (observers, acks) before catching up, never spin.
+      if (due(g) <= now) setImmediate(tick);
+      else setTimeout(tick, due(g) - now);
     };
     setTimeout(tick, Math.max(0, writeStart - performance.now()));
   });
-
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  let cpuAtStart = process.cpuUsage();
-  let loadCpuPercent = 0;
-  setTimeout(() => {
-    emit({ event: 'window-start' });
-    cpuAtStart = process.cpuUsage();
-    loop.enable();
-  }, Math.max(0, windowStart - performance.now()));
-  setTimeout(() => {
-    const used = process.cpuUsage(cpuAtStart);
-    loadCpuPercent = ((used.user + used.system) / 1000 / config.windowMs) * 100;
-    loop.disable();
-    emit({ event: 'window-end' });
-  }, Math.max(0, windowEnd - performance.now()));
 
   await done;
   const expected = rooms.reduce((sum, room) => sum + 2 * room.sentInWindow, 0);
@@ -171,6 +187,7 @@ async function run(config: LoadConfig): Promise<void> {
   emit({
     event: 'result',
     rooms: roomCount,
+    writers: config.writers,
     observers: config.observers,
     connectMs,
     targetRate: roomCount * config.hz,

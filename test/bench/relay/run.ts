@@ -1,7 +1,8 @@
 // Relay benchmark (issue 2): the Lianxin relay beside the y-websocket 1.5 reference server and
 // Hocuspocus, one after the other under the same stepped load. See README.md here.
 //   npx tsx test/bench/relay/run.ts [--quick] [--servers=relay,y-websocket,hocuspocus]
-//     [--steps=50,100,…] [--observers=auto|provider|raw] [--provider-max=200]
+//     [--steps=50,100,…] [--clients=auto|providers|raw-observers|raw] [--provider-max=200]
+//     [--raw-observers-max=400]
 //     [--warmup=3] [--window=10] [--max-rooms=3200] [--retries=1] [--write|--no-write]
 //     [--caveat=text] [--profile=DIR]
 import { execFileSync } from 'node:child_process';
@@ -10,10 +11,11 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ObserverMode } from './load/loadConfig';
+import { ClientKind } from './load/loadConfig';
+import { clientsLabel } from './harness/report';
 import { renderReport } from './harness/report';
 import type { RunInfo } from './harness/report';
-import { runStep } from './harness/runStep';
+import { LOAD_CORE, runStep } from './harness/runStep';
 import type { StepSettings, Timing } from './harness/runStep';
 import { StepOutcome } from './harness/stepResult';
 import type { StepResult } from './harness/stepResult';
@@ -31,8 +33,9 @@ interface Options {
   readonly quick: boolean;
   readonly servers: readonly TargetId[];
   readonly steps: readonly number[];
-  readonly observers: 'auto' | ObserverMode;
+  readonly clients: Clients;
   readonly providerMax: number;
+  readonly rawObserversMax: number;
   readonly timing: Timing;
   readonly retries: number;
   readonly write: boolean;
@@ -47,7 +50,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (!match?.[1]) throw new Error(`unknown argument ${arg}: options look like --name or --name=value`);
     values.set(match[1], match[2] ?? 'true');
   }
-  const known = new Set(['quick', 'servers', 'steps', 'observers', 'provider-max', 'warmup', 'window', 'max-rooms', 'retries', 'write', 'no-write', 'caveat', 'profile']);
+  const known = new Set(['quick', 'servers', 'steps', 'clients', 'provider-max', 'raw-observers-max', 'warmup', 'window', 'max-rooms', 'retries', 'write', 'no-write', 'caveat', 'profile']);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
   const quick = values.has('quick');
   const number = (key: string, fallback: number): number => {
@@ -71,16 +74,15 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--steps: ${s} is not a room count`);
     return n;
   }) ?? doubling;
-  const observers = values.get('observers') ?? 'auto';
-  if (observers !== 'auto' && observers !== ObserverMode.provider && observers !== ObserverMode.raw) {
-    throw new Error('--observers must be auto, provider or raw');
-  }
+  const clients = CLIENTS.find((c) => c === (values.get('clients') ?? 'auto'));
+  if (clients === undefined) throw new Error(`--clients must be one of ${CLIENTS.join(', ')}`);
   return {
     quick,
     servers,
     steps,
-    observers,
+    clients,
     providerMax: number('provider-max', 200),
+    rawObserversMax: number('raw-observers-max', 400),
     timing: {
       warmupMs: number('warmup', quick ? 1 : 3) * 1000,
       windowMs: number('window', quick ? 3 : 10) * 1000,
@@ -94,9 +96,18 @@ function parseOptions(argv: readonly string[]): Options {
   };
 }
 
-function observersFor(options: Options, rooms: number): ObserverMode {
-  if (options.observers !== 'auto') return options.observers;
-  return rooms <= options.providerMax ? ObserverMode.provider : ObserverMode.raw;
+const CLIENTS = ['auto', 'providers', 'raw-observers', 'raw'] as const;
+type Clients = (typeof CLIENTS)[number];
+
+/** Full providers while the load core keeps up with them, lighter clients above that. */
+function clientsFor(options: Options, rooms: number): { writers: ClientKind; observers: ClientKind } {
+  const choice = options.clients !== 'auto'
+    ? options.clients
+    : rooms <= options.providerMax ? 'providers' : rooms <= options.rawObserversMax ? 'raw-observers' : 'raw';
+  return {
+    writers: choice === 'raw' ? ClientKind.raw : ClientKind.provider,
+    observers: choice === 'providers' ? ClientKind.provider : ClientKind.raw,
+  };
 }
 
 function versions(): Record<string, string> {
@@ -142,7 +153,7 @@ function writeSection(markdown: string): void {
 function describe(step: StepResult): string {
   const l = step.load;
   if (!l) return `${step.target} R=${step.rooms}: ${step.outcome} ${step.error?.split('\n')[0] ?? ''}`;
-  return `${step.target} R=${step.rooms} (${l.observers}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}%, RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
+  return `${step.target} R=${step.rooms} (${clientsLabel(l.writers, l.observers)}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}%, RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
 }
 
 function failedSetup(target: TargetId, rooms: number, message: string): StepResult {
@@ -161,6 +172,8 @@ function failedSetup(target: TargetId, rooms: number, message: string): StepResu
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  // This process only waits and reads /proc, but keep it off the server's core too.
+  execFileSync('taskset', ['-p', '-c', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const steps: StepResult[] = [];
@@ -184,7 +197,7 @@ async function main(): Promise<number> {
       loadAverages[`R=${rooms}`] = loadavg().map((v) => v.toFixed(2)).join('/');
       for (const target of active) {
         const settings = (attempt: number): StepSettings => ({
-          observers: observersFor(options, rooms),
+          ...clientsFor(options, rooms),
           timing: options.timing,
           attempt,
           profileDir: options.profileDir === null ? null : join(options.profileDir, `${target.id}-r${rooms}-a${attempt}`),

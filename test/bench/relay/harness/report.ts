@@ -1,4 +1,5 @@
 // The markdown the bench prints and writes into test/bench/RESULTS.md (its relay section).
+import { ClientKind } from '../load/loadConfig';
 import type { StepResult } from './stepResult';
 import { P99_LIMIT_MS, StepOutcome } from './stepResult';
 import { TargetId } from './targets';
@@ -22,6 +23,12 @@ const LABEL: Record<TargetId, string> = {
   [TargetId.hocuspocus]: 'Hocuspocus (memory)',
 };
 
+/** Which clients a step used: all providers, raw observers with provider writers, or all raw. */
+export function clientsLabel(writers: ClientKind, observers: ClientKind): string {
+  if (writers === ClientKind.provider) return observers === ClientKind.provider ? 'providers' : 'raw observers';
+  return observers === ClientKind.raw ? 'raw' : 'raw writers';
+}
+
 const ms = (value: number | undefined): string => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(1));
 const pct = (value: number | null): string => (value === null ? '–' : value.toFixed(0));
 
@@ -33,7 +40,7 @@ function row(step: StepResult): string {
   return [
     LABEL[step.target],
     String(step.rooms),
-    load?.observers ?? '–',
+    load ? clientsLabel(load.writers, load.observers) : '–',
     ms(load?.latency.p50),
     ms(load?.latency.p95),
     ms(load?.latency.p99),
@@ -105,11 +112,11 @@ export function renderReport(steps: readonly StepResult[], info: RunInfo): strin
   out.push(`Versions: ${Object.entries(info.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   out.push(`Load: R rooms × (1 writer + 2 observers), each its own WebSocket; the writer appends a timestamped record to a Y.Text at 20 Hz, staggered across rooms. ${info.timing}`);
   out.push('Server pinned to CPU 0, load process to CPU 1 (`taskset`); one fresh server process per step; steps interleaved across servers (R = 50 on each, then R = 100, …). Server CPU from /proc/<pid>/stat over the window, peak RSS from VmHWM.');
-  out.push('Observers: `provider` = y-websocket v3 / @hocuspocus/provider 4 with a Y.Doc; `raw` = a WebSocket client answering the sync handshake and decoding updates without a Y.Doc (used where full providers would saturate the load core). Writers are always full providers.');
+  out.push('Clients: `providers` = every client a y-websocket v3 provider (relay, reference) or an @hocuspocus/provider 4 with its own socket (Hocuspocus), each with a Y.Doc; `raw observers` = provider writers, observers that are raw protocol clients (answer the sync handshake, announce awareness, decode updates without a Y.Doc); `raw` = writers raw too (own Y.Doc for real updates, no provider). Lighter clients are used only where full ones would saturate the load core.');
   out.push(`Load average of the machine (1/5/15 min) before each step: ${Object.entries(info.loadAverages).map(([k, v]) => `${k} ${v}`).join('; ')}.`);
   if (info.caveat) out.push(`**Caveat:** ${info.caveat}`);
   out.push('');
-  out.push('| server | R | observers | p50 ms | p95 ms | p99 ms | lost/expected | sent/s (target) | server CPU % | peak RSS MiB | load CPU % | sched. lag p99 ms | stored-ack p99 ms | result |');
+  out.push('| server | R | clients | p50 ms | p95 ms | p99 ms | lost/expected | sent/s (target) | server CPU % | peak RSS MiB | load CPU % | sched. lag p99 ms | stored-ack p99 ms | result |');
   out.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const step of steps) out.push(`| ${row(step)} |`);
   out.push('');

@@ -1,7 +1,7 @@
 // One step: start the server on core 0, run the load process on core 1, sample the server's
 // CPU at the load's window events and its peak RSS at the end, stop the server.
 import { spawn } from 'node:child_process';
-import type { LoadConfig, ObserverMode } from '../load/loadConfig';
+import type { ClientKind, LoadConfig } from '../load/loadConfig';
 import type { LoadEvent, LoadResult } from '../load/loadResult';
 import { freePort } from './freePort';
 import { readLines } from './lineReader';
@@ -16,7 +16,8 @@ export const SERVER_CORE = 0;
 export const LOAD_CORE = 1;
 
 export interface StepSettings {
-  readonly observers: ObserverMode;
+  readonly writers: ClientKind;
+  readonly observers: ClientKind;
   readonly timing: Timing;
   readonly attempt: number;
   /** Write a CPU profile of the server process into this folder. */
@@ -93,7 +94,7 @@ export async function runStep(
   rooms: number,
   settings: StepSettings,
 ): Promise<StepResult> {
-  const { observers, timing, attempt } = settings;
+  const { writers, observers, timing, attempt } = settings;
   const port = await freePort();
   let server: RunningServer;
   try {
@@ -109,6 +110,7 @@ export async function runStep(
       rooms,
       tokens: target.tokens === null ? null : [...target.tokens],
       storedAcks: target.storedAcks,
+      writers,
       observers,
       hz: 20,
       ...timing,

@@ -4,9 +4,9 @@ import { z } from 'zod';
 export const ClientFamily = { yWebsocket: 'y-websocket', hocuspocus: 'hocuspocus' } as const;
 export type ClientFamily = (typeof ClientFamily)[keyof typeof ClientFamily];
 
-/** Full providers everywhere, or the lighter raw protocol clients for the two observers. */
-export const ObserverMode = { provider: 'provider', raw: 'raw' } as const;
-export type ObserverMode = (typeof ObserverMode)[keyof typeof ObserverMode];
+/** A full provider with its Y.Doc, or the lighter raw protocol client (load/rawClients.ts). */
+export const ClientKind = { provider: 'provider', raw: 'raw' } as const;
+export type ClientKind = (typeof ClientKind)[keyof typeof ClientKind];
 
 /** One step of load, passed from the harness to the load process as JSON. */
 export const LoadConfigSchema = z.object({
@@ -20,7 +20,8 @@ export const LoadConfigSchema = z.object({
   tokens: z.tuple([z.string(), z.string(), z.string()]).nullable(),
   /** The relay tells the writer when its update is stored; count those acknowledgements. */
   storedAcks: z.boolean(),
-  observers: z.enum([ObserverMode.provider, ObserverMode.raw]),
+  writers: z.enum([ClientKind.provider, ClientKind.raw]),
+  observers: z.enum([ClientKind.provider, ClientKind.raw]),
   hz: z.number().positive().max(1000),
   warmupMs: z.number().int().min(0),
   windowMs: z.number().int().min(100),

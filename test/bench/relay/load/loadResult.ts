@@ -1,10 +1,12 @@
+import type { ClientKind } from './loadConfig';
 import type { Summary } from './summarize';
 
 /** What the load process reports for one step (one JSON line on stdout). */
 export interface LoadResult {
   readonly event: 'result';
   readonly rooms: number;
-  readonly observers: 'provider' | 'raw';
+  readonly writers: ClientKind;
+  readonly observers: ClientKind;
   readonly connectMs: number;
   /** Writes per second the schedule asked for, and what was really sent in the window. */
   readonly targetRate: number;

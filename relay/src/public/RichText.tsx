@@ -175,7 +175,7 @@ export interface RichTextProps {
 /** A `<div>` of whitelisted blocks; nothing when the value renders to nothing. */
 export function RichText(props: RichTextProps) {
   const { children, cut } = richTextChildren(props.value, props.maxChars);
-  if (children.length === 0) return null;
+  if (children.length === 0 && !cut) return null;
   return (
     <div class={props.class ?? 'text'}>
       {children}

@@ -4,6 +4,7 @@ import { publishBoards, publishResolution, readPublic, unpublishMatter } from '@
 import { createDocPublicSource, documentStateHash } from './docPublicSource';
 import { DICTIONARY } from './dictionary';
 import { variantEtag } from './etag';
+import { auditMarkup } from './markupAudit';
 import { createPublicRoutes } from './publicRoutes';
 import { qrDataUri } from './qrDataUri';
 import { SAMPLE_NOW, sampleBoard, samplePublicDoc, sampleResolution } from './samplePublicDoc';
@@ -52,9 +53,9 @@ describe('GET /p/:community', () => {
     // statistics as percentages
     expect(body).toContain('97.5%');
     expect(body).toContain('91.7%');
-    // no script of any kind
+    // only the templates' own elements and attributes; no script of any kind
+    expect(auditMarkup(body)).toEqual([]);
     expect(body).not.toMatch(/<script/i);
-    expect(body).not.toMatch(/\son[a-z]+=/i);
   });
 
   it('renders English with ?lang=en and links back to Chinese', async () => {
@@ -68,6 +69,7 @@ describe('GET /p/:community', () => {
     expect(body).toContain('href="/p/liucun"');
     expect(body).toContain('<input type="hidden" name="lang" value="en"/>');
     expect(body).not.toContain(DICTIONARY.zh.sectionBoards);
+    expect(auditMarkup(body)).toEqual([]);
   });
 
   it('filters boards by building number with a plain GET form', async () => {
@@ -190,6 +192,7 @@ describe('GET /p/:community/board/:building[/:unit]', () => {
     expect(src).toBe(await qrDataUri('http://lianxin.test/p/liucun#b-bldg3'));
     expect(body).toContain('http://lianxin.test/p/liucun#b-bldg3');
     expect(body).not.toMatch(/<script|<svg/i);
+    expect(auditMarkup(body)).toEqual([]);
   });
 
   it('renders one unit on A5, and uses the configured public origin for the QR code', async () => {

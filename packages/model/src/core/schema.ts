@@ -25,13 +25,17 @@ export const zCount = z.number().int().min(0).max(1_000_000);
 export const zRate = z.number().min(0).max(1);
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-/** A calendar day `YYYY-MM-DD` (visits, meetings, steps are dated by day). */
-export const zDate = z.string().regex(ISO_DATE);
 export type IsoDate = string;
 
+/** A real calendar day `YYYY-MM-DD` (2024-02-30 is not). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === 'string' && ISO_DATE.test(value);
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const t = Date.parse(value);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
 }
+
+/** A calendar day (visits, meetings, steps are dated by day). */
+export const zDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
 
 export const zText2 = z.object({ zh: z.string().max(MAX.text), en: z.string().max(MAX.text) });
 

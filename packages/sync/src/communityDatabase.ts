@@ -1,0 +1,100 @@
+import { Dexie, type EntityTable } from 'dexie';
+import yDexie, { DexieYProvider } from 'y-dexie';
+import type * as Y from 'yjs';
+import { COMMUNITY_SCHEMA_VERSION, communityDatabaseName } from './databaseNames';
+import { dexieOptions, type StorageOptions } from './storageOptions';
+
+/** One document of the community. y-dexie keeps `content`'s updates in its own table. */
+export interface DocRow {
+  /** `roster`, `minutes/<meetingId>`, …: the room name without the community. */
+  readonly name: string;
+  readonly content: Y.Doc;
+}
+
+/**
+ * Changes of one document not yet confirmed by the relay, as counted by one run of the engine
+ * (`key` = `<doc>#<run>`), so a reload can carry the count over.
+ */
+export interface PendingRow {
+  readonly key: string;
+  readonly doc: string;
+  readonly count: number;
+}
+
+export type CommunityDatabase = Dexie & {
+  docs: EntityTable<DocRow, 'name'>;
+  pending: EntityTable<PendingRow, 'key'>;
+};
+
+/** y-dexie's table of `docs.content` updates (named by y-dexie: `$<table>.<prop>_updates`). */
+export const DOC_UPDATES_TABLE = '$docs.content_updates';
+
+/** Opens (lazily) the local copy of a community for one person. */
+export function openCommunityDatabase(communityId: string, personId: string, storage: StorageOptions = {}): CommunityDatabase {
+  // Dexie's query cache is module-wide, keyed by database name, and kept stale entries of
+  // documents deleted in an explicit transaction (seen in tests): documents load from IndexedDB.
+  const db = new Dexie(communityDatabaseName(communityId, personId), { ...dexieOptions(storage), addons: [yDexie], cache: 'disabled' }) as CommunityDatabase;
+  db.version(COMMUNITY_SCHEMA_VERSION).stores({
+    docs: 'name, content: Y.Doc',
+    pending: 'key, doc',
+  });
+  return db;
+}
+
+/**
+ * The Y.Doc y-dexie keeps for a document row, creating the row first. The row must exist before
+ * the document loads: y-dexie destroys a document whose row is missing. Both requests are issued
+ * synchronously, so IndexedDB runs the write before the load's read.
+ */
+export function localDocument(db: CommunityDatabase, name: string): { doc: Y.Doc; store: DexieYProvider; rowWritten: Promise<unknown> } {
+  const rowWritten = db.docs.put({ name } as DocRow);
+  const doc = DexieYProvider.getOrCreateDocument(db, 'docs', 'content', name);
+  const store = DexieYProvider.load(doc);
+  return { doc, store, rowWritten };
+}
+
+/** Names of the documents stored on this device. */
+export async function storedDocNames(db: CommunityDatabase): Promise<string[]> {
+  return (await db.docs.toCollection().primaryKeys()).map(String);
+}
+
+/** Deletes a document's local copy (its row and every stored update). */
+export async function deleteLocalDoc(db: CommunityDatabase, name: string): Promise<void> {
+  await db.transaction('rw', [db.docs, db.table(DOC_UPDATES_TABLE), db.pending], async () => {
+    await db.docs.delete(name);
+    await db.table(DOC_UPDATES_TABLE).where('k').equals(name).delete();
+    await db.pending.where('doc').equals(name).delete();
+  });
+}
+
+/**
+ * Takes over the unconfirmed-change counts earlier runs left for a document: returns their sum
+ * and deletes them (this run writes its own row from now on).
+ */
+export async function takePendingCounts(db: CommunityDatabase, doc: string): Promise<number> {
+  return db.transaction('rw', db.pending, async () => {
+    const rows = await db.pending.where('doc').equals(doc).toArray();
+    await db.pending.bulkDelete(rows.map((r) => r.key));
+    return rows.reduce((n, r) => n + (Number.isInteger(r.count) && r.count > 0 ? r.count : 0), 0);
+  });
+}
+
+export function savePendingCount(db: CommunityDatabase, doc: string, run: string, count: number): Promise<unknown> {
+  const key = `${doc}#${run}`;
+  return count > 0 ? db.pending.put({ key, doc, count }) : db.pending.delete(key);
+}
+
+/**
+ * Resolves once every write issued before the call has been committed: IndexedDB runs
+ * read-write transactions on the same stores in the order they were created.
+ */
+export async function flushWrites(db: CommunityDatabase): Promise<void> {
+  await db.transaction('rw', [db.table(DOC_UPDATES_TABLE), db.pending, db.docs], async () => {
+    await db.pending.count();
+  });
+}
+
+/** Deletes a person's whole local copy of a community. */
+export async function deleteCommunityDatabase(communityId: string, personId: string, storage: StorageOptions = {}): Promise<void> {
+  await new Dexie(communityDatabaseName(communityId, personId), dexieOptions(storage)).delete();
+}

@@ -1,0 +1,149 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import WebSocket from 'ws';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openCommunitySession, type CommunitySession, type CommunitySessionOptions } from './communitySession';
+import { unsignedToken } from './testing/unsignedToken';
+
+const sessions: CommunitySession[] = [];
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.destroy()));
+});
+
+/** A session that stays on this device (no relay): what it loads and counts locally. */
+function local(factory: IDBFactory, token: string, extra: Partial<CommunitySessionOptions> = {}): CommunitySession {
+  const s = openCommunitySession({
+    relayUrl: 'http://127.0.0.1:9',
+    token,
+    indexedDB: factory,
+    IDBKeyRange,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    connect: false,
+    ...extra,
+  });
+  sessions.push(s);
+  return s;
+}
+
+describe('openCommunitySession (local only)', () => {
+  it('opens exactly the documents the role may read', async () => {
+    const factory = new IDBFactory();
+    const secretary = local(factory, unsignedToken({ role: 'secretary', sub: 'p1' }));
+    const member = local(factory, unsignedToken({ role: 'member', sub: 'p2' }));
+    await Promise.all([secretary.whenLoaded, member.whenLoaded]);
+    expect(Object.entries(secretary.docs).filter(([, d]) => d).map(([k]) => k)).toEqual(['roster', 'care', 'work', 'meetings', 'public']);
+    expect(Object.entries(member.docs).filter(([, d]) => d).map(([k]) => k)).toEqual(['roster', 'work', 'meetings', 'public']);
+    expect(member.docs.care).toBeNull();
+    expect(member.handle('care')).toBeNull();
+    expect(member.handle('roster')?.access).toBe('read');
+    expect(member.handle('work')?.access).toBe('write');
+    expect(Object.keys(member.getStatus().docs)).toEqual(['roster', 'work', 'meetings', 'public']);
+    expect(member.getStatus()).toMatchObject({ type: 'offline', reason: 'stopped', pending: 0 });
+  });
+
+  it('keeps edits and their pending count across sessions (a reload)', async () => {
+    const factory = new IDBFactory();
+    const token = unsignedToken({ role: 'committee' });
+    const first = local(factory, token);
+    await first.whenLoaded;
+    first.docs.roster?.getMap('households').set('h1', { address: '3-2-501' });
+    first.docs.roster?.getMap('households').set('h2', { address: '3-2-502' });
+    first.docs.work?.getArray('concerns').push(['漏水']);
+    expect(first.getStatus()).toMatchObject({ pending: 3, refused: 0 });
+    expect(first.getStatus().docs.roster?.pending).toBe(2);
+    await first.destroy();
+
+    const second = local(factory, token);
+    await second.whenLoaded;
+    expect(second.docs.roster?.getMap('households').toJSON()).toEqual({ h1: { address: '3-2-501' }, h2: { address: '3-2-502' } });
+    expect(second.docs.work?.getArray('concerns').toJSON()).toEqual(['漏水']);
+    expect(second.getStatus()).toMatchObject({ pending: 3 });
+    await second.destroy();
+
+    // counted once, not once per run
+    const third = local(factory, token);
+    await third.whenLoaded;
+    expect(third.getStatus().pending).toBe(3);
+  });
+
+  it('counts local edits of a read-only document as refused, not pending', async () => {
+    const s = local(new IDBFactory(), unsignedToken({ role: 'member' }));
+    await s.whenLoaded;
+    s.docs.roster?.getMap('households').set('h1', 'mine');
+    s.docs.work?.getMap('visits').set('v1', 'ok');
+    expect(s.getStatus()).toMatchObject({ pending: 1, refused: 1 });
+    expect(s.getStatus().docs.roster).toMatchObject({ pending: 0, refused: 1 });
+  });
+
+  it('an expired token still opens the local copy, offline with reason expired', async () => {
+    const factory = new IDBFactory();
+    const first = local(factory, unsignedToken({ exp: Math.floor(Date.now() / 1000) + 60 }));
+    await first.whenLoaded;
+    first.docs.meetings?.getMap('m').set('a', 1);
+    await first.destroy();
+    const now = () => Date.now() + 120_000;
+    const expired = local(factory, unsignedToken({ exp: Math.floor(Date.now() / 1000) + 60 }), { connect: true, now });
+    await expired.whenLoaded;
+    expect(expired.docs.meetings?.getMap('m').get('a')).toBe(1);
+    expect(expired.getStatus()).toMatchObject({ type: 'offline', reason: 'expired' });
+    await expect(expired.whenSynced()).resolves.toMatchObject({ reason: 'expired' });
+  });
+
+  it('opens minutes on demand, shared and reference-counted', async () => {
+    const factory = new IDBFactory();
+    const s = local(factory, unsignedToken());
+    const a = s.openMinutes('m-1');
+    const b = s.openMinutes('m-1');
+    expect(b.doc).toBe(a.doc);
+    await a.synced.whenLoaded;
+    a.doc.getText('body').insert(0, '会议记录');
+    expect(Object.keys(s.getStatus().docs)).toContain('minutes/m-1');
+    a.release();
+    a.release(); // idempotent
+    expect(s.getStatus().docs['minutes/m-1']).toBeDefined();
+    b.release();
+    expect(s.getStatus().docs['minutes/m-1']).toBeUndefined();
+    const c = s.openMinutes('m-1');
+    expect(c.doc).not.toBe(a.doc);
+    await c.synced.whenLoaded;
+    expect(c.doc.getText('body').toString()).toBe('会议记录');
+    expect(c.synced.access).toBe('write');
+    expect(() => s.openMinutes('../x')).toThrow(/meeting id/);
+    c.release();
+    await s.destroy();
+    expect(() => s.openMinutes('m-2')).toThrow(/closed/);
+  });
+
+  it('deletes local copies of documents the role may no longer read', async () => {
+    const factory = new IDBFactory();
+    const committee = local(factory, unsignedToken({ role: 'committee', sub: 'p1' }));
+    await committee.whenLoaded;
+    committee.docs.care?.getMap('notes').set('h1', '低保');
+    await committee.destroy();
+    const member = local(factory, unsignedToken({ role: 'member', sub: 'p1' }));
+    await member.whenLoaded;
+    await member.destroy();
+    const committeeAgain = local(factory, unsignedToken({ role: 'committee', sub: 'p1' }));
+    await committeeAgain.whenLoaded;
+    expect(committeeAgain.docs.care?.getMap('notes').toJSON()).toEqual({});
+  });
+
+  it.each([
+    ['an unreadable token', { token: 'nope' }, /not a readable Lianxin token/],
+    ['a bad relay URL', { relayUrl: 'mailto:x' }, /relayUrl/],
+    ['no WebSocket', { WebSocketPolyfill: undefined }, /WebSocket/],
+    ['no IndexedDB', { indexedDB: undefined }, /IndexedDB/],
+  ])('throws at once for %s', (_what, override, message) => {
+    // Node 22 has a global WebSocket, Node 20 not: make "no WebSocket" mean the same on both.
+    vi.stubGlobal('WebSocket', undefined);
+    const options: CommunitySessionOptions = {
+      relayUrl: 'http://127.0.0.1:9',
+      token: unsignedToken(),
+      indexedDB: new IDBFactory(),
+      IDBKeyRange,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      ...override,
+    };
+    expect(() => openCommunitySession(options)).toThrow(message);
+    vi.unstubAllGlobals();
+  });
+});

@@ -1,0 +1,23 @@
+export { openCommunitySession } from './communitySession';
+export type { CommunitySession, CommunitySessionOptions, MinutesHandle } from './communitySession';
+export { SyncedDoc } from './syncedDoc';
+export type { DocAccess, SyncedDocOptions } from './syncedDoc';
+export { OfflineReason, aggregateStatus, isFatal, isFatalReason, isOffline, isSynced, sameStatus } from './syncStatus';
+export type { ConnectingStatus, OfflineStatus, SessionStatus, SyncStatus, SyncedStatus } from './syncStatus';
+export { DeviceStore, InvalidTokenCode, InvalidTokenError } from './deviceStore';
+export type { Account, SaveAccountInput } from './deviceStore';
+export {
+  DATABASE_FORMAT,
+  DATABASE_PREFIX,
+  COMMUNITY_SCHEMA_VERSION,
+  DEVICE_SCHEMA_VERSION,
+  communityDatabaseName,
+  deviceDatabaseName,
+} from './databaseNames';
+export { deleteCommunityDatabase, openCommunityDatabase } from './communityDatabase';
+export type { CommunityDatabase } from './communityDatabase';
+export type { StorageOptions } from './storageOptions';
+export type { WebSocketClass } from './countingWebSocket';
+export type { FetchFunction } from './tokenProbe';
+export { relayEndpoints } from './relayEndpoints';
+export type { RelayEndpoints } from './relayEndpoints';

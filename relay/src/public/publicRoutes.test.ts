@@ -250,6 +250,6 @@ describe('GET /api/public/:community', () => {
     const { app } = setup();
     const { res, body } = await get(app, '/api/public/nobody');
     expect(res.status).toBe(404);
-    expect(JSON.parse(body)).toEqual({ error: { code: 'not-found', message: 'not found' } });
+    expect(JSON.parse(body)).toEqual({ error: { code: 'not-found', message: 'no such API route' } });
   });
 });

@@ -44,8 +44,8 @@ interface Rendered {
 
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** Byte for byte the relay's own 404 for an unknown path: an unknown community looks like no route. */
-const JSON_NOT_FOUND = JSON.stringify({ error: { code: 'not-found', message: 'not found' } });
+/** Byte for byte the relay's own 404 for an unknown `/api` path: an unknown community looks like no route. */
+const JSON_NOT_FOUND = JSON.stringify({ error: { code: 'not-found', message: 'no such API route' } });
 
 function isEmpty(view: PublicView): boolean {
   return view.community === null && view.disclosures.length === 0 && view.boards.length === 0 && view.statistics === null;

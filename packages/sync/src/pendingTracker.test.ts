@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { MessageType, SyncStep } from '@lianxin/protocol';
 import { PendingTracker } from './pendingTracker';
 
-function frame(step: number, payload = new Uint8Array([0, 0])): Uint8Array {
+function frame(step: number, payload: Uint8Array = new Uint8Array([0, 0])): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.sync);
   encoding.writeVarUint(e, step);

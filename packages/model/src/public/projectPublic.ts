@@ -98,6 +98,7 @@ export function projectBoards(roster: RosterView): PublicBoardDraft[] {
     });
     boards.push({
       buildingId: b.id,
+      order: 0,
       label: buildingLabel(b),
       compound: b.compound,
       grid: grid ? { label: grid.name, leader: leader ? publicPerson(leader, GRID_LEADER) : null } : null,
@@ -106,7 +107,10 @@ export function projectBoards(roster: RosterView): PublicBoardDraft[] {
       units,
     });
   }
-  return boards.sort((x, y) => collator.compare(x.grid?.label ?? '', y.grid?.label ?? '') || collator.compare(x.label, y.label));
+  const gridOrder = (id: string | undefined) => (id ? (roster.grids.get(id as never)?.order ?? 0) : 0);
+  const gridOf = new Map([...roster.buildings.values()].map((b) => [b.id as string, b.gridId as string]));
+  boards.sort((x, y) => gridOrder(gridOf.get(x.buildingId)) - gridOrder(gridOf.get(y.buildingId)) || collator.compare(x.grid?.label ?? '', y.grid?.label ?? '') || collator.compare(x.label, y.label));
+  return boards.map((b, i) => ({ ...b, order: i }));
 }
 
 function publicSteps(matter: Matter, meetings: MeetingsView): PublicStep[] {

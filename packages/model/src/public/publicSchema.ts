@@ -93,6 +93,8 @@ export type PublicBoardUnit = z.infer<typeof PublicBoardUnitSchema>;
 /** 服务牌: one per building, with a section per unit. */
 export const PublicBoardSchema = z.object({
   buildingId: zId,
+  /** Position in the committee's order (grid order, then building number); the page sorts by it. */
+  order: z.number().int().min(0).max(1_000_000).default(0),
   label: zLabel.min(1),
   compound: zLabel.nullable(),
   grid: z.object({ label: zLabel, leader: PublicPersonSchema.nullable() }).nullable(),
@@ -146,7 +148,7 @@ export interface PublicView {
   readonly community: PublicCommunity | null;
   /** Newest first. */
   readonly disclosures: readonly PublicDisclosure[];
-  /** Ordered by grid label, then building label (natural order: 2号楼 before 10号楼). */
+  /** In the committee's order (`order`), then by label in natural order (2号楼 before 10号楼). */
   readonly boards: readonly PublicBoard[];
   readonly statistics: PublicStatistics | null;
 }

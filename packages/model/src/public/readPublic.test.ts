@@ -29,6 +29,7 @@ const resolution: PublicResolutionDraft = {
 
 const board = (id: string, label: string, grid: string): PublicBoardDraft => ({
   buildingId: id,
+  order: 0,
   label,
   compound: null,
   grid: { label: grid, leader: null },

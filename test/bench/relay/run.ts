@@ -15,6 +15,7 @@ import { ClientKind } from './load/loadConfig';
 import { clientsLabel } from './harness/report';
 import { renderReport } from './harness/report';
 import type { RunInfo } from './harness/report';
+import { largestProfile, summarizeProfile } from './harness/profileSummary';
 import { LOAD_CORE, runStep } from './harness/runStep';
 import type { StepSettings, Timing } from './harness/runStep';
 import { StepOutcome } from './harness/stepResult';
@@ -153,7 +154,19 @@ function writeSection(markdown: string): void {
 function describe(step: StepResult): string {
   const l = step.load;
   if (!l) return `${step.target} R=${step.rooms}: ${step.outcome} ${step.error?.split('\n')[0] ?? ''}`;
-  return `${step.target} R=${step.rooms} (${clientsLabel(l.writers, l.observers)}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}%, RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
+  return `${step.target} R=${step.rooms} (${clientsLabel(l.writers, l.observers)}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}%, RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}%${l.storedAck ? `, stored-ack p99 ${l.storedAck.p99.toFixed(1)} ms (${l.storedAck.count})` : ''} → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
+}
+
+/** The server's CPU profile cut to the measured window, printed and kept beside the profile. */
+function printProfile(dir: string, step: StepResult): void {
+  const file = largestProfile(dir);
+  if (file === null) {
+    console.log(`  (no CPU profile in ${dir})`);
+    return;
+  }
+  const lines = summarizeProfile(file, step.windowUs?.[0] ?? null, step.windowUs?.[1] ?? null, step.target === TargetId.relay ? 'relay/src' : 'node_modules');
+  writeFileSync(join(dir, 'summary.txt'), `${lines.join('\n')}\n`);
+  console.log(lines.map((l) => `  ${l}`).join('\n'));
 }
 
 function failedSetup(target: TargetId, rooms: number, message: string): StepResult {
@@ -167,6 +180,7 @@ function failedSetup(target: TargetId, rooms: number, message: string): StepResu
     loadProblems: [],
     error: `setup failed: ${message}`,
     earlierAttempts: [],
+    windowUs: null,
   };
 }
 
@@ -213,6 +227,8 @@ async function main(): Promise<number> {
         step = { ...step, earlierAttempts: earlier };
         steps.push(step);
         console.log(describe(step));
+        const profileDir = settings(earlier.length + 1).profileDir;
+        if (profileDir !== null) printProfile(profileDir, step);
       }
       active = active.filter((t) => steps.some((s) => s.target === t.id && s.rooms === rooms && s.outcome === StepOutcome.held));
       if (active.length === 0) break;

@@ -5,6 +5,7 @@ import type { ClientKind, LoadConfig } from '../load/loadConfig';
 import type { LoadEvent, LoadResult } from '../load/loadResult';
 import { freePort } from './freePort';
 import { readLines } from './lineReader';
+import { monotonicMicros } from './profileSummary';
 import { cpuSeconds, peakRssMiB } from './procStats';
 import { startServer } from './serverProcess';
 import type { RunningServer } from './serverProcess';
@@ -35,6 +36,8 @@ interface LoadRun {
   result: LoadResult | null;
   error: string | null;
   serverCpuPercent: number | null;
+  /** CLOCK_MONOTONIC µs of the window events, to cut a CPU profile to the window. */
+  windowUs: [number, number] | null;
 }
 
 function runLoad(root: string, config: LoadConfig, server: RunningServer): Promise<LoadRun> {
@@ -45,7 +48,8 @@ function runLoad(root: string, config: LoadConfig, server: RunningServer): Promi
     ['-c', String(LOAD_CORE), process.execPath, '--max-semi-space-size=64', '--import', 'tsx', 'test/bench/relay/load.ts', JSON.stringify(config)],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const run: LoadRun = { result: null, error: null, serverCpuPercent: null };
+  const run: LoadRun = { result: null, error: null, serverCpuPercent: null, windowUs: null };
+  let windowStartUs = 0;
   let windowCpu = 0;
   let windowWall = 0;
   const limitMs = config.connectTimeoutMs * 2 + config.warmupMs + config.windowMs + config.cooldownMs + config.drainMs + 60_000;
@@ -61,9 +65,11 @@ function runLoad(root: string, config: LoadConfig, server: RunningServer): Promi
         if (event.event === 'window-start') {
           windowCpu = cpuSeconds(server.pid);
           windowWall = performance.now();
+          windowStartUs = monotonicMicros();
         } else if (event.event === 'window-end') {
           const seconds = (performance.now() - windowWall) / 1000;
           run.serverCpuPercent = ((cpuSeconds(server.pid) - windowCpu) / seconds) * 100;
+          run.windowUs = [windowStartUs, monotonicMicros()];
         } else if (event.event === 'result') {
           run.result = event;
         } else if (event.event === 'error') {
@@ -121,7 +127,13 @@ export async function runStep(
     const peak = server.hasExited() ? null : peakRssMiB(server.pid);
     if (run.result === null || run.error !== null) {
       const detail = server.hasExited() ? `\nserver exited:\n${server.tail().join('\n')}` : '';
-      return { ...failed(target, rooms, new Error(`${run.error ?? 'no result'}${detail}`)), serverCpuPercent: run.serverCpuPercent, peakRssMiB: peak, load: run.result };
+      return {
+        ...failed(target, rooms, new Error(`${run.error ?? 'no result'}${detail}`)),
+        serverCpuPercent: run.serverCpuPercent,
+        peakRssMiB: peak,
+        load: run.result,
+        windowUs: run.windowUs,
+      };
     }
     const problems = loadProblems(run.result);
     return {
@@ -134,6 +146,7 @@ export async function runStep(
       loadProblems: problems,
       error: null,
       earlierAttempts: [],
+      windowUs: run.windowUs,
     };
   } finally {
     await server.stop();
@@ -151,5 +164,6 @@ function failed(target: PreparedTarget, rooms: number, error: unknown): StepResu
     loadProblems: [],
     error: error instanceof Error ? error.message : String(error),
     earlierAttempts: [],
+    windowUs: null,
   };
 }

@@ -24,6 +24,8 @@ export interface StepResult {
   readonly error: string | null;
   /** Outcomes of earlier attempts at this step that did not hold (a step is retried once). */
   readonly earlierAttempts: readonly string[];
+  /** CLOCK_MONOTONIC µs of the measurement window (see harness/profileSummary.ts). */
+  readonly windowUs: readonly [number, number] | null;
 }
 
 export const P99_LIMIT_MS = 50;

@@ -1,88 +1,84 @@
-// The communities this device has joined, with their tokens. Kept in localStorage so the app can
-// pick a community before any database opens; validated on read (storage is external input).
-import { z } from 'zod';
-import { isCommunityId } from '@lianxin/protocol';
+// The communities this device has joined, with their tokens: @lianxin/sync's DeviceStore in
+// IndexedDB, mirrored in memory so React can read it synchronously.
+import { DeviceStore, type Account as StoredAccount } from '@lianxin/sync';
 import type { Account } from './Account';
-
-const KEY = 'lianxin.accounts.v1';
-const LAST = 'lianxin.lastCommunity';
-
-const accountSchema = z.object({
-  communityId: z.string().refine(isCommunityId),
-  communityName: z.string(),
-  kind: z.enum(['urban', 'village']),
-  token: z.string(),
-  tokenId: z.string(),
-  role: z.enum(['secretary', 'committee', 'member']),
-  name: z.string(),
-  personId: z.string(),
-  addedAt: z.number(),
-});
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
-let cache: readonly Account[] | null = null;
+let device: DeviceStore | null = null;
+let accounts: readonly Account[] = [];
+let lastUsed: string | null = null;
+let ready = false;
+let loading: Promise<void> | null = null;
 
-function load(): readonly Account[] {
-  try {
-    const parsed = z.array(z.unknown()).safeParse(JSON.parse(localStorage.getItem(KEY) ?? '[]'));
-    if (!parsed.success) return [];
-    return parsed.data.flatMap((entry) => {
-      const account = accountSchema.safeParse(entry);
-      return account.success ? [account.data] : [];
-    });
-  } catch {
-    return [];
-  }
+function store(): DeviceStore {
+  device ??= new DeviceStore();
+  return device;
 }
 
-function save(accounts: readonly Account[]): void {
-  localStorage.setItem(KEY, JSON.stringify(accounts));
-  cache = accounts;
-  for (const listener of listeners) listener();
+function toAccount(a: StoredAccount): Account {
+  return {
+    communityId: a.communityId,
+    communityName: a.communityName ?? a.communityId,
+    kind: a.kind ?? 'urban',
+    token: a.token,
+    tokenId: a.tokenId,
+    role: a.role,
+    name: a.name,
+    personId: a.personId,
+    addedAt: a.addedAt,
+  };
 }
+
+function emit(): void {
+  for (const l of listeners) l();
+}
+
+async function reload(): Promise<void> {
+  const list = await store().listAccounts();
+  const last = await store().lastUsed();
+  accounts = list.map(toAccount);
+  lastUsed = last?.communityId ?? null;
+  ready = true;
+  emit();
+}
+
+export interface AccountsSnapshot {
+  readonly ready: boolean;
+  readonly accounts: readonly Account[];
+  readonly lastUsed: string | null;
+}
+let snapshot: AccountsSnapshot = { ready, accounts, lastUsed };
 
 export const accountsStore = {
   subscribe(listener: Listener): () => void {
     listeners.add(listener);
-    // Another tab joined or left a community.
-    const onStorage = (e: StorageEvent) => {
-      if (e.key === KEY) {
-        cache = null;
-        listener();
-      }
-    };
-    window.addEventListener('storage', onStorage);
-    return () => {
-      listeners.delete(listener);
-      window.removeEventListener('storage', onStorage);
-    };
+    loading ??= reload().catch((error: unknown) => {
+      // No IndexedDB (private mode in some browsers): the device cannot keep a token.
+      console.error('accounts: cannot open the device store', error);
+      ready = true;
+      emit();
+    });
+    return () => listeners.delete(listener);
   },
-  getSnapshot(): readonly Account[] {
-    cache ??= load();
-    return cache;
+  getSnapshot(): AccountsSnapshot {
+    if (snapshot.ready !== ready || snapshot.accounts !== accounts || snapshot.lastUsed !== lastUsed) snapshot = { ready, accounts, lastUsed };
+    return snapshot;
   },
-  /** Adds or replaces the account for that community (joining again refreshes the token). */
-  put(account: Account): void {
-    const rest = accountsStore.getSnapshot().filter((a) => a.communityId !== account.communityId);
-    save([...rest, account]);
-    accountsStore.setLast(account.communityId);
+  /** Saves (or replaces) the token of a community and makes it the one used last. */
+  async put(input: { token: string; communityName: string; kind: 'urban' | 'village' }): Promise<Account> {
+    const saved = await store().saveAccount(input);
+    await reload();
+    return toAccount(saved);
   },
-  remove(communityId: string): void {
-    save(accountsStore.getSnapshot().filter((a) => a.communityId !== communityId));
+  /** Forgets a community and deletes this device's copy of its documents. */
+  async remove(communityId: string): Promise<void> {
+    await store().removeAccount(communityId);
+    await reload();
   },
-  last(): string | null {
-    try {
-      return localStorage.getItem(LAST);
-    } catch {
-      return null;
-    }
-  },
-  setLast(communityId: string): void {
-    try {
-      localStorage.setItem(LAST, communityId);
-    } catch {
-      // not remembered: the first account is used next time
-    }
+  async markOpened(communityId: string): Promise<void> {
+    if (lastUsed === communityId) return;
+    await store().useAccount(communityId);
+    await reload();
   },
 };

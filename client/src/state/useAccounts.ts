@@ -3,20 +3,23 @@ import type { Account } from './Account';
 import { accountsStore } from './accountsStore';
 
 export interface Accounts {
+  /** false until the device store has been read */
+  readonly ready: boolean;
   readonly accounts: readonly Account[];
   /** the community opened last on this device, if it is still joined */
   readonly preferred: Account | null;
-  add(account: Account): Promise<void>;
+  /** saves the token from setup or join; throws if the token is unusable */
+  add(input: { token: string; communityName: string; kind: 'urban' | 'village' }): Promise<Account>;
   remove(communityId: string): Promise<void>;
   markOpened(communityId: string): void;
 }
 
+/** The communities this device has joined (tokens kept in IndexedDB by @lianxin/sync). */
 export function useAccounts(): Accounts {
-  const accounts = useSyncExternalStore(accountsStore.subscribe, accountsStore.getSnapshot);
-  const last = accountsStore.last();
-  const preferred = accounts.find((a) => a.communityId === last) ?? accounts[0] ?? null;
-  const add = useCallback(async (account: Account) => accountsStore.put(account), []);
-  const remove = useCallback(async (communityId: string) => accountsStore.remove(communityId), []);
-  const markOpened = useCallback((communityId: string) => accountsStore.setLast(communityId), []);
-  return { accounts, preferred, add, remove, markOpened };
+  const snap = useSyncExternalStore(accountsStore.subscribe, accountsStore.getSnapshot);
+  const preferred = snap.accounts.find((a) => a.communityId === snap.lastUsed) ?? snap.accounts[0] ?? null;
+  const add = useCallback((input: { token: string; communityName: string; kind: 'urban' | 'village' }) => accountsStore.put(input), []);
+  const remove = useCallback((communityId: string) => accountsStore.remove(communityId), []);
+  const markOpened = useCallback((communityId: string) => void accountsStore.markOpened(communityId), []);
+  return { ready: snap.ready, accounts: snap.accounts, preferred, add, remove, markOpened };
 }

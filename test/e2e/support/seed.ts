@@ -9,7 +9,6 @@ import {
   addGrid,
   addHousehold,
   addMember,
-  editGrid,
   isDone,
   updateSettings,
   type CommandResult,
@@ -78,7 +77,6 @@ export async function seedCommunity(relay: RelayProcess, id: string, name = '刘
     ok(addMember(doc, { name: '钱党员', category: 'mobile', duties: ['policy'] }, ctx));
     members = { secretary, committee, member };
     const grids = [ok(addGrid(doc, { name: '第一网格', leaderId: committee }, ctx)), ok(addGrid(doc, { name: '第二网格', leaderId: secretary }, ctx))];
-    ok(editGrid(doc, grids[0]!, { order: 1 }, ctx));
     const buildings = [
       ok(addBuilding(doc, { gridId: grids[0]!, number: '58', cadreId: committee, units: ['1', '2'] }, ctx)),
       ok(addBuilding(doc, { gridId: grids[0]!, number: '59', cadreId: committee, units: ['1', '2'] }, ctx)),

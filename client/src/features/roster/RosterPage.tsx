@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Dropdown, Input, Space, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useRoster } from '../../state/useRoster';
 import { useSession } from '../../state/useSession';
@@ -13,8 +13,6 @@ import { HouseholdDrawer, type HouseholdDrawerTarget } from './HouseholdDrawer';
 import { MemberTable } from './MemberTable';
 import { MemberDrawer, type MemberDrawerTarget } from './MemberDrawer';
 import { StructureDrawer, type StructureTarget } from './StructureDrawer';
-import { ImportDialog } from './ImportDialog';
-import { useRosterExport } from '../../state/useRosterExport';
 import { filterHouseholds } from './filterHouseholds';
 
 export function RosterPage() {
@@ -22,14 +20,12 @@ export function RosterPage() {
   const read = useRoster();
   const { canWrite, communityId } = useSession();
   const editable = canWrite('roster');
-  const exporter = useRosterExport();
   const [tab, setTab] = useState('households');
   const [selection, setSelection] = useState<TreeSelection>({ type: 'all' });
   const [query, setQuery] = useState('');
   const [household, setHousehold] = useState<HouseholdDrawerTarget>(null);
   const [member, setMember] = useState<MemberDrawerTarget>(null);
   const [structure, setStructure] = useState<StructureTarget>(null);
-  const [importing, setImporting] = useState(false);
 
   const roster = read?.view ?? null;
   const households = useMemo(() => (roster ? filterHouseholds(roster, selection, query) : []), [roster, selection, query]);
@@ -74,23 +70,8 @@ export function RosterPage() {
               >
                 <Button data-testid="add-more">{t('roster.addMore')}</Button>
               </Dropdown>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
-                {t('roster.import')}
-              </Button>
             </>
           ) : null}
-          <Dropdown
-            menu={{
-              items: [
-                { key: 'csv', label: t('roster.exportCsv'), onClick: () => exporter.download('csv') },
-                { key: 'xlsx', label: t('roster.exportXlsx'), onClick: () => void exporter.download('xlsx') },
-              ],
-            }}
-          >
-            <Button icon={<DownloadOutlined />} data-testid="export">
-              {t('roster.export')}
-            </Button>
-          </Dropdown>
           <Link to={boardLink}>
             <Button icon={<PrinterOutlined />} data-testid="print-boards">
               {t('roster.serviceBoards')}
@@ -142,7 +123,6 @@ export function RosterPage() {
       <HouseholdDrawer roster={roster} target={household} editable={editable} onClose={() => setHousehold(null)} />
       <MemberDrawer roster={roster} target={member} editable={editable} onClose={() => setMember(null)} />
       {editable ? <StructureDrawer roster={roster} target={structure} onClose={() => setStructure(null)} /> : null}
-      {editable ? <ImportDialog open={importing} onClose={() => setImporting(false)} /> : null}
     </section>
   );
 }

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { hashParam } from '../../state/hashParam';
 import { joinCommunity } from '../../state/relayApi';
-import { accountFromToken } from '../../state/accountFromToken';
 import { useAccounts } from '../../state/useAccounts';
 import { useRelayError } from '../../state/useRelayError';
 import { AuthFrame } from './AuthFrame';
@@ -25,9 +24,7 @@ export function JoinPage() {
     setError(null);
     try {
       const result = await joinCommunity(code, values.name.trim());
-      const account = accountFromToken(result.community, result.token, result.tokenId);
-      if (!account) throw new Error('token');
-      await add(account);
+      const account = await add({ token: result.token, communityName: result.community.name, kind: result.community.kind });
       navigate(`/c/${account.communityId}`, { replace: true });
     } catch (e) {
       setError(describe(e));

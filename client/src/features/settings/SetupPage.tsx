@@ -6,7 +6,6 @@ import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { isCommunityId } from '@lianxin/protocol';
 import { hashParam } from '../../state/hashParam';
 import { setupCommunity } from '../../state/relayApi';
-import { accountFromToken } from '../../state/accountFromToken';
 import { useAccounts } from '../../state/useAccounts';
 import { useRelayError } from '../../state/useRelayError';
 import { AuthFrame } from './AuthFrame';
@@ -37,9 +36,7 @@ export function SetupPage() {
         community: { id: values.id.trim(), name: values.name.trim(), kind: values.kind },
         secretary: { name: values.secretary.trim() },
       });
-      const account = accountFromToken(result.community, result.token, result.tokenId);
-      if (!account) throw new Error('token');
-      await add(account);
+      const account = await add({ token: result.token, communityName: result.community.name, kind: result.community.kind });
       navigate(`/c/${account.communityId}`, { replace: true });
     } catch (e) {
       setError(describe(e));

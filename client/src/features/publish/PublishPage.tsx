@@ -1,0 +1,105 @@
+// 公开: what the public page shows, and publishing community info, boards and statistics.
+import { Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { ExportOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { IsoDate } from '@lianxin/model';
+import { usePublic } from '../../state/usePublic';
+import { usePublishActions } from '../../state/usePublishActions';
+import { useSession } from '../../state/useSession';
+import { useToday } from '../../state/useToday';
+import { Loading } from '../../shell/Loading';
+
+export function PublishPage() {
+  const { t } = useTranslation();
+  const { communityId } = useSession();
+  const read = usePublic();
+  const actions = usePublishActions();
+  const today = useToday();
+  if (!read) return <Loading />;
+  const view = read.view;
+  const date = (ms: number | null | undefined) => (ms ? new Date(ms).toLocaleString() : '—');
+  return (
+    <section aria-labelledby="publish-title">
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Typography.Title level={1} className="lx-page-title" id="publish-title">
+          {t('nav.publish')}
+        </Typography.Title>
+        <Button icon={<ExportOutlined />} href={`/p/${communityId}`} target="_blank" rel="noopener" data-testid="open-public-page">
+          {t('publish.openPublicPage')}
+        </Button>
+      </Space>
+      <Typography.Paragraph type="secondary">{t('publish.intro')}</Typography.Paragraph>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} md={12}>
+          <Card size="small" title={t('publish.community')} extra={<Button size="small" onClick={() => actions.publishCommunity()} data-testid="publish-community">{t('publish.publish')}</Button>}>
+            {view.community ? (
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('setup.communityName')}>{view.community.name}</Descriptions.Item>
+                <Descriptions.Item label={t('roster.phone')}>{view.community.phone ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('publish.updatedAt')}>{date(view.community.updatedAt)}</Descriptions.Item>
+              </Descriptions>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('publish.notYet')} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small" title={t('roster.serviceBoards')} extra={<Button size="small" onClick={() => actions.publishBoards()} data-testid="publish-boards">{t('publish.publish')}</Button>}>
+            <Typography.Text>{t('publish.boardsCount', { count: view.boards.length })}</Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card
+            size="small"
+            title={t('publish.statistics')}
+            extra={
+              <Button size="small" onClick={() => actions.publishStatistics(`${today.slice(0, 4)}-01-01` as IsoDate)} data-testid="publish-statistics">
+                {t('publish.publishYear')}
+              </Button>
+            }
+          >
+            {view.statistics ? (
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('publish.asOf')}>{view.statistics.asOf}</Descriptions.Item>
+                <Descriptions.Item label={t('dashboard.concerns')}>{view.statistics.concerns.collected}</Descriptions.Item>
+              </Descriptions>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('publish.notYet')} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card size="small" title={t('publish.disclosures')}>
+            <List
+              data-testid="public-disclosures"
+              dataSource={[...view.disclosures]}
+              locale={{ emptyText: t('publish.noDisclosures') }}
+              renderItem={(d) => (
+                <List.Item
+                  key={d.matterId}
+                  actions={[
+                    <Popconfirm key="unpublish" title={t('publish.unpublishConfirm')} onConfirm={() => actions.unpublishMatter(d.matterId as never)}>
+                      <Button size="small" danger>
+                        {t('publish.unpublish')}
+                      </Button>
+                    </Popconfirm>,
+                  ]}
+                >
+                  <List.Item.Meta
+                    title={<span className="lx-clip">{d.title}</span>}
+                    description={
+                      <Space wrap>
+                        {d.resolution ? <Tag color="success">{t('publish.resolutionOn', { date: d.resolution.decidedOn })}</Tag> : null}
+                        {d.result ? <Tag color="success">{t('publish.resultOn', { date: d.result.completedOn })}</Tag> : null}
+                      </Space>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </section>
+  );
+}

@@ -1,8 +1,9 @@
 /**
  * The public pages in real Chromium: axe-core finds no serious or critical violation on the page
  * (phone width, both languages, filtered), the boards and the 404; the building search works with
- * JavaScript off (as in a chat app's browser that blocks it); the CSP stops any script, and a
- * document full of hostile strings produces no element, handler or dialog.
+ * JavaScript off (as in a chat app's browser that blocks it); boards print on one A4/A5 sheet;
+ * the CSP stops any script, and a document full of hostile strings produces no element, handler
+ * or dialog.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
@@ -56,7 +57,6 @@ describe('accessibility (axe-core in Chromium)', () => {
     { path: '/p/liucun', viewport: { width: 375, height: 812 } },
     { path: '/p/liucun?lang=en', viewport: { width: 375, height: 812 } },
     { path: '/p/liucun?building=3', viewport: { width: 375, height: 812 } },
-    { path: '/p/liucun?building=999', viewport: { width: 1280, height: 900 } },
     { path: '/p/liucun/board/bldg3', viewport: { width: 1280, height: 900 } },
     { path: '/p/liucun/board/bldg3/unit3x2?size=a5&lang=en', viewport: { width: 375, height: 812 } },
     { path: '/p/evil', viewport: { width: 375, height: 812 } },
@@ -89,6 +89,27 @@ describe('accessibility (axe-core in Chromium)', () => {
         await page.goto(`${base}${path}`);
         const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
         expect(scroll, path).toBeLessThanOrEqual(client);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('printing', () => {
+  it('prints a building board on one A4 sheet and a unit board on one A5 sheet', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      for (const [path, width, height] of [
+        ['/p/liucun/board/bldg3', 595, 842],
+        ['/p/liucun/board/bldg3/unit3x1?size=a5', 420, 595],
+      ] as const) {
+        await page.goto(`${base}${path}`);
+        const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+        expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, path).toBe(1);
+        const box = (/\/MediaBox\s*\[([^\]]*)\]/.exec(pdf)?.[1] ?? '').trim().split(/\s+/).map(Number);
+        expect([Math.round(box[2] ?? 0), Math.round(box[3] ?? 0)], path).toEqual([width, height]);
       }
     } finally {
       await context.close();

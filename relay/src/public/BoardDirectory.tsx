@@ -57,7 +57,7 @@ function UnitSection({ communityId, board, unit, lang, anchor }: { communityId: 
       <p class="screen-only">
         <a href={boardPath(communityId, board.buildingId, unit.unitId, lang)}>
           {t.printUnitBoard}
-          <span class="muted"> ({label})</span>
+          <span class="muted">{t.aside(label)}</span>
         </a>
       </p>
     </div>
@@ -103,7 +103,7 @@ function BuildingSection({ communityId, board, lang, issue }: { communityId: str
       <p class="screen-only">
         <a href={boardPath(communityId, board.buildingId, undefined, lang)}>
           {t.printBoard}
-          <span class="muted"> ({label})</span>
+          <span class="muted">{t.aside(label)}</span>
         </a>
       </p>
     </section>

@@ -22,7 +22,7 @@ export function PersonText({ person, lang, withheld }: PersonTextProps) {
   return (
     <span class="person">
       {person.name ? <strong>{clip(person.name, DisplayLimit.name)}</strong> : <span>{withheld ?? t.nameWithheld}</span>}
-      {post ? <span class="person-post"> ({post})</span> : null}
+      {post ? <span class="person-post">{t.aside(post)}</span> : null}
       {phone ? (
         <>
           {' '}

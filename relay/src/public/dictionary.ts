@@ -18,7 +18,6 @@ export interface Dictionary {
   readonly untitledCommunity: string;
   readonly otherLanguage: string;
   readonly otherLanguageLabel: string;
-  readonly township: string;
   readonly address: string;
   readonly phone: string;
   readonly officeHours: string;
@@ -50,12 +49,10 @@ export interface Dictionary {
   readonly printUnitBoard: string;
   readonly noBoards: string;
   readonly noDisclosures: string;
-  readonly resolution: string;
   readonly decidedOn: string;
   readonly summary: string;
   readonly decision: string;
   readonly steps: string;
-  readonly stepDate: string;
   readonly attendance: (present: number | null, due: number | null) => string;
   readonly votes: (forCount: number, against: number, abstain: number) => string;
   readonly passed: string;
@@ -86,8 +83,6 @@ export interface Dictionary {
   readonly rosterHouseholds: string;
   readonly rosterMembers: string;
   readonly concerns: string;
-  readonly item: string;
-  readonly value: string;
   readonly qrCaption: string;
   readonly qrAlt: string;
   readonly boardContact: string;
@@ -102,6 +97,8 @@ export interface Dictionary {
   readonly footer: string;
   /** Between a label and its value. */
   readonly colon: string;
+  /** A parenthetical after a word: a post, a unit. */
+  readonly aside: (text: string) => string;
 }
 
 const zh: Dictionary = {
@@ -110,21 +107,20 @@ const zh: Dictionary = {
   untitledCommunity: '公开栏',
   otherLanguage: 'English',
   otherLanguageLabel: 'Read this page in English',
-  township: '所属乡镇(街道)',
   address: '地址',
   phone: '电话',
   officeHours: '办公时间',
   contents: '目录',
-  sectionBoards: '服务牌:找到为您服务的党员',
+  sectionBoards: '服务牌：找到为您服务的党员',
   sectionDisclosures: '决议与实施结果公开',
   sectionStatistics: '民情办理统计',
-  findIntro: '输入楼号,查看为这栋楼和各单元服务的干部和党员。',
+  findIntro: '输入楼号，查看为这栋楼和各单元服务的干部和党员。',
   findLabel: '楼号',
-  findHint: '例如:10',
+  findHint: '例如：10',
   findButton: '查找',
   findShowAll: '显示全部楼栋',
-  findFound: (q, n) => `“${q}”:找到 ${n} 栋楼`,
-  findNone: (q) => `没有找到与“${q}”对应的楼栋,以下是全部楼栋。`,
+  findFound: (q, n) => `“${q}”：找到 ${n} 栋楼`,
+  findNone: (q) => `没有找到与“${q}”对应的楼栋，以下是全部楼栋。`,
   buildingIndex: '楼栋索引',
   grid: '网格',
   noGrid: '未划分网格',
@@ -134,7 +130,7 @@ const zh: Dictionary = {
   members: '联户党员',
   memberServes: (n) => `联系 ${n} 户`,
   functionHouseholds: '功能户',
-  nameWithheld: '(未公开姓名)',
+  nameWithheld: '（未公开姓名）',
   memberWithheld: '党员',
   noMembers: '暂无联户党员',
   noUnit: '其他住户',
@@ -142,15 +138,13 @@ const zh: Dictionary = {
   printUnitBoard: '打印本单元服务牌',
   noBoards: '尚未发布服务牌。',
   noDisclosures: '尚未公开任何决议。',
-  resolution: '决议',
   decidedOn: '决议日期',
   summary: '事项',
   decision: '决议内容',
   steps: '“四议两公开”各步骤',
-  stepDate: '日期',
   attendance: (present, due) =>
-    due !== null && present !== null ? `应到 ${due} 人,实到 ${present} 人` : present !== null ? `实到 ${present} 人` : `应到 ${due ?? 0} 人`,
-  votes: (f, a, b) => `赞成 ${f} 票,反对 ${a} 票,弃权 ${b} 票`,
+    due !== null && present !== null ? `应到 ${due} 人，实到 ${present} 人` : present !== null ? `实到 ${present} 人` : `应到 ${due ?? 0} 人`,
+  votes: (f, a, b) => `赞成 ${f} 票，反对 ${a} 票，弃权 ${b} 票`,
   passed: '通过',
   failed: '未通过',
   result: '实施结果',
@@ -158,7 +152,7 @@ const zh: Dictionary = {
   resultPending: '实施结果尚未公开。',
   publishedOn: '公开日期',
   noStatistics: '尚未发布统计数据。',
-  period: (from, asOf) => (from ? `统计期间:${from} 至 ${asOf}` : `统计截至 ${asOf}`),
+  period: (from, asOf) => (from ? `统计期间：${from} 至 ${asOf}` : `统计截至 ${asOf}`),
   collected: '收集民情',
   responded: '已响应',
   resolved: '已办结',
@@ -169,8 +163,8 @@ const zh: Dictionary = {
   resolutionRate: '办结率',
   satisfactionRate: '满意率',
   notApplicable: '—',
-  resolvedByLevel: '办结层级(小事不出单元、不出楼,大事不出社区)',
-  medianDays: '办结用时(中位数)',
+  resolvedByLevel: '办结层级（小事不出单元、不出楼，大事不出社区）',
+  medianDays: '办结用时（中位数）',
   days: (n) => `${n} 天`,
   visits: '党员联户走访',
   linkedHouseholds: '联系户数',
@@ -179,21 +173,20 @@ const zh: Dictionary = {
   rosterHouseholds: '住户',
   rosterMembers: '党员',
   concerns: '民情',
-  item: '项目',
-  value: '数量',
   qrCaption: '扫码查看本社区公开栏',
-  qrAlt: '二维码:本社区公开栏网址',
+  qrAlt: '二维码：本社区公开栏网址',
   boardContact: '社区联系方式',
   boardPrintHint: '请使用浏览器的“打印”功能打印本页。',
   sizeA4: 'A4 纸',
   sizeA5: 'A5 纸',
   backToPage: '返回公开栏',
   notFoundTitle: '没有找到这个公开栏',
-  notFoundText: '请核对网址,或向社区(村)工作人员询问。',
-  truncated: '(内容过长,已截断)',
-  lastUpdated: (d) => `最近更新:${d}`,
-  footer: '本页内容由社区(村)党组织发布。',
-  colon: ':',
+  notFoundText: '请核对网址，或向社区（村）工作人员询问。',
+  truncated: '（内容过长，已截断）',
+  lastUpdated: (d) => `最近更新：${d}`,
+  footer: '本页内容由社区（村）党组织发布。',
+  colon: '：',
+  aside: (text) => `（${text}）`,
 };
 
 const en: Dictionary = {
@@ -202,7 +195,6 @@ const en: Dictionary = {
   untitledCommunity: 'Public notice board',
   otherLanguage: '简体中文',
   otherLanguageLabel: '用简体中文阅读本页',
-  township: 'Township',
   address: 'Address',
   phone: 'Phone',
   officeHours: 'Office hours',
@@ -234,12 +226,10 @@ const en: Dictionary = {
   printUnitBoard: 'Print the board of this unit',
   noBoards: 'No service board has been published yet.',
   noDisclosures: 'No resolution has been published yet.',
-  resolution: 'Resolution',
   decidedOn: 'Decided on',
   summary: 'Matter',
   decision: 'Decision',
   steps: 'The “four deliberations, two disclosures” steps',
-  stepDate: 'Date',
   attendance: (present, due) =>
     due !== null && present !== null ? `${present} of ${due} present` : present !== null ? `${present} present` : `${due ?? 0} due`,
   votes: (f, a, b) => `${f} for, ${a} against, ${b} abstaining`,
@@ -271,8 +261,6 @@ const en: Dictionary = {
   rosterHouseholds: 'Households',
   rosterMembers: 'Party members',
   concerns: 'Concerns',
-  item: 'Item',
-  value: 'Count',
   qrCaption: "Scan for the community's public notice board",
   qrAlt: "QR code: the address of the community's public notice board",
   boardContact: 'Community office',
@@ -286,6 +274,7 @@ const en: Dictionary = {
   lastUpdated: (d) => `Last updated: ${d}`,
   footer: 'Published by the community (village) party branch.',
   colon: ': ',
+  aside: (text) => ` (${text})`,
 };
 
 export const DICTIONARY: Readonly<Record<Lang, Dictionary>> = { zh, en };

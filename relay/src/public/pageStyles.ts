@@ -78,7 +78,10 @@ main.sheet.a5{max-width:148mm;min-height:210mm;padding:8mm;border-top-width:7mm;
 @media print{
   body{background:#fff}
   .toolbar{display:none}
-  main.sheet{margin:0;max-width:none;min-height:0;height:auto}
+  main.sheet{margin:0;max-width:none}
+  /* one sheet: the page minus the 10 mm @page margins (a little less, for rounding) */
+  main.sheet.a4{min-height:276mm}
+  main.sheet.a5{min-height:189mm}
   a{color:#000;text-decoration:none}
 }
 @page{margin:10mm}

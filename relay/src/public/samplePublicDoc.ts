@@ -64,6 +64,7 @@ export function sampleBoard(b: number, unitsPerBuilding: number): PublicBoardDra
   }));
   return {
     buildingId: `bldg${b}`,
+    order: b,
     label: `${b}号楼`,
     compound: b % 3 === 0 ? '兴华小区' : null,
     grid: { label: `第${Math.floor((b - 1) / 4) + 1}网格`, leader: { name: '李红', phone: '13900000000', post: { zh: '网格长', en: 'grid leader' } } },

@@ -163,3 +163,14 @@ export type { RecordStepInput, RecordedStep } from './meetings/matterCommands';
 
 // minutes
 export { minutesText, minutesDocName, MINUTES_FIELD } from './minutes/minutes';
+
+// import and export
+export { parseCsv, toCsv } from './io/csv';
+export { readXlsxRows, writeXlsxRows } from './io/xlsx';
+export type { XlsxReadResult } from './io/xlsx';
+export { ROSTER_COLUMNS, RosterColumn, columnFor } from './io/rosterColumns';
+export { previewImport, buildingNumber, unitNumber } from './io/previewImport';
+export type { ImportPreview, ImportRow, ImportRowStatus, ImportedHousehold } from './io/previewImport';
+export { applyImport } from './io/applyImport';
+export type { ImportSummary } from './io/applyImport';
+export { rosterRows, exportRosterCsv, exportRosterXlsx } from './io/exportRoster';

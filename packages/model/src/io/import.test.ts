@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ok, smallCommunity, testContext } from '../testSupport';
+import { readRoster } from '../roster/readRoster';
+import { parseCsv, toCsv } from './csv';
+import { previewImport } from './previewImport';
+import { applyImport } from './applyImport';
+import { exportRosterCsv, exportRosterXlsx, rosterRows } from './exportRoster';
+import { readXlsxRows, writeXlsxRows } from './xlsx';
+
+const ctx = testContext();
+
+describe('csv', () => {
+  it('parses RFC 4180: quotes, doubled quotes, embedded newlines, CRLF, BOM', () => {
+    const text = '\ufeff楼号,户主,备注\r\n58,"徐, 中立","他说""好""\n第二行"\n59,王丽娜,\n';
+    expect(parseCsv(text)).toEqual([
+      ['楼号', '户主', '备注'],
+      ['58', '徐, 中立', '他说"好"\n第二行'],
+      ['59', '王丽娜', ''],
+    ]);
+    expect(parseCsv('a,"unclosed\nb')).toEqual([['a', 'unclosed\nb']]);
+    expect(parseCsv('')).toEqual([]);
+  });
+
+  it('writes a BOM, CRLF, quotes only where needed, and defuses formulas', () => {
+    const csv = toCsv([['楼号', '户主'], ['58', '徐,中立'], ['=1+1', '+8613800000000'], ['-x', ' 空格']]);
+    expect(csv).toBe('\ufeff楼号,户主\r\n58,"徐,中立"\r\n\'=1+1,+8613800000000\r\n\'-x," 空格"\r\n');
+    expect(parseCsv(csv).slice(0, 2)).toEqual([['楼号', '户主'], ['58', '徐,中立']]);
+  });
+});
+
+const SHEET = [
+  ['刘村社区住户花名册'],
+  ['网格', '楼号', '单元', '房号', '户主', '电话', '人口', '联系党员', '功能户', '公开联系方式', '居民代表', '备注'],
+  ['第一网格', '58号楼', '3单元', '901', '徐中立', '13912345678', '3', '蒋全生', '中心户', '是', '否', '低保户'],
+  ['第一网格', '58', '3', '902', '李秀碧', '', '2', '新党员', '', '', '是', ''],
+  ['', '', '', '', '', '', '', '', '', '', '', ''],
+  ['第三网格', '60', '1', '101', '张忠福', '12345', '三口', '', '商店', '也许', '', ''],
+  ['', '61', '', '1', '', '', '', '', '', '', '', ''],
+  ['第一网格', '58', '3', '901', '徐中立', '', '', '', '', '', '', ''],
+  ['第一网格', '58', '3', '302', '新户主', '', '', '', '', '', '', ''],
+];
+
+describe('roster import', () => {
+  it('previews without writing, with a per-row report naming row and problem', () => {
+    const s = smallCommunity();
+    const before = Y.encodeStateAsUpdate(s.roster);
+    const p = previewImport(SHEET, readRoster(s.roster).view);
+    expect(Y.encodeStateAsUpdate(s.roster)).toEqual(before);
+    expect(p.ok).toBe(true);
+    expect(p.headerRow).toBe(2);
+    expect(p.notes.map((n) => n.key)).toEqual(['import.refusedColumn']);
+    expect(p.rows.map((r) => [r.row, r.status])).toEqual([
+      [3, 'new'],
+      [4, 'new'],
+      [6, 'error'],
+      [7, 'error'],
+      [8, 'error'],
+      [9, 'update'],
+    ]);
+    expect(p.rows[5]!.changes).toEqual(['head', 'representative', 'member']);
+    expect(p.rows[0]!.data).toMatchObject({ building: '58', unit: '3', room: '901', roles: ['hub'], consent: 'nameAndPhone', member: '蒋全生', size: 3 });
+    expect(p.rows[1]!.warnings[0]!.zh).toBe('第 4 行:名册中没有党员“新党员”,将新建');
+    expect(p.rows[2]!.errors.map((e) => e.zh)).toEqual([
+      '第 6 行:电话“12345”不是有效号码',
+      '第 6 行:人口“三口”应为 0–99 的整数',
+      '第 6 行:不认识功能户“商店”(可填党员户、中心户、干警户、商业户、物管户)',
+      '第 6 行:公开联系方式“也许”应填 是/否/仅姓名',
+    ]);
+    expect(p.rows[3]!.errors.map((e) => e.zh)).toEqual(['第 7 行:缺少户主', '第 7 行:61 是新楼栋,须填写网格']);
+    expect(p.rows[4]!.errors.map((e) => e.zh)).toEqual(['第 8 行:与第 3 行是同一户']);
+    expect(p.counts).toEqual({ new: 2, update: 1, unchanged: 0, error: 3 });
+    expect(p.creates.members).toEqual(['新党员']);
+  });
+
+  it('applies only when accepted, creating what is missing, and never imports the notes column', () => {
+    const s = smallCommunity();
+    const p = previewImport(SHEET, readRoster(s.roster).view);
+    const r = applyImport(s.roster, p, ctx);
+    expect(r.type === 'done' && r.value).toEqual({ created: 2, updated: 1, skipped: 3, grids: 0, buildings: 0, units: 0, members: 1 });
+    const roster = readRoster(s.roster).view;
+    expect(roster.households.size).toBe(14);
+    const xu = [...roster.households.values()].find((h) => h.head === '徐中立')!;
+    expect([xu.unitId, xu.memberId, xu.phone, xu.roles]).toEqual([s.u3, s.members.jiang, '13912345678', ['hub']]);
+    expect(JSON.stringify(s.roster.toJSON())).not.toContain('低保');
+    // Importing the same file again changes nothing.
+    const again = previewImport(SHEET, roster);
+    expect(again.counts).toMatchObject({ new: 0, update: 0, unchanged: 3 });
+  });
+
+  it('updates existing households and creates grids, buildings and units for new places', () => {
+    const s = smallCommunity();
+    const rows = [
+      ['grid', 'building', 'unit', 'room', 'head', 'phone', 'member', 'public contact'],
+      ['第一网格', '58', '3', '101', '蒋全生', '13700000000', '蒋全生', 'name'],
+      ['第五网格', '88', '2', '202', '新住户', '', '', 'no'],
+    ];
+    const p = previewImport(rows, readRoster(s.roster).view);
+    expect(p.rows.map((x) => [x.status, x.changes])).toEqual([
+      ['update', ['phone', 'consent', 'member']],
+      ['new', []],
+    ]);
+    expect(p.creates).toEqual({ grids: ['第五网格'], buildings: ['88'], units: ['88-2'], members: [] });
+    const r = applyImport(s.roster, p, ctx);
+    expect(r.type === 'done' && r.value).toMatchObject({ created: 1, updated: 1, grids: 1, buildings: 1, units: 1 });
+    const roster = readRoster(s.roster).view;
+    const home = roster.households.get(s.households[0]!)!;
+    expect([home.phone, home.consent, home.memberId]).toEqual(['13700000000', 'name', s.members.jiang]);
+    expect([...roster.grids.values()].map((g) => g.name)).toContain('第五网格');
+  });
+
+  it('says why a file cannot be imported', () => {
+    const s = smallCommunity();
+    const p = previewImport([['姓名', '年龄'], ['张三', '30']], readRoster(s.roster).view);
+    expect(p.ok).toBe(false);
+    expect(p.notes[0]!.zh).toContain('找不到表头');
+    const r = applyImport(s.roster, p, ctx);
+    expect(r.type).toBe('rejected');
+  });
+
+  it('round-trips through CSV: export, then import, changes nothing', () => {
+    const s = smallCommunity();
+    const roster = readRoster(s.roster).view;
+    const csv = exportRosterCsv(roster);
+    expect(csv.startsWith('\ufeff网格,小区,楼号,单元,房号,户主,电话,人口,联系党员,功能户,公开联系方式,居民代表\r\n')).toBe(true);
+    expect(csv).toContain('第一网格,,58,3,101,蒋全生,13800000001,2,,党员户,否,否');
+    const p = previewImport(parseCsv(csv), roster);
+    expect(p.counts).toEqual({ new: 0, update: 0, unchanged: 12, error: 0 });
+    // Into an empty roster it recreates the structure.
+    const fresh = new Y.Doc();
+    const r = applyImport(fresh, previewImport(parseCsv(csv), readRoster(fresh).view), ctx);
+    expect(r.type === 'done' && r.value).toMatchObject({ created: 12, grids: 1, buildings: 1, units: 1, members: 2 });
+    expect(rosterRows(readRoster(fresh).view)).toEqual(rosterRows(roster));
+  });
+
+  it('round-trips through a real XLSX file written by write-excel-file', async () => {
+    const s = smallCommunity();
+    const roster = readRoster(s.roster).view;
+    const bytes = await exportRosterXlsx(roster);
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip
+    const read = await readXlsxRows(bytes);
+    expect(read.type).toBe('rows');
+    if (read.type !== 'rows') return;
+    expect(read.sheet).toBe('花名册');
+    expect(read.rows).toEqual(rosterRows(roster));
+    expect(previewImport(read.rows, roster).counts.unchanged).toBe(12);
+    // Numbers typed into Excel come back as the digits committees typed.
+    const numeric = await readXlsxRows(await writeXlsxRows([['电话'], ['x']]));
+    expect(numeric.type).toBe('rows');
+    expect((await readXlsxRows(new Uint8Array([1, 2, 3]))).type).toBe('unreadable');
+    expect(ok).toBeDefined();
+  });
+});

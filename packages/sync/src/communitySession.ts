@@ -98,7 +98,7 @@ class Session implements CommunitySession {
   private tokenFailure: OfflineReason | null = null;
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed: Promise<void> | null = null;
-  private closing = false;
+  private batching = 0;
 
   constructor(private readonly options: CommunitySessionOptions) {
     const claims = typeof options.token === 'string' ? peekTokenClaims(options.token) : null;
@@ -192,10 +192,11 @@ class Session implements CommunitySession {
   destroy(): Promise<void> {
     if (this.destroyed) return this.destroyed;
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
-    this.closing = true;
-    const flushed = this.allDocs().map((d) => d.destroy());
+    let flushed: Promise<void>[] = [];
+    this.batch(() => {
+      flushed = this.allDocs().map((d) => d.destroy());
+    });
     this.destroyed = Promise.all([...flushed, this.whenLoaded.catch(() => undefined)]).then(() => this.db.close());
-    this.closing = false;
     this.onDocStatus();
     return this.destroyed;
   }
@@ -233,7 +234,20 @@ class Session implements CommunitySession {
   private failToken(reason: OfflineReason): void {
     if (this.tokenFailure || this.destroyed) return;
     this.tokenFailure = reason;
-    for (const d of this.allDocs()) d.fail(reason);
+    this.batch(() => {
+      for (const d of this.allDocs()) d.fail(reason);
+    });
+    this.onDocStatus();
+  }
+
+  /** Runs `change` with document notifications held back, so listeners see one final status. */
+  private batch(change: () => void): void {
+    this.batching += 1;
+    try {
+      change();
+    } finally {
+      this.batching -= 1;
+    }
   }
 
   private armExpiry(): void {
@@ -259,7 +273,7 @@ class Session implements CommunitySession {
   }
 
   private readonly onDocStatus = (status?: SyncStatus): void => {
-    if (this.closing) return; // one notification after every document stopped
+    if (this.batching > 0) return;
     if (status && status.type === 'offline' && TOKEN_REASONS.includes(status.reason)) this.failToken(status.reason);
     const next = this.aggregate();
     if (sameSession(next, this.status)) return;

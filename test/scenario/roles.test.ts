@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCommunity, createToken, startRelay, type RelayProcess } from '../support/relayProcess';
 import { device, settled, waitForStatus, waitUntil, type Device } from './nodeSession';
 
@@ -42,6 +42,9 @@ describe('a member session', () => {
     sec.docs.roster!.getMap('households').set('h1', { head: '王芳' });
     await settled(sec);
 
+    // Nothing the engine or the provider prints may contain the token (it rides in the URL).
+    const printed: unknown[][] = [];
+    const spies = (['log', 'warn', 'error', 'debug', 'info'] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(args)));
     const m = open(member);
     await settled(m);
     await waitUntil(() => m.docs.roster!.getMap('households').has('h1'), 'the member to read the roster');
@@ -54,6 +57,9 @@ describe('a member session', () => {
     await waitUntil(() => roster.deniedReason !== null, 'the relay to answer with permission denied');
     expect(roster.deniedReason).toMatch(/read-only/);
     expect(roster.status).toMatchObject({ type: 'synced', pending: 0, refused: 2 });
+    for (const spy of spies) spy.mockRestore();
+    expect(JSON.stringify(printed)).not.toContain(member);
+    expect(JSON.stringify(printed)).not.toContain(member.split('.')[1]);
 
     // What the relay holds, seen by a device that never saw the member's copy:
     const fresh = open(secretary);

@@ -113,6 +113,14 @@ describe('openCommunitySession (local only)', () => {
     expect(() => s.openMinutes('m-2')).toThrow(/closed/);
   });
 
+  it('whenSynced resolves when the session is destroyed instead of hanging', async () => {
+    const s = local(new IDBFactory(), unsignedToken(), { connect: true });
+    const waiting = s.whenSynced();
+    await s.destroy();
+    await expect(waiting).resolves.toMatchObject({ type: 'offline', reason: 'stopped' });
+    await expect(s.whenSynced()).resolves.toMatchObject({ type: 'offline' });
+  });
+
   it('deletes local copies of documents the role may no longer read', async () => {
     const factory = new IDBFactory();
     const committee = local(factory, unsignedToken({ role: 'committee', sub: 'p1' }));

@@ -101,13 +101,25 @@ export class SyncedDoc {
       // would also give up on 4413/4429/4400.
       shouldReconnect: (event) => !FATAL_CLOSE_CODES.includes(event.code),
     });
+    // Unreadable bytes from the relay are ignored rather than thrown out of the socket's
+    // message handler: at worst a change stays counted as pending.
     this.provider.messageHandlers[MessageType.stored] = (_encoder, decoder, provider) => {
-      const stored = readStored(decoder);
+      let stored: ReturnType<typeof readStored>;
+      try {
+        stored = readStored(decoder);
+      } catch {
+        return;
+      }
       this.relayStateVector = stored.stateVector;
       if (provider.ws) this.tracker.stored(provider.ws, stored.count);
     };
+    // Replaces y-websocket's own auth handler, which logs the URL, and so the token.
     this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
-      if (decoding.readVarUint(decoder) === AUTH_PERMISSION_DENIED) this.permissionDenied(decoding.readVarString(decoder));
+      try {
+        if (decoding.readVarUint(decoder) === AUTH_PERMISSION_DENIED) this.permissionDenied(decoding.readVarString(decoder));
+      } catch {
+        // not a permission message we can read
+      }
     };
     this.provider.on('status', ({ status }) => {
       if (status === 'connecting') {

@@ -56,9 +56,13 @@ describe('tokens the relay no longer accepts', () => {
   });
 
   it('a token that expires while connected goes offline with reason expired', async () => {
-    const { token } = await createToken(relay.dataDir, 'maple', 'member', '短期', '3s');
+    // Long enough to connect even on a loaded machine (the CLI alone can take seconds).
+    const { token } = await createToken(relay.dataDir, 'maple', 'member', '短期', '8s');
     const s = newDevice().open(relay.url, token);
     await settled(s);
-    expect(await waitForStatus(s, (x) => x.type === 'offline', 'the token to expire', 10_000)).toMatchObject({ reason: 'expired' });
+    s.docs.work!.getMap('visits').set('late', 'after expiry');
+    const expired = await waitForStatus(s, (x) => x.type === 'offline', 'the token to expire', 12_000);
+    expect(expired).toMatchObject({ reason: 'expired' });
+    for (const doc of Object.values(expired.docs)) expect(doc).toMatchObject({ type: 'offline', reason: 'expired' });
   });
 });

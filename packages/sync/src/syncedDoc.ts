@@ -88,6 +88,8 @@ export class SyncedDoc {
     this.tracker.subscribe(this.onPendingChanged);
 
     this.awareness = new Awareness(this.doc);
+    // The relay drops awareness from read-only connections; not publishing any avoids the denial.
+    if (options.access === 'read') this.awareness.setLocalState(null);
     this.provider = new WebsocketProvider(options.syncUrl, `${options.communityId}/${options.name}`, this.doc, {
       connect: false,
       awareness: this.awareness,

@@ -6,7 +6,10 @@ import { RichText } from './RichText';
 
 function StepItem({ step, lang }: { step: PublicStep; lang: Lang }) {
   const t = DICTIONARY[lang];
-  const meeting = step.meeting ? `${pick(LABELS.meetingKind[step.meeting.kind], lang)} · ${clip(step.meeting.title, DisplayLimit.title)}` : null;
+  const kind = step.meeting ? pick(LABELS.meetingKind[step.meeting.kind], lang) : null;
+  const title = step.meeting ? clip(step.meeting.title, DisplayLimit.title) : '';
+  // The title often just repeats the kind (支委会 · 支委会): say it once.
+  const meeting = kind === null ? null : title.trim() === '' || title === kind ? kind : `${kind} · ${title}`;
   return (
     <li>
       <strong>{pick(LABELS.matterStep[step.step], lang)}</strong> · <time datetime={step.date}>{step.date}</time>

@@ -5,7 +5,7 @@ const v = (body: string) => ({ body, size: body.length });
 
 describe('RenderCache', () => {
   it('evicts the least recently used entry past maxEntries', () => {
-    const cache = new RenderCache<ReturnType<typeof v>>({ maxEntries: 2, maxChars: 1000 });
+    const cache = new RenderCache<ReturnType<typeof v>>({ maxEntries: 2, maxSize: 1000 });
     cache.set('a', v('A'));
     cache.set('b', v('B'));
     expect(cache.get('a')?.body).toBe('A'); // a is now the most recent
@@ -16,8 +16,8 @@ describe('RenderCache', () => {
     expect(cache.size).toBe(2);
   });
 
-  it('stays under maxChars and skips a body larger than the whole cache', () => {
-    const cache = new RenderCache<ReturnType<typeof v>>({ maxEntries: 100, maxChars: 10 });
+  it('stays under maxSize and skips a body larger than the whole cache', () => {
+    const cache = new RenderCache<ReturnType<typeof v>>({ maxEntries: 100, maxSize: 10 });
     cache.set('a', v('xxxx'));
     cache.set('b', v('yyyy'));
     cache.set('c', v('zzzz'));

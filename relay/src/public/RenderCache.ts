@@ -6,15 +6,15 @@
  */
 export interface RenderCacheOptions {
   readonly maxEntries: number;
-  /** Sum of cached body lengths (UTF-16 code units). */
-  readonly maxChars: number;
+  /** Sum of the entries' sizes (for rendered pages: bytes). */
+  readonly maxSize: number;
 }
 
-export const DEFAULT_RENDER_CACHE: RenderCacheOptions = { maxEntries: 256, maxChars: 64 * 1024 * 1024 };
+export const DEFAULT_RENDER_CACHE: RenderCacheOptions = { maxEntries: 256, maxSize: 64 * 1024 * 1024 };
 
 export class RenderCache<V extends { readonly size: number }> {
   private readonly entries = new Map<string, V>();
-  private chars = 0;
+  private total = 0;
 
   constructor(private readonly options: RenderCacheOptions = DEFAULT_RENDER_CACHE) {}
 
@@ -29,18 +29,18 @@ export class RenderCache<V extends { readonly size: number }> {
   }
 
   set(key: string, value: V): void {
-    if (value.size > this.options.maxChars) return;
+    if (value.size > this.options.maxSize) return;
     const old = this.entries.get(key);
     if (old !== undefined) {
-      this.chars -= old.size;
+      this.total -= old.size;
       this.entries.delete(key);
     }
     this.entries.set(key, value);
-    this.chars += value.size;
-    while (this.entries.size > this.options.maxEntries || this.chars > this.options.maxChars) {
+    this.total += value.size;
+    while (this.entries.size > this.options.maxEntries || this.total > this.options.maxSize) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
-      this.chars -= this.entries.get(oldest.value)?.size ?? 0;
+      this.total -= this.entries.get(oldest.value)?.size ?? 0;
       this.entries.delete(oldest.value);
     }
   }
@@ -51,6 +51,6 @@ export class RenderCache<V extends { readonly size: number }> {
 
   clear(): void {
     this.entries.clear();
-    this.chars = 0;
+    this.total = 0;
   }
 }

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { publishBoards, publishResolution, readPublic, unpublishMatter } from '@lianxin/model';
@@ -130,6 +131,21 @@ describe('GET /p/:community', () => {
     const c = await get(uncached, '/p/liucun');
     expect(c.body).toBe(a.body);
     expect(c.res.headers.get('etag')).toBe(a.res.headers.get('etag'));
+  });
+
+  it('sends gzip to clients that accept it, the same page once unzipped', async () => {
+    const { app } = setup();
+    const plain = await get(app, '/p/liucun');
+    for (let i = 0; i < 2; i++) {
+      const res = await app.request('/p/liucun', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(res.headers.get('etag')).toBe(plain.res.headers.get('etag'));
+      const zipped = Buffer.from(await res.arrayBuffer());
+      expect(zipped.length).toBeLessThan(plain.body.length / 4);
+      expect(gunzipSync(zipped).toString('utf8')).toBe(plain.body);
+    }
+    expect((await app.request('/p/liucun', { headers: { 'Accept-Encoding': 'gzip;q=0' } })).headers.get('content-encoding')).toBeNull();
   });
 
   it('sets the security headers on every response', async () => {

@@ -8,9 +8,11 @@
  * Every 200 carries an ETag derived from the document's state and `Cache-Control: no-cache`;
  * a matching If-None-Match gets 304. Rendered bodies are cached by ETag.
  */
+import { gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { isCommunityId } from '@lianxin/protocol';
 import { readPublic, type Problem, type PublicView } from '@lianxin/model';
+import { acceptsGzip } from './acceptsGzip';
 import { BoardPage } from './BoardPage';
 import { CommunityPage } from './CommunityPage';
 import { parseLang, type Lang } from './dictionary';
@@ -37,10 +39,15 @@ export interface PublicRoutesOptions {
 }
 
 interface Rendered {
-  readonly body: string;
+  /** UTF-8, encoded once: a 250 KB page is not re-encoded on every cached request. */
+  readonly body: Uint8Array<ArrayBuffer>;
   readonly type: string;
   readonly size: number;
+  /** The body gzipped, made on the first request that accepts it. */
+  gzip?: Uint8Array<ArrayBuffer>;
 }
+
+const utf8 = new TextEncoder();
 
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -55,7 +62,7 @@ export function createPublicRoutes(source: PublicSource, options: PublicRoutesOp
   const app = new Hono();
   const cache = options.renderCache === false ? null : new RenderCache<Rendered>(options.renderCache ?? DEFAULT_RENDER_CACHE);
   // Parsed views by document state: a 304 or a cache hit still needs to know the page is not empty.
-  const views = new RenderCache<{ view: PublicView; size: number }>({ maxEntries: 64, maxChars: 64 });
+  const views = new RenderCache<{ view: PublicView; size: number }>({ maxEntries: 64, maxSize: 64 });
   const notFoundPages = new Map<Lang, Promise<string>>();
   const publicOrigin = options.publicOrigin?.replace(/\/+$/, '');
 
@@ -87,16 +94,21 @@ export function createPublicRoutes(source: PublicSource, options: PublicRoutesOp
     return isEmpty(entry.view) ? null : { snapshot, view: entry.view };
   };
 
-  /** 304, a cached body, or a fresh render (then cached). */
-  const respond = async (c: Context, documentTag: string, variant: string, render: () => Promise<Omit<Rendered, 'size'>>): Promise<Response> => {
+  /** 304, a cached body, or a fresh render (then cached); gzipped when the client accepts it. */
+  const respond = async (c: Context, documentTag: string, variant: string, render: () => Promise<{ body: string; type: string }>): Promise<Response> => {
     const etag = variantEtag(documentTag, variant);
-    const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+    const headers = { ETag: etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
     if (ifNoneMatchHits(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
     let rendered = cache?.get(etag);
     if (!rendered) {
       const fresh = await render();
-      rendered = { ...fresh, size: fresh.body.length };
+      const body = utf8.encode(fresh.body);
+      rendered = { body, type: fresh.type, size: body.byteLength };
       cache?.set(etag, rendered);
+    }
+    if (acceptsGzip(c.req.header('Accept-Encoding'))) {
+      rendered.gzip ??= new Uint8Array(gzipSync(rendered.body));
+      return c.body(rendered.gzip, 200, { ...headers, 'Content-Type': rendered.type, 'Content-Encoding': 'gzip' });
     }
     return c.body(rendered.body, 200, { ...headers, 'Content-Type': rendered.type });
   };

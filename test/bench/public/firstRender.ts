@@ -1,0 +1,27 @@
+// Times first renders of /p/<community> with 100 disclosures: each on a document never read
+// before (fresh Y.Doc from the encoded state) and a fresh sub-app (empty caches), so each one
+// runs readPublic (schema parse of every entry) and the full hono/jsx render. Prints JSON.
+//   node --import tsx test/bench/public/firstRender.ts --runs N
+import { parseArgs } from 'node:util';
+import * as Y from 'yjs';
+import { createDocPublicSource } from '../../../relay/src/public/docPublicSource';
+import { createPublicRoutes } from '../../../relay/src/public/publicRoutes';
+import { samplePublicDoc } from '../../../relay/src/public/samplePublicDoc';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
+const runs = Number(values.runs);
+const state = Y.encodeStateAsUpdate(samplePublicDoc({ disclosures: 100, buildings: 20 }));
+const times: number[] = [];
+let bytes = 0;
+for (let i = 0; i < runs; i++) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const app = createPublicRoutes(createDocPublicSource({ liucun: doc }));
+  const started = performance.now();
+  const res = await app.request('/p/liucun');
+  const body = await res.text();
+  times.push(performance.now() - started);
+  if (res.status !== 200 || !body.includes('id="m-matter0099"')) throw new Error(`unexpected response ${res.status}`);
+  bytes = Buffer.byteLength(body);
+}
+process.stdout.write(`${JSON.stringify({ times, bytes })}\n`);

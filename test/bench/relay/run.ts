@@ -4,7 +4,7 @@
 //     [--steps=50,100,…] [--clients=auto|providers|raw-observers|raw] [--provider-max=200]
 //     [--raw-observers-max=400]
 //     [--warmup=3] [--window=10] [--max-rooms=3200] [--retries=1] [--write|--no-write]
-//     [--caveat=text] [--profile=DIR]
+//     [--caveat=text] [--profile=DIR] [--nice=N]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,6 +42,14 @@ interface Options {
   readonly write: boolean;
   readonly caveat: string | null;
   readonly profileDir: string | null;
+  readonly niceness: number | null;
+}
+
+function parseNiceness(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < -20 || n > 19) throw new Error(`--nice must be an integer from -20 to 19, got ${raw}`);
+  return n;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -51,7 +59,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (!match?.[1]) throw new Error(`unknown argument ${arg}: options look like --name or --name=value`);
     values.set(match[1], match[2] ?? 'true');
   }
-  const known = new Set(['quick', 'servers', 'steps', 'clients', 'provider-max', 'raw-observers-max', 'warmup', 'window', 'max-rooms', 'retries', 'write', 'no-write', 'caveat', 'profile']);
+  const known = new Set(['quick', 'servers', 'steps', 'clients', 'provider-max', 'raw-observers-max', 'warmup', 'window', 'max-rooms', 'retries', 'write', 'no-write', 'caveat', 'profile', 'nice']);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
   const quick = values.has('quick');
   const number = (key: string, fallback: number): number => {
@@ -93,6 +101,7 @@ function parseOptions(argv: readonly string[]): Options {
     retries: values.get('retries') === '0' ? 0 : Math.floor(number('retries', 1)),
     write: values.has('write') || (!quick && !values.has('no-write')),
     caveat: values.get('caveat') ?? null,
+    niceness: parseNiceness(values.get('nice')),
     profileDir: !values.has('profile') ? null : values.get('profile') === 'true' ? join(tmpdir(), 'lianxin-bench-profiles') : resolve(values.get('profile') ?? ''),
   };
 }
@@ -215,6 +224,7 @@ async function main(): Promise<number> {
           timing: options.timing,
           attempt,
           profileDir: options.profileDir === null ? null : join(options.profileDir, `${target.id}-r${rooms}-a${attempt}`),
+          niceness: options.niceness,
         });
         // A step that fails is run once more before it counts: the cores are shared.
         const earlier: string[] = [];
@@ -248,6 +258,7 @@ async function main(): Promise<number> {
     timing: `Per step: ${options.timing.warmupMs / 1000} s warm-up, ${options.timing.windowMs / 1000} s measured, writes go on ${options.timing.cooldownMs / 1000} s after the window, then up to ${options.timing.drainMs / 1000} s for deliveries before a write counts as lost. Steps: ${options.steps.join(', ')} rooms, stopping a server at its first step with p99 > 50 ms, a lost message, or a load generator that did not keep up (a step that fails is run ${options.retries} more time(s) first, with fresh rooms and a fresh server).`,
     loadAverages,
     caveat: options.caveat,
+    niceness: options.niceness,
   };
   const markdown = renderReport(steps, info);
   console.log(`\n${markdown}`);

@@ -15,6 +15,7 @@ export interface RunInfo {
   readonly timing: string;
   readonly loadAverages: Readonly<Record<string, string>>;
   readonly caveat: string | null;
+  readonly niceness: number | null;
 }
 
 const LABEL: Record<TargetId, string> = {
@@ -36,6 +37,7 @@ function row(step: StepResult): string {
   const load = step.load;
   const outcome = step.outcome === StepOutcome.error ? `error: ${(step.error ?? '').split('\n')[0] ?? ''}` : step.outcome;
   const why = step.loadProblems.length > 0 ? ` (${step.loadProblems.join('; ')})` : '';
+  const dropped = load && load.drops > 0 ? `; ${load.drops} connection drops` : '';
   const retried = step.earlierAttempts.length > 0 ? `; retried after: ${step.earlierAttempts.join(', ')}` : '';
   return [
     LABEL[step.target],
@@ -51,7 +53,7 @@ function row(step: StepResult): string {
     load ? pct(load.loadCpuPercent) : '–',
     ms(load?.schedulerLag.p99),
     ms(load?.storedAck?.p99),
-    `${outcome}${why}${retried}`,
+    `${outcome}${why}${dropped}${retried}`,
   ].join(' | ');
 }
 
@@ -113,6 +115,7 @@ export function renderReport(steps: readonly StepResult[], info: RunInfo): strin
   out.push(`Load: R rooms × (1 writer + 2 observers), each its own WebSocket; the writer appends a timestamped record to a Y.Text at 20 Hz, staggered across rooms. ${info.timing}`);
   out.push('Server pinned to CPU 0, load process to CPU 1 (`taskset`); one fresh server process per step; steps interleaved across servers (R = 50 on each, then R = 100, …). Server CPU from /proc/<pid>/stat over the window, peak RSS from VmHWM.');
   out.push('Clients: `providers` = every client a y-websocket v3 provider (relay, reference) or an @hocuspocus/provider 4 with its own socket (Hocuspocus), each with a Y.Doc; `raw observers` = provider writers, observers that are raw protocol clients (answer the sync handshake, announce awareness, decode updates without a Y.Doc); `raw` = writers raw too (own Y.Doc for real updates, no provider). Lighter clients are used only where full ones would saturate the load core.');
+  if (info.niceness !== null) out.push(`Server and load processes ran at niceness ${info.niceness}.`);
   out.push(`Load average of the machine (1/5/15 min) before each step: ${Object.entries(info.loadAverages).map(([k, v]) => `${k} ${v}`).join('; ')}.`);
   if (info.caveat) out.push(`**Caveat:** ${info.caveat}`);
   out.push('');

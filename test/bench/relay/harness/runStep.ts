@@ -7,7 +7,7 @@ import { freePort } from './freePort';
 import { readLines } from './lineReader';
 import { monotonicMicros } from './profileSummary';
 import { cpuSeconds, peakRssMiB } from './procStats';
-import { startServer } from './serverProcess';
+import { pinned, startServer } from './serverProcess';
 import type { RunningServer } from './serverProcess';
 import { StepOutcome, judge, loadProblems } from './stepResult';
 import type { StepResult } from './stepResult';
@@ -23,6 +23,8 @@ export interface StepSettings {
   readonly attempt: number;
   /** Write a CPU profile of the server process into this folder. */
   readonly profileDir: string | null;
+  /** Run server and load at this niceness (negative: ahead of other work on the cores). */
+  readonly niceness: number | null;
 }
 
 export interface Timing {
@@ -40,14 +42,18 @@ interface LoadRun {
   windowUs: [number, number] | null;
 }
 
-function runLoad(root: string, config: LoadConfig, server: RunningServer): Promise<LoadRun> {
+function runLoad(root: string, config: LoadConfig, server: RunningServer, niceness: number | null): Promise<LoadRun> {
   // A larger young generation: the load allocates many short-lived buffers, and scavenges
   // were its largest single cost. The servers run with node's defaults.
-  const child = spawn(
-    'taskset',
-    ['-c', String(LOAD_CORE), process.execPath, '--max-semi-space-size=64', '--import', 'tsx', 'test/bench/relay/load.ts', JSON.stringify(config)],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const [program, args] = pinned(LOAD_CORE, niceness, [
+    process.execPath,
+    '--max-semi-space-size=64',
+    '--import',
+    'tsx',
+    'test/bench/relay/load.ts',
+    JSON.stringify(config),
+  ]);
+  const child = spawn(program, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const run: LoadRun = { result: null, error: null, serverCpuPercent: null, windowUs: null };
   let windowStartUs = 0;
   let windowCpu = 0;
@@ -104,7 +110,7 @@ export async function runStep(
   const port = await freePort();
   let server: RunningServer;
   try {
-    server = await startServer(target.command(port), SERVER_CORE, settings.profileDir);
+    server = await startServer(target.command(port), SERVER_CORE, settings);
   } catch (error) {
     return failed(target, rooms, error);
   }
@@ -123,7 +129,7 @@ export async function runStep(
       connectConcurrency: 300,
       connectTimeoutMs: 60_000,
     };
-    const run = await runLoad(root, config, server);
+    const run = await runLoad(root, config, server, settings.niceness);
     const peak = server.hasExited() ? null : peakRssMiB(server.pid);
     if (run.result === null || run.error !== null) {
       const detail = server.hasExited() ? `\nserver exited:\n${server.tail().join('\n')}` : '';

@@ -1,5 +1,5 @@
-// A server under test as its own process, pinned to one core with taskset. taskset execs node
-// in place, so the child's pid is the server's pid, which /proc is read for.
+// A server under test as its own process, pinned to one core with taskset. taskset (and nice)
+// exec node in place, so the child's pid is the server's pid, which /proc is read for.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readLines } from './lineReader';
@@ -45,10 +45,22 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** `nice -n N taskset -c core …`, or just taskset when no niceness is asked for. */
+export function pinned(core: number, niceness: number | null, command: readonly string[]): [string, string[]] {
+  const taskset = ['taskset', '-c', String(core), ...command];
+  return niceness === null ? ['taskset', taskset.slice(1)] : ['nice', ['-n', String(niceness), ...taskset]];
+}
+
 /** `profileDir`: write a V8 CPU profile of the server there when it exits (`--cpu-prof`). */
-export function startServer(command: ServerCommand, core: number, profileDir: string | null, startTimeoutMs = 30_000): Promise<RunningServer> {
-  const profile = profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-  const child = spawn('taskset', ['-c', String(core), process.execPath, ...profile, '--import', 'tsx', command.script, ...command.args], {
+export function startServer(
+  command: ServerCommand,
+  core: number,
+  options: { readonly profileDir: string | null; readonly niceness: number | null },
+  startTimeoutMs = 30_000,
+): Promise<RunningServer> {
+  const profile = options.profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`];
+  const [program, args] = pinned(core, options.niceness, [process.execPath, ...profile, '--import', 'tsx', command.script, ...command.args]);
+  const child = spawn(program, args, {
     cwd: command.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },

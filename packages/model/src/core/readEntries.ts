@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type * as Y from 'yjs';
 import type { DocKind } from '@lianxin/protocol';
+import type { Fast } from './fastGuards';
 import { isId } from './ids';
 import { invalidEntry, problem, ProblemCode, type Problem } from './problem';
 import { explainIssues } from './schema';
@@ -26,12 +27,18 @@ function cacheFor(schema: z.ZodType): WeakMap<object, Parsed<unknown>> {
   return cache;
 }
 
-/** Parses one stored value with a schema (cached by identity for objects). */
-export function parseStored<S extends z.ZodType>(schema: S, raw: unknown): Parsed<z.infer<S>> {
+/** Parses one stored value with a schema (cached by identity for objects); `fast` may skip zod. */
+export function parseStored<S extends z.ZodType>(schema: S, raw: unknown, fast?: Fast<z.infer<S>>): Parsed<z.infer<S>> {
   if (!isPlainObject(raw)) return { ok: false, why: raw === undefined ? 'not a JSON value' : `expected an object, got ${Array.isArray(raw) ? 'array' : typeof raw}` };
   const cache = cacheFor(schema);
   const hit = cache.get(raw);
   if (hit) return hit as Parsed<z.infer<S>>;
+  const quick = fast ? fast(raw) : null;
+  if (quick !== null) {
+    const parsed: Parsed<z.infer<S>> = { ok: true, value: quick };
+    cache.set(raw, parsed);
+    return parsed;
+  }
   const result = schema.safeParse(raw);
   const parsed: Parsed<z.infer<S>> = result.success ? { ok: true, value: result.data } : { ok: false, why: explainIssues(schema, raw, result.error) };
   cache.set(raw, parsed);
@@ -58,6 +65,7 @@ export function readEntries<S extends z.ZodType>(
   schema: S,
   problems: Problem[],
   idField?: string,
+  fast?: Fast<z.infer<S>>,
 ): Array<[string, z.infer<S>]> {
   const out: Array<[string, z.infer<S>]> = [];
   if (!map) return out;
@@ -66,7 +74,7 @@ export function readEntries<S extends z.ZodType>(
       problems.push(invalidKey(doc, name, key));
       return;
     }
-    const parsed = parseStored(schema, raw);
+    const parsed = parseStored(schema, raw, fast);
     if (!parsed.ok) {
       problems.push(invalidEntry(doc, `${name}/${key}`, parsed.why));
       return;

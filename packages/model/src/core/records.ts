@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type * as Y from 'yjs';
 import type { DocKind } from '@lianxin/protocol';
+import type { Fast } from './fastGuards';
 import { isId } from './ids';
 import { invalidEntry, type Problem } from './problem';
 import { invalidKey, parseStored } from './readEntries';
@@ -39,7 +40,7 @@ function readOverlay(overlay: Y.Map<unknown> | null): Map<string, Array<[string,
  * is invalid is skipped; an overlay field that would make it invalid is dropped (the record keeps
  * its other values) and reported.
  */
-export function readRecords<S extends z.ZodType>(doc: Y.Doc, kind: DocKind, name: string, schema: S, problems: Problem[]): Array<[string, z.infer<S>]> {
+export function readRecords<S extends z.ZodType>(doc: Y.Doc, kind: DocKind, name: string, schema: S, problems: Problem[], fast?: Fast<z.infer<S>>): Array<[string, z.infer<S>]> {
   const base = topMap(doc, kind, name, problems);
   const overlay = readOverlay(topMap(doc, kind, editsName(name), problems));
   const out: Array<[string, z.infer<S>]> = [];
@@ -51,7 +52,7 @@ export function readRecords<S extends z.ZodType>(doc: Y.Doc, kind: DocKind, name
     }
     const fields = overlay.get(id);
     if (!fields) {
-      const parsed = parseStored(schema, raw);
+      const parsed = parseStored(schema, raw, fast);
       if (parsed.ok) out.push([id, parsed.value]);
       else problems.push(invalidEntry(kind, `${name}/${id}`, parsed.why));
       return;

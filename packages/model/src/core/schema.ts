@@ -27,11 +27,16 @@ export const zRate = z.number().min(0).max(1);
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export type IsoDate = string;
 
-/** A real calendar day `YYYY-MM-DD` (2024-02-30 is not). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar day `YYYY-MM-DD` (2024-02-30 is not). Allocation-free: it runs per visit. */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  const t = Date.parse(value);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
+  if (typeof value !== 'string' || value.length !== 10 || !ISO_DATE.test(value)) return false;
+  const y = +value.slice(0, 4);
+  const m = +value.slice(5, 7);
+  const d = +value.slice(8, 10);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
 /** A calendar day (visits, meetings, steps are dated by day). */

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { DocKind } from '@lianxin/protocol';
 import type { BuildingId, GridId, GroupId, HouseholdId, MemberId, PointsId, RelationId, UnitId } from '../core/ids';
+import { fastHousehold, fastMember } from '../core/fastGuards';
 import { danglingRef, type Problem } from '../core/problem';
 import { readEntries } from '../core/readEntries';
 import { readRecords } from '../core/records';
@@ -26,7 +27,7 @@ export function readRoster(doc: Y.Doc): RosterRead {
   const problems: Problem[] = [];
   const settings = readSettings(doc, problems);
 
-  const rawMembers = readRecords(doc, R, RosterLayout.members, MemberSchema, problems);
+  const rawMembers = readRecords(doc, R, RosterLayout.members, MemberSchema, problems, fastMember);
   const memberIds = new Set(rawMembers.map(([id]) => id));
   const member = (path: string, field: string, id: string | null): MemberId | null => {
     if (id === null) return null;
@@ -59,7 +60,7 @@ export function readRoster(doc: Y.Doc): RosterRead {
   }
 
   const households = new Map<HouseholdId, Household>();
-  for (const [id, h] of readRecords(doc, R, RosterLayout.households, HouseholdSchema, problems)) {
+  for (const [id, h] of readRecords(doc, R, RosterLayout.households, HouseholdSchema, problems, fastHousehold)) {
     const path = `households/${id}`;
     let unitId = h.unitId as UnitId | null;
     let buildingId = h.buildingId as BuildingId;
@@ -79,7 +80,21 @@ export function readRoster(doc: Y.Doc): RosterRead {
       continue;
     }
     const memberId = member(path, 'memberId', h.memberId);
-    households.set(id as HouseholdId, { ...h, id: id as HouseholdId, buildingId, unitId, memberId, linkedAt: memberId ? h.linkedAt : null });
+    households.set(id as HouseholdId, {
+      id: id as HouseholdId,
+      buildingId,
+      unitId,
+      room: h.room,
+      head: h.head,
+      phone: h.phone,
+      size: h.size,
+      roles: h.roles,
+      memberId,
+      linkedAt: memberId ? h.linkedAt : null,
+      representative: h.representative,
+      consent: h.consent,
+      createdAt: h.createdAt,
+    });
   }
 
   const groups = new Map<GroupId, Group>();
@@ -107,7 +122,23 @@ export function readRoster(doc: Y.Doc): RosterRead {
       problems.push(danglingRef(R, path, 'householdId', householdId));
       householdId = null;
     }
-    members.set(id as MemberId, { ...m, id: id as MemberId, groupId, householdId });
+    members.set(id as MemberId, {
+      id: id as MemberId,
+      name: m.name,
+      phone: m.phone,
+      category: m.category,
+      duties: m.duties,
+      groupId,
+      branchPost: m.branchPost,
+      residentsPost: m.residentsPost,
+      representative: m.representative,
+      householdId,
+      pledge: m.pledge,
+      consent: m.consent,
+      capacity: m.capacity,
+      active: m.active,
+      createdAt: m.createdAt,
+    });
   }
 
   const relations = new Map<RelationId, Relation>();

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { DocKind } from '@lianxin/protocol';
 import type { ConcernId, HouseholdId, MemberId, MustVisitId, VisitId } from '../core/ids';
+import { fastVisit } from '../core/fastGuards';
 import { danglingRef, type Problem } from '../core/problem';
 import { readEntries } from '../core/readEntries';
 import { readRecords } from '../core/records';
@@ -40,7 +41,7 @@ export function readWork(doc: Y.Doc): WorkRead {
 
   const visits = new Map<VisitId, Visit>();
   const visitsByHousehold = new Map<HouseholdId, Visit[]>();
-  for (const [id, v] of readEntries(topMap(doc, W, WorkLayout.visits, problems), W, WorkLayout.visits, VisitSchema, problems)) {
+  for (const [id, v] of readEntries(topMap(doc, W, WorkLayout.visits, problems), W, WorkLayout.visits, VisitSchema, problems, undefined, fastVisit)) {
     const visit: Visit = { ...v, id: id as VisitId, memberId: v.memberId as MemberId, householdId: v.householdId as HouseholdId };
     visits.set(visit.id, visit);
     let list = visitsByHousehold.get(visit.householdId);

@@ -1,7 +1,7 @@
 // One meeting: details, attendance from the roster, the agenda with its votes, live minutes.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Button, Card, Col, Descriptions, Empty, List, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Row, Select, Space, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LABELS, MeetingStatus, type MatterId, type MeetingId } from '@lianxin/model';
@@ -14,6 +14,7 @@ import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
 import { Loading } from '../../shell/Loading';
 import { NotFound } from '../../shell/NotFound';
+import { PlainItem, PlainList } from '../../shell/PlainList';
 import { AttendancePicker } from './AttendancePicker';
 import { StepStateTag } from './StepStateTag';
 
@@ -77,13 +78,13 @@ export function MeetingPage() {
             </Card>
             <Card size="small" title={t('meetings.agenda')}>
               {agenda.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('meetings.noAgenda')} /> : null}
-              <List
-                size="small"
-                dataSource={agenda}
-                renderItem={(m) => {
+              <PlainList
+                items={agenda}
+                data-testid="agenda"
+                render={(m) => {
                   const here = m.records.filter((r) => r.meetingId === meeting.id && !r.voided);
                   return (
-                    <List.Item key={m.id} actions={editable && m.next ? [<Link key="record" to={`${base}/matters/${m.id}?meeting=${meeting.id}`}>{t('meetings.recordVote')}</Link>] : []}>
+                    <PlainItem key={m.id} actions={editable && m.next ? [<Link key="record" to={`${base}/matters/${m.id}?meeting=${meeting.id}`}>{t('meetings.recordVote')}</Link>] : []}>
                       <Space orientation="vertical" size={2}>
                         <Link to={`${base}/matters/${m.id}`} className="lx-clip" style={{ maxWidth: 260 }}>
                           {m.title}
@@ -95,7 +96,7 @@ export function MeetingPage() {
                           </span>
                         ))}
                       </Space>
-                    </List.Item>
+                    </PlainItem>
                   );
                 }}
               />

@@ -1,5 +1,5 @@
 // 公开: what the public page shows, and publishing community info, boards and statistics.
-import { Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '@lianxin/model';
@@ -8,6 +8,7 @@ import { usePublishActions } from '../../state/usePublishActions';
 import { useSession } from '../../state/useSession';
 import { useToday } from '../../state/useToday';
 import { Loading } from '../../shell/Loading';
+import { PlainItem, PlainList } from '../../shell/PlainList';
 
 export function PublishPage() {
   const { t } = useTranslation();
@@ -70,12 +71,12 @@ export function PublishPage() {
         </Col>
         <Col xs={24}>
           <Card size="small" title={t('publish.disclosures')}>
-            <List
+            <PlainList
               data-testid="public-disclosures"
-              dataSource={[...view.disclosures]}
-              locale={{ emptyText: t('publish.noDisclosures') }}
-              renderItem={(d) => (
-                <List.Item
+              items={view.disclosures}
+              empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('publish.noDisclosures')} />}
+              render={(d) => (
+                <PlainItem
                   key={d.matterId}
                   actions={[
                     <Popconfirm key="unpublish" title={t('publish.unpublishConfirm')} onConfirm={() => actions.unpublishMatter(d.matterId as never)}>
@@ -84,17 +85,14 @@ export function PublishPage() {
                       </Button>
                     </Popconfirm>,
                   ]}
-                >
-                  <List.Item.Meta
-                    title={<span className="lx-clip">{d.title}</span>}
-                    description={
-                      <Space wrap>
-                        {d.resolution ? <Tag color="success">{t('publish.resolutionOn', { date: d.resolution.decidedOn })}</Tag> : null}
-                        {d.result ? <Tag color="success">{t('publish.resultOn', { date: d.result.completedOn })}</Tag> : null}
-                      </Space>
-                    }
-                  />
-                </List.Item>
+                  title={<span className="lx-clip">{d.title}</span>}
+                  description={
+                    <Space wrap>
+                      {d.resolution ? <Tag color="success">{t('publish.resolutionOn', { date: d.resolution.decidedOn })}</Tag> : null}
+                      {d.result ? <Tag color="success">{t('publish.resultOn', { date: d.result.completedOn })}</Tag> : null}
+                    </Space>
+                  }
+                />
               )}
             />
           </Card>

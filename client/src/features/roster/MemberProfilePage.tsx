@@ -1,6 +1,6 @@
 // A member's profile: who they are, the households they serve and when last visited, points.
 import { useParams } from 'react-router';
-import { Card, Col, Descriptions, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Empty, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LABELS, type MemberId } from '@lianxin/model';
 import { useMyHouseholds } from '../../state/useMyHouseholds';
@@ -10,6 +10,7 @@ import { useRoster } from '../../state/useRoster';
 import { useText } from '../../state/useText';
 import { Loading } from '../../shell/Loading';
 import { NotFound } from '../../shell/NotFound';
+import { PlainItem, PlainList } from '../../shell/PlainList';
 
 export function MemberProfilePage() {
   const { t } = useTranslation();
@@ -71,16 +72,15 @@ export function MemberProfilePage() {
             {!households || households.rows.length === 0 ? (
               <Empty description={t('work.noHouseholds')} />
             ) : (
-              <List
-                size="small"
-                dataSource={households.rows as never[]}
-                renderItem={(row: NonNullable<typeof households>['rows'][number]) => (
-                  <List.Item key={row.household.id}>
+              <PlainList
+                items={households.rows}
+                render={(row) => (
+                  <PlainItem key={row.household.id}>
                     <span className="lx-text">
                       {labels.household(roster, row.household)} · {row.household.head}
                     </span>
                     {row.overdue ? <Tag color="error">{t('work.overdueDays', { count: row.daysSince })}</Tag> : <Tag color="success">{row.lastVisit ?? t('work.notVisitedYet')}</Tag>}
-                  </List.Item>
+                  </PlainItem>
                 )}
               />
             )}

@@ -1,11 +1,12 @@
 // 设置: who I am, communities on this device, language, invites and people (secretary).
 import { useNavigate } from 'react-router';
-import { Button, Card, Descriptions, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { canManagePeople } from '@lianxin/protocol';
 import { useAccounts } from '../../state/useAccounts';
 import { useSession } from '../../state/useSession';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
+import { PlainItem, PlainList } from '../../shell/PlainList';
 import { WhoAmI } from '../work/WhoAmI';
 import { InvitePanel } from './InvitePanel';
 import { PeoplePanel } from './PeoplePanel';
@@ -45,10 +46,11 @@ export function SettingsPage() {
         {canManagePeople(account.role) ? <InvitePanel /> : null}
         {canManagePeople(account.role) ? <PeoplePanel /> : null}
         <Card size="small" title={t('account.communities')}>
-          <List
-            dataSource={[...accounts]}
-            renderItem={(a) => (
-              <List.Item
+          <PlainList
+            items={accounts}
+            data-testid="accounts"
+            render={(a) => (
+              <PlainItem
                 key={a.communityId}
                 actions={[
                   a.communityId === account.communityId ? (
@@ -72,9 +74,9 @@ export function SettingsPage() {
                     </Button>
                   </Popconfirm>,
                 ]}
-              >
-                <List.Item.Meta title={<span className="lx-clip">{a.communityName}</span>} description={`${a.name} · ${t(`role.${a.role}`)}`} />
-              </List.Item>
+                title={<span className="lx-clip">{a.communityName}</span>}
+                description={`${a.name} · ${t(`role.${a.role}`)}`}
+              />
             )}
           />
         </Card>

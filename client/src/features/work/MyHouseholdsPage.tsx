@@ -1,6 +1,6 @@
 // 我的联户: the households I serve, must-visits and overdue ones first.
 import { useState } from 'react';
-import { Badge, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LABELS, type HouseholdId } from '@lianxin/model';
@@ -10,6 +10,7 @@ import { usePlaceLabels } from '../../state/usePlaceLabels';
 import { useRoster } from '../../state/useRoster';
 import { useText } from '../../state/useText';
 import { Loading } from '../../shell/Loading';
+import { PlainList } from '../../shell/PlainList';
 import { VisitButton } from './VisitButton';
 import { WhoAmI } from './WhoAmI';
 import { ConcernCreateDialog } from './ConcernCreateDialog';
@@ -39,11 +40,11 @@ export function MyHouseholdsPage() {
           {mine.rows.length === 0 ? (
             <Empty description={t('work.noHouseholds')} />
           ) : (
-            <List
+            <PlainList
               data-testid="my-households"
-              dataSource={mine.rows as never[]}
-              renderItem={(row: (typeof mine.rows)[number]) => (
-                <List.Item key={row.household.id} data-testid="my-household" data-household-id={row.household.id} data-overdue={row.overdue}>
+              items={mine.rows}
+              render={(row) => (
+                <li key={row.household.id} data-testid="my-household" data-household-id={row.household.id} data-overdue={row.overdue} style={{ marginBottom: 10 }}>
                   <Card size="small" style={{ width: '100%' }}>
                     <Space orientation="vertical" size={6} style={{ width: '100%' }}>
                       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -76,7 +77,7 @@ export function MyHouseholdsPage() {
                       </Space>
                     </Space>
                   </Card>
-                </List.Item>
+                </li>
               )}
             />
           )}

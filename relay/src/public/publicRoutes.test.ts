@@ -148,6 +148,34 @@ describe('GET /p/:community', () => {
     expect((await app.request('/p/liucun', { headers: { 'Accept-Encoding': 'gzip;q=0' } })).headers.get('content-encoding')).toBeNull();
   });
 
+  it('answers HEAD like GET without a body, and redirects a trailing slash', async () => {
+    const { app } = setup();
+    const head = await app.request('/p/liucun?lang=en', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe((await get(app, '/p/liucun?lang=en')).res.headers.get('etag'));
+    expect(head.headers.get('content-language')).toBe('en');
+    expect(await head.text()).toBe('');
+    const slash = await app.request('/p/liucun/?lang=en');
+    expect(slash.status).toBe(301);
+    expect(slash.headers.get('location')).toBe('/p/liucun?lang=en');
+    expect((await app.request('/p/NOT..valid/')).status).toBe(404);
+  });
+
+  it('reports skipped entries once per document state', async () => {
+    const doc = samplePublicDoc({ disclosures: 1, buildings: 1 });
+    doc.getMap<unknown>('resolutions').set('broken', { title: 1 });
+    const reports: { community: string; paths: string[] }[] = [];
+    const app = createPublicRoutes(createDocPublicSource({ liucun: doc }), { onProblems: (community, problems) => reports.push({ community, paths: problems.map((p) => p.path) }) });
+    await get(app, '/p/liucun');
+    await get(app, '/p/liucun?lang=en');
+    await get(app, '/api/public/liucun');
+    expect(reports).toEqual([{ community: 'liucun', paths: ['resolutions/broken'] }]);
+    doc.getMap<unknown>('results').set('broken2', 'x');
+    await get(app, '/p/liucun');
+    expect(reports).toHaveLength(2);
+    expect(reports[1]?.paths.sort()).toEqual(['resolutions/broken', 'results/broken2']);
+  });
+
   it('sets the security headers on every response', async () => {
     const { app } = setup();
     for (const path of ['/p/liucun', '/p/nobody', '/p/liucun/board/bldg1', '/api/public/liucun', '/api/public/nobody']) {

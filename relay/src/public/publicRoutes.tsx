@@ -15,7 +15,7 @@ import { readPublic, type Problem, type PublicView } from '@lianxin/model';
 import { acceptsGzip } from './acceptsGzip';
 import { BoardPage } from './BoardPage';
 import { CommunityPage } from './CommunityPage';
-import { parseLang, type Lang } from './dictionary';
+import { HTML_LANG, parseLang, type Lang } from './dictionary';
 import { normalizeQuery } from './display';
 import { ifNoneMatchHits, variantEtag } from './etag';
 import { renderHtml } from './HtmlDocument';
@@ -113,12 +113,21 @@ export function createPublicRoutes(source: PublicSource, options: PublicRoutesOp
     return c.body(rendered.body, 200, { ...headers, 'Content-Type': rendered.type });
   };
 
+  // A typed or pasted address often ends with a slash: send it to the page.
+  app.get('/p/:community/', (c) => {
+    const communityId = c.req.param('community');
+    if (!isCommunityId(communityId)) return notFoundHtml(c, parseLang(c.req.query('lang')));
+    const search = new URL(c.req.url).search;
+    return c.redirect(`/p/${communityId}${search}`, 301);
+  });
+
   app.get('/p/:community', async (c) => {
     const communityId = c.req.param('community');
     const lang = parseLang(c.req.query('lang'));
     const loaded = await load(communityId);
     if (!loaded) return notFoundHtml(c, lang);
     const query = normalizeQuery(c.req.query('building'));
+    c.header('Content-Language', HTML_LANG[lang]);
     return respond(c, loaded.snapshot.etag, `page|${communityId}|${lang}|${query}`, async () => ({
       body: await renderHtml(<CommunityPage communityId={communityId} view={loaded.view} lang={lang} query={query} />),
       type: HTML,
@@ -138,6 +147,7 @@ export function createPublicRoutes(source: PublicSource, options: PublicRoutesOp
     const origin = publicOrigin ?? new URL(c.req.url).origin;
     const anchor = unitParam === undefined ? buildingAnchor(found.buildingId) : unitAnchor(found.buildingId, units[0]?.unitId ?? null);
     const targetUrl = `${origin}${pagePath(communityId, lang)}#${anchor}`;
+    c.header('Content-Language', HTML_LANG[lang]);
     return respond(c, loaded.snapshot.etag, `board|${communityId}|${lang}|${size}|${origin}|${buildingId}|${unitParam ?? ''}`, async () => ({
       body: await renderHtml(
         <BoardPage

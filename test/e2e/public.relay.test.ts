@@ -1,23 +1,24 @@
 /**
- * The public page on a real relay: real SQLite data folder (community and tokens made by the
- * relay's CLI in its own processes), real HTTP server and WebSocket upgrades, a stock y-websocket
- * provider publishing with a committee token. The page shows what was published, its ETag
- * follows the document, a member cannot publish, and private documents never reach the page.
+ * The public page on a real relay process: the relay's `startServer` (SQLite data folder, rooms,
+ * WebSocket upgrades) with the public routes mounted, in its own process; community and tokens
+ * made by the relay's CLI; a stock y-websocket provider publishing with a committee token. The
+ * page shows what was published, its ETag follows the document, a member cannot publish, and
+ * private documents never reach the page.
+ * (`relay serve` does not mount the public routes yet, so the process is started from
+ * test/bench/public/server.ts, which calls the same startServer with `mountPublicRoutes()`.)
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { publishResolution } from '@lianxin/model';
-import { loadConfig } from '../../relay/src/config';
-import { createLogger } from '../../relay/src/logger';
-import { mountPublicRoutes } from '../../relay/src/public/mountPublicRoutes';
 import { fillSamplePublicDoc, SAMPLE_NOW, sampleResolution } from '../../relay/src/public/samplePublicDoc';
-import { startServer, type RunningRelay } from '../../relay/src/server';
-import { createCommunity, createToken, tempDataDir } from '../support/relayProcess';
+import { createCommunity, createToken, REPO_ROOT, tempDataDir } from '../support/relayProcess';
 import { connect } from '../support/syncClient';
 
-let relay: RunningRelay;
+let relay: { url: string; child: ChildProcess };
 let wsUrl = '';
 const tokens = { committee: '', member: '' };
 const providers: WebsocketProvider[] = [];
@@ -47,20 +48,42 @@ function provider(room: string, token: string): Promise<{ doc: Y.Doc; provider: 
   });
 }
 
+// The stock provider logs "Unable to compute message" for the relay's `stored` acknowledgements.
+const consoleError = console.error;
+
 beforeAll(async () => {
+  console.error = (...args: unknown[]) => {
+    if (args[0] !== 'Unable to compute message') consoleError(...args);
+  };
   const dataDir = tempDataDir('lianxin-public-');
   await createCommunity(dataDir, 'liucun', '刘村社区');
   await createCommunity(dataDir, 'quiet', '静水村', 'village');
   tokens.committee = (await createToken(dataDir, 'liucun', 'committee', '王委员')).token;
   tokens.member = (await createToken(dataDir, 'liucun', 'member', '李党员')).token;
-  const config = loadConfig({ port: 0, host: '127.0.0.1', data: dataDir, staticDir: null }, {});
-  relay = await startServer({ config, env: {}, log: createLogger('silent'), routes: [mountPublicRoutes()] });
-  wsUrl = `${relay.url.replace(/^http/, 'ws')}/sync`;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test/bench/public/server.ts'), '--data', dataDir], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  process.once('exit', () => child.kill('SIGKILL'));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`relay exited with ${code} before listening`)));
+  });
+  relay = { url, child };
+  wsUrl = `${url.replace(/^http/, 'ws')}/sync`;
 });
 
 afterAll(async () => {
+  console.error = consoleError;
   for (const p of providers) p.destroy();
-  await relay?.stop();
+  if (relay && relay.child.exitCode === null) {
+    const exited = new Promise((r) => relay.child.once('exit', r));
+    relay.child.stdin?.end(); // the server stops when its stdin closes
+    await exited;
+    expect(relay.child.exitCode).toBe(0);
+  }
 });
 
 describe('public page on a real relay', () => {

@@ -67,7 +67,7 @@ function startServer(dataDir: string, uncached: boolean): Promise<Server> {
     let out = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
       if (line) resolve({ url: (JSON.parse(line) as { url: string }).url, child });
     });
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));

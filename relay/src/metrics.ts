@@ -10,22 +10,29 @@ function labelText(labels: Labels): string {
 
 export class Counter {
   private readonly values = new Map<string, { labels: Labels; value: number }>();
+  /** the unlabelled series, kept apart because it is bumped on every message */
+  private plain = 0;
   constructor(
     readonly name: string,
     readonly help: string,
   ) {}
-  inc(labels: Labels = {}, by = 1): void {
+  inc(labels?: Labels, by = 1): void {
+    if (!labels) {
+      this.plain += by;
+      return;
+    }
     const key = labelText(labels);
     const entry = this.values.get(key);
     if (entry) entry.value += by;
     else this.values.set(key, { labels, value: by });
   }
-  get(labels: Labels = {}): number {
+  get(labels?: Labels): number {
+    if (!labels) return this.plain;
     return this.values.get(labelText(labels))?.value ?? 0;
   }
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    if (this.values.size === 0) lines.push(`${this.name} 0`);
+    if (this.values.size === 0 || this.plain > 0) lines.push(`${this.name} ${this.plain}`);
     for (const { labels, value } of this.values.values()) lines.push(`${this.name}${labelText(labels)} ${value}`);
     return lines.join('\n');
   }

@@ -33,10 +33,15 @@ export interface RunningRelay {
 }
 
 /** Opens the store named by the config (creating the data folder). */
-export function openStore(config: RelayConfig): Store {
+export function openStore(config: RelayConfig, log?: Logger): Store {
   if (config.store === 'memory') return createMemoryStore();
   mkdirSync(config.dataDir, { recursive: true });
-  return createSqliteStore({ file: join(config.dataDir, DATABASE_FILE), synchronous: config.synchronous });
+  return createSqliteStore({
+    file: join(config.dataDir, DATABASE_FILE),
+    synchronous: config.synchronous,
+    checkpointMs: 1000,
+    onCheckpointError: (message) => log?.error({ error: message }, 'WAL checkpoint failed'),
+  });
 }
 
 /** Starts the relay: store, app, HTTP server with WebSocket upgrades. */
@@ -45,7 +50,7 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
   const log = options.log ?? createLogger(config.logLevel);
   mkdirSync(config.dataDir, { recursive: true });
   const secret = loadSecret(config.dataDir, options.env ?? process.env);
-  const store = options.store ?? openStore(config);
+  const store = options.store ?? openStore(config, log);
   const relay = createApp({ config, store, secret, log, routes: options.routes });
   await relay.registry.start();
 

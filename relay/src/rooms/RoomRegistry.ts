@@ -109,7 +109,7 @@ export class RoomRegistry {
       { maxFrame, messagesPerSecond: config.limits.messagesPerSecond, messageBurst: config.limits.messageBurst },
       (bytes) => {
         metrics.messagesOut.inc();
-        metrics.bytesOut.inc({}, bytes);
+        metrics.bytesOut.inc(undefined, bytes);
       },
     );
     this.connections.add(conn);
@@ -140,7 +140,7 @@ export class RoomRegistry {
   receive(conn: Connection, data: Uint8Array): void {
     if (conn.closed) return;
     this.deps.metrics.messagesIn.inc();
-    this.deps.metrics.bytesIn.inc({}, data.byteLength);
+    this.deps.metrics.bytesIn.inc(undefined, data.byteLength);
     if (data.byteLength > conn.limits.maxFrame) return this.close(conn, CloseCode.frameTooLarge, 'frame too large');
     if (!conn.bucket.take()) return this.close(conn, CloseCode.rateLimited, 'too many messages');
     if (!conn.room) {

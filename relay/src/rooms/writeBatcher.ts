@@ -80,7 +80,7 @@ export class WriteBatcher {
         );
         this.metrics.storeWriteSeconds.observe((performance.now() - started) / 1000);
         this.metrics.storeBatchSize.observe(writes.length);
-        this.metrics.updatesStored.inc({}, writes.length);
+        this.metrics.updatesStored.inc(undefined, writes.length);
         writes.forEach((e, i) => e.room.noteStored(seqs[i] as number, (e.update as Uint8Array).byteLength));
       }
       this.release(batch);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,21 @@ describe('SQLite store', () => {
     expect((await relay.revocationsSince(cursor)).tokenIds).toEqual(['t1']);
     await cli.close();
     await relay.close();
+  });
+
+  it('checkpoints the WAL from a worker thread while the store is open', async () => {
+    const path = file();
+    const s = createSqliteStore({ file: path, checkpointMs: 20 });
+    const before = statSync(path).size;
+    for (let round = 0; round < 10; round++) {
+      await s.appendUpdates(Array.from({ length: 200 }, (_, i) => ({ doc: `d${i % 7}`, update: new Uint8Array(64).fill(i), author: 'p', time: round })));
+    }
+    // Only a checkpoint moves pages from the WAL into the database file.
+    const deadline = Date.now() + 3000;
+    while (statSync(path).size <= before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(statSync(path).size).toBeGreaterThan(before);
+    expect((await s.loadDocument('d0')).updates.length).toBe(10 * Math.ceil(200 / 7));
+    await s.close();
   });
 
   it('refuses a database written by a newer schema', async () => {

@@ -13,6 +13,7 @@ import type {
 import { StoreConflictError } from './Store';
 import type { CommunityId, TokenRole } from '@lianxin/protocol';
 import { isTokenRole } from '@lianxin/protocol';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 
 /**
  * `NORMAL` (default): in WAL mode a commit is written to the WAL file before it returns, so a
@@ -25,6 +26,13 @@ export interface SqliteStoreOptions {
   /** Path of the database file, or ':memory:'. */
   readonly file: string;
   readonly synchronous?: SqliteSynchronous;
+  /**
+   * Checkpoint the WAL from a worker thread every this many ms instead of inside commits
+   * (default 1000 for a relay; 0 keeps SQLite's automatic checkpoint, as the CLI does).
+   */
+  readonly checkpointMs?: number;
+  /** Where checkpoint failures are reported. */
+  readonly onCheckpointError?: (message: string) => void;
 }
 
 const SCHEMA_VERSION = 1;
@@ -164,6 +172,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
   db.exec(SCHEMA);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  let checkpointer: Checkpointer | null = null;
+  const checkpointMs = options.checkpointMs ?? 0;
+  if (checkpointMs > 0 && options.file !== ':memory:') {
+    db.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(options.file, checkpointMs, options.onCheckpointError ?? ((m) => console.error(`checkpoint failed: ${m}`)));
+  }
 
   const s = {
     snapshot: db.prepare<[string], { state: Buffer; through_seq: number }>('SELECT state, through_seq FROM doc_snapshots WHERE doc = ?'),
@@ -290,6 +304,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async close() {
       if (closed) return;
       closed = true;
+      await checkpointer?.stop();
+      // The last connection to close checkpoints everything and removes the WAL.
       db.close();
     },
   };

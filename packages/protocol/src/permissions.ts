@@ -1,5 +1,5 @@
 import { Role } from './role';
-import { DocKind } from './room';
+import type { DocKind } from './room';
 
 export const Access = { none: 'none', read: 'read', write: 'write' } as const;
 export type Access = (typeof Access)[keyof typeof Access];

@@ -130,7 +130,9 @@ function byGrid(boards: readonly PublicBoard[]): { grid: string | null; boards: 
 export function BoardDirectory({ communityId, boards, lang, query }: BoardDirectoryProps) {
   const t = DICTIONARY[lang];
   const matched = query ? filterBoards(boards, query) : [...boards];
-  const shown = matched.length > 0 ? matched : [...boards];
+  const all = matched.length > 0 ? matched : [...boards];
+  // A hostile writer could publish any number of boards: the page shows a bounded number.
+  const shown = all.slice(0, DisplayLimit.boards);
   const issue = anchorIssuer();
   return (
     <section class="card" id="boards" aria-labelledby="boards-title">
@@ -171,6 +173,7 @@ export function BoardDirectory({ communityId, boards, lang, query }: BoardDirect
           {shown.map((board) => (
             <BuildingSection communityId={communityId} board={board} lang={lang} issue={issue} />
           ))}
+          {all.length > shown.length ? <p class="note">{t.moreBuildings(all.length - shown.length)}</p> : null}
         </>
       )}
     </section>

@@ -99,12 +99,13 @@ export function CommunityPage({ communityId, view, lang, query }: CommunityPageP
         <section id="disclosures" aria-labelledby="disclosures-title">
           <h2 id="disclosures-title">{t.sectionDisclosures}</h2>
           {view.disclosures.length === 0 ? <p class="muted">{t.noDisclosures}</p> : null}
-          {view.disclosures.map((d) => {
+          {view.disclosures.slice(0, DisplayLimit.disclosures).map((d) => {
             const anchor = matterAnchor(d.matterId);
             const fresh = !anchors.has(anchor);
             anchors.add(anchor);
             return <DisclosureArticle disclosure={d} lang={lang} anchorId={fresh ? anchor : null} />;
           })}
+          {view.disclosures.length > DisplayLimit.disclosures ? <p class="note">{t.moreNotShown(view.disclosures.length - DisplayLimit.disclosures)}</p> : null}
         </section>
         <StatisticsSection statistics={view.statistics} lang={lang} />
       </main>

@@ -99,6 +99,8 @@ export interface Dictionary {
   readonly colon: string;
   /** A parenthetical after a word: a post, a unit. */
   readonly aside: (text: string) => string;
+  readonly moreNotShown: (count: number) => string;
+  readonly moreBuildings: (count: number) => string;
 }
 
 const zh: Dictionary = {
@@ -187,6 +189,8 @@ const zh: Dictionary = {
   footer: '本页内容由社区（村）党组织发布。',
   colon: '：',
   aside: (text) => `（${text}）`,
+  moreNotShown: (n) => `另有 ${n} 项较早的内容未在此显示。`,
+  moreBuildings: (n) => `另有 ${n} 栋楼未在此列出，请按楼号查找。`,
 };
 
 const en: Dictionary = {
@@ -275,6 +279,8 @@ const en: Dictionary = {
   footer: 'Published by the community (village) party branch.',
   colon: ': ',
   aside: (text) => ` (${text})`,
+  moreNotShown: (n) => `${n} older item${n === 1 ? ' is' : 's are'} not shown here.`,
+  moreBuildings: (n) => `${n} more building${n === 1 ? ' is' : 's are'} not listed here; search by building number.`,
 };
 
 export const DICTIONARY: Readonly<Record<Lang, Dictionary>> = { zh, en };

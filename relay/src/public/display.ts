@@ -13,6 +13,9 @@ export const DisplayLimit = {
   title: 200,
   text: 5000,
   query: 20,
+  /** Newest disclosures on the page (the JSON route has all): bounds a page a hostile writer could inflate. */
+  disclosures: 300,
+  boards: 1000,
 } as const;
 
 const ELLIPSIS = '…';

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { publishBoards, publishCommunity, publishResolution, publishResult, type PublicBoardDraft } from '@lianxin/model';
 import { createDocPublicSource } from './docPublicSource';
 import { auditMarkup } from './markupAudit';
+import { DICTIONARY } from './dictionary';
 import { createPublicRoutes } from './publicRoutes';
 import { SAMPLE_NOW, sampleBoard, samplePublicDoc, sampleResolution } from './samplePublicDoc';
 
@@ -155,5 +156,27 @@ describe('a hostile peer writing the document directly', () => {
     expect(status).toBe(404);
     expectHarmless(body);
     expect(body).not.toContain('alert');
+  });
+});
+
+describe('a hostile writer inflating the document', () => {
+  it('gets a bounded page: at most 300 disclosures and 1000 buildings are rendered, with a note', async () => {
+    const doc = samplePublicDoc({ disclosures: 0, buildings: 0 });
+    doc.transact(() => {
+      const resolutions = doc.getMap<unknown>('resolutions');
+      for (let i = 0; i < 320; i++) resolutions.set(`m${i}`, { ...sampleResolution(i, SAMPLE_NOW), matterId: `m${i}`, steps: [], publishedAt: SAMPLE_NOW + i });
+      const boards = doc.getMap<unknown>('boards');
+      for (let i = 0; i < 1005; i++) boards.set(`b${i}`, { ...sampleBoard(i, 0), buildingId: `b${i}`, publishedAt: SAMPLE_NOW });
+    });
+    const { status, body } = await page(doc);
+    expect(status).toBe(200);
+    expect(body.split('<article ').length - 1).toBe(300);
+    expect(body).toContain('id="m-m319"'); // newest first
+    expect(body).not.toContain('id="m-m19"');
+    expect(body).toContain(DICTIONARY.zh.moreNotShown(20));
+    expect(body.split('<section class="building"').length - 1).toBe(1000);
+    expect(body).toContain(DICTIONARY.zh.moreBuildings(5));
+    // the search still reaches a building past the cap
+    expect((await page(doc, '/p/liucun?building=1004')).body).toContain('id="b-b1004"');
   });
 });

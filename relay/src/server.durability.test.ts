@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import WebSocket from 'ws';
 import { CloseCode } from '@lianxin/protocol';
 import { createCommunity, startRelay, type RelayProcess } from '../../test/support/relayProcess';
 import { connect, upgradeStatus } from '../../test/support/syncClient';
@@ -144,6 +145,27 @@ describe('operations', () => {
     expect(metrics).toMatch(/^lianxin_store_write_seconds_count [1-9]/m);
     expect(metrics).toMatch(/^lianxin_connections_rejected_total\{reason="token-required"\} 1$/m);
     await Promise.all([a.close(), b.close()]);
+    expect(await relay.stop()).toBe(0);
+  });
+
+  it('keeps silent connections alive with empty awareness messages and drops peers that stop answering pings', async () => {
+    const relay = await start({ LIANXIN_KEEPALIVE_MS: '150', LIANXIN_PING_MS: '150', LIANXIN_SWEEP_MS: '50' });
+    const { token } = await createCommunity(relay.dataDir, 'c1', '枫林社区');
+    tokensSeen.push(token);
+    const reader = await connect(relay.wsUrl, 'c1/public', null);
+    await reader.waitSynced();
+    const keepalives = () => reader.received.filter((m) => m.length === 3 && m[0] === 1 && m[1] === 1 && m[2] === 0).length;
+    await reader.waitFor(() => keepalives() >= 2, 'two keep-alive messages', 3000);
+    expect(reader.ws.readyState).toBe(WebSocket.OPEN);
+
+    // A peer that never answers pings (a dead phone on a train) is dropped.
+    const dead = new WebSocket(`${relay.wsUrl}/c1/public`, { autoPong: false });
+    await new Promise((resolve) => dead.once('open', resolve));
+    const closed = await new Promise<number>((resolve) => dead.once('close', (code) => resolve(code)));
+    expect(closed).toBe(1006);
+    await relay.waitForLog((r) => r.msg === 'peer missed a ping; dropping it');
+    expect(reader.ws.readyState).toBe(WebSocket.OPEN);
+    await reader.close();
     expect(await relay.stop()).toBe(0);
   });
 

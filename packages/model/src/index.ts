@@ -87,7 +87,7 @@ export { readPublic } from './public/readPublic';
 export type { PublicRead } from './public/readPublic';
 export { publishCommunity, publishResolution, publishResult, unpublishMatter, publishBoards, publishStatistics } from './public/publish';
 export type { PublicCommunityDraft, PublicResolutionDraft, PublicResultDraft, PublicBoardDraft, PublicStatisticsDraft } from './public/publish';
-export { projectPublic, projectCommunity, projectBoards, projectResolution, projectResult, projectStatistics, publishProjection, publicPerson } from './public/projectPublic';
+export { projectPublic, projectCommunity, projectBoards, projectResolution, projectResult, projectStatistics, publishProjection, publicViewOf, publicPerson } from './public/projectPublic';
 export type { PublicProjection } from './public/projectPublic';
 
 // roster

@@ -47,7 +47,8 @@ export function matterProgress(title: string, records: readonly StepRecord[], pr
     const passing = inOrder.filter((r) => r.evaluation.passed);
     const hasRejected = attempts.length > inOrder.length;
     if (passing.length > 1) {
-      for (const r of passing.slice(1)) report(problems, title, r, '同一步骤被重复记录(可能是离线时两人同时记录),请作废其中一条', 'the step was recorded twice (probably by two people offline); void one of them', 'problem.stepDuplicate');
+      for (const r of passing) report(problems, title, r, '同一步骤被重复记录(可能是离线时两人同时记录),请作废其中一条', 'the step was recorded twice (probably by two people offline); void one of them', 'problem.stepDuplicate');
+      // Every one of them is reported, so the UI can offer each to be voided.
       steps.push({ step, state: 'conflict', record: passing[0]!, attempts });
       blocked = true;
       stopped = true;

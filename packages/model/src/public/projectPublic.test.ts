@@ -11,7 +11,7 @@ import { readMeetings } from '../meetings/readMeetings';
 import { createMatter, editMatter, recordStep } from '../meetings/matterCommands';
 import { createMeeting, setAttendance } from '../meetings/meetingCommands';
 import { addCareNote } from '../care/care';
-import { projectBoards, projectPublic, projectResolution, publishProjection } from './projectPublic';
+import { projectBoards, projectPublic, projectResolution, publicViewOf, publishProjection } from './projectPublic';
 import { readPublic } from './readPublic';
 import { publishResolution } from './publish';
 import type { Consent } from '../domain/vocabulary';
@@ -53,6 +53,7 @@ describe('public projection', () => {
     expect(view.boards).toEqual(projection.boards.map((b) => ({ ...b, publishedAt: ctx.now })));
     expect(view.community?.name).toBe('刘村社区');
     expect(view.statistics?.roster.households).toBe(12);
+    expect(publicViewOf(projection, ctx.now!)).toEqual(view);
     // Republishing after a building is gone removes its board.
     const fewer = { ...projection, boards: projection.boards.slice(0, 1) };
     publishProjection(pub, fewer, ctx);

@@ -4,7 +4,7 @@
  * consent `name` or `nameAndPhone`, a phone only with `nameAndPhone`. Rooms, household heads
  * without consent, notes, visits and concern details never appear.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import type { MatterId } from '../core/ids';
 import type { IsoDate } from '../core/schema';
@@ -16,7 +16,8 @@ import { computeStatistics } from '../work/statistics';
 import type { WorkView } from '../work/workView';
 import type { PublicCommunityDraft, PublicBoardDraft, PublicResolutionDraft, PublicResultDraft, PublicStatisticsDraft } from './publish';
 import { PublicLayout, PUBLIC_SCHEMA_VERSION } from './publicLayout';
-import { PublicBoardSchema, PublicCommunitySchema, PublicResolutionSchema, PublicResultSchema, PublicStatisticsSchema, type PublicPerson, type PublicStep } from './publicSchema';
+import { PublicBoardSchema, PublicCommunitySchema, PublicResolutionSchema, PublicResultSchema, PublicStatisticsSchema, type PublicPerson, type PublicStep, type PublicView } from './publicSchema';
+import { readPublic } from './readPublic';
 import type { Text } from '../core/text';
 
 export interface PublicProjection {
@@ -216,4 +217,14 @@ export function publishProjection(doc: Y.Doc, projection: PublicProjection, cont
     } else skipped++;
   }, ctx.origin);
   return { written, skipped };
+}
+
+/**
+ * The `PublicView` a projection becomes once published at `now`: exactly what `readPublic` returns
+ * after `publishProjection` (computed that way), for previews and for rendering without a relay.
+ */
+export function publicViewOf(projection: PublicProjection, now: number): PublicView {
+  const doc = new Y.Doc();
+  publishProjection(doc, projection, { actor: 'preview', now });
+  return readPublic(doc).view;
 }

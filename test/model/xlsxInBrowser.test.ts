@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
+import type * as ModelApi from '@lianxin/model';
+import type { Doc } from 'yjs';
 
 let browser: Browser;
 
@@ -37,7 +39,7 @@ describe('import/export in a browser', () => {
     await page.setContent('<!doctype html><meta charset="utf-8"><title>model</title>');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     const result = await page.evaluate(async () => {
-      const M = (window as unknown as { Model: typeof import('@lianxin/model') & { Doc: typeof import('yjs').Doc } }).Model;
+      const M = (window as unknown as { Model: typeof ModelApi & { Doc: typeof Doc } }).Model;
       const rows = [
         ['网格', '楼号', '单元', '房号', '户主', '电话'],
         ['第一网格', '58', '3', '301', '徐中立', '13812345678'],

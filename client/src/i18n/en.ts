@@ -300,6 +300,8 @@ export const en: Resources = {
       members: 'Members',
       representatives: 'Representatives',
     },
+    editAttendance: 'Edit attendance',
+    allPresent: 'All present',
   },
   points: {
     add: 'Add points',

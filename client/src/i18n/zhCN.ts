@@ -299,6 +299,8 @@ export const zhCN = {
       members: '党员',
       representatives: '居民代表',
     },
+    editAttendance: '登记出席',
+    allPresent: '全部出席',
   },
   points: {
     add: '登记积分',

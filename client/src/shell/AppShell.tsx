@@ -11,6 +11,13 @@ import { SyncStatusIndicator } from './SyncStatusIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
 
+// Pages reached from another area's page belong to that area in the menu.
+const AREA: Readonly<Record<string, string>> = { overview: 'dashboard', my: 'my', concerns: 'concerns', roster: 'roster', members: 'roster', points: 'points', meetings: 'meetings', matters: 'meetings', publish: 'publish', settings: 'settings' };
+
+function selectedKey(rest: string): string {
+  return AREA[rest.split('/')[0] ?? ''] ?? '';
+}
+
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { account } = useSession();
@@ -20,7 +27,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [drawer, setDrawer] = useState(false);
   const base = `/c/${account.communityId}`;
   const items = navItems(account.role);
-  const selected = items.find((i) => i.path !== '' && location.pathname.startsWith(`${base}/${i.path}`))?.key ?? items[0]?.key ?? '';
+  const selected = selectedKey(location.pathname.slice(base.length + 1));
   const menuItems = items.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={`${base}/${i.path}`}>{t(i.labelKey)}</Link> }));
 
   return (

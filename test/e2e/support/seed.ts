@@ -45,7 +45,7 @@ export async function writeDoc(relay: RelayProcess, room: string, token: string,
 }
 
 /** Reads what the relay holds for a room, through a fresh connection. */
-export async function readDoc(relay: RelayProcess, room: string, token: string): Promise<Y.Doc> {
+export async function readDoc(relay: RelayProcess, room: string, token: string | null): Promise<Y.Doc> {
   const client = await connect(relay.wsUrl, room, token);
   try {
     await client.waitSynced(10_000);

@@ -1,6 +1,6 @@
 // Attendance picked from the roster: members, and representative households by their head.
 import { useMemo } from 'react';
-import { Select, Space, Tag, Typography } from 'antd';
+import { Button, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { dueSet, type Attendee, type Body, type HouseholdId, type Meeting, type MemberId, type RosterView } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
@@ -36,6 +36,11 @@ export function AttendancePicker({ roster, meeting, editable }: { roster: Roster
     return { body, due: due.size, present: present.filter((p) => due.has(p)).length };
   }).filter((c) => c.due > 0);
 
+  // Mark everyone due present at once, then take out the few who are absent.
+  const markAll = (body: Body) => {
+    const missing = [...dueSet(roster, body)].filter((k) => !meeting.present.has(k)).flatMap((k) => attendee(k) ?? []);
+    if (missing.length) actions.setAttendance(meeting.id, missing, true);
+  };
   const change = (next: string[]) => {
     const before = new Set(present);
     const after = new Set(next);
@@ -63,9 +68,16 @@ export function AttendancePicker({ roster, meeting, editable }: { roster: Roster
       />
       <Space wrap>
         {counts.map((c) => (
-          <Tag key={c.body} data-testid={`attendance-${c.body}`}>
-            {t(`meetings.body.${c.body}`)}: {t('meetings.presentOfDue', { present: c.present, due: c.due })}
-          </Tag>
+          <Space.Compact key={c.body}>
+            <Tag data-testid={`attendance-${c.body}`} data-present={c.present} data-due={c.due} style={{ marginInlineEnd: 0 }}>
+              {t(`meetings.body.${c.body}`)}: {t('meetings.presentOfDue', { present: c.present, due: c.due })}
+            </Tag>
+            {editable && c.present < c.due ? (
+              <Button size="small" onClick={() => markAll(c.body)} data-testid={`attendance-all-${c.body}`}>
+                {t('meetings.allPresent')}
+              </Button>
+            ) : null}
+          </Space.Compact>
         ))}
       </Space>
       <Typography.Text type="secondary">{t('meetings.dueHelp')}</Typography.Text>

@@ -63,7 +63,7 @@ export function MatterPage() {
               <Descriptions.Item label={t('meetings.progress')}>
                 {matter.next ? text(LABELS.matterStep[matter.next]) : <Tag color="success">{t('meetings.allDone')}</Tag>}
               </Descriptions.Item>
-              <Descriptions.Item label={t('meetings.summary')} span={2}>
+              <Descriptions.Item label={t('meetings.summary')} span="filled">
                 <Typography.Paragraph className="lx-text" style={{ whiteSpace: 'pre-wrap', margin: 0 }} ellipsis={{ rows: 4, expandable: true }}>
                   {matter.summary}
                 </Typography.Paragraph>

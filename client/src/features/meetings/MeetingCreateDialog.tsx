@@ -7,7 +7,8 @@ import { useMeetingActions } from '../../state/useMeetingActions';
 import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
 
-export function MeetingCreateDialog({ open, onClose, kinds }: { open: boolean; onClose: () => void; kinds?: readonly MeetingKind[] }) {
+/** Creates a meeting, then opens it, or hands its id to `onCreated` (the step form picks it). */
+export function MeetingCreateDialog({ open, onClose, kinds, onCreated }: { open: boolean; onClose: () => void; kinds?: readonly MeetingKind[]; onCreated?: (id: MeetingId) => void }) {
   const { t } = useTranslation();
   const text = useText();
   const navigate = useNavigate();
@@ -25,7 +26,8 @@ export function MeetingCreateDialog({ open, onClose, kinds }: { open: boolean; o
           const result = actions.createMeeting({ kind: v.kind, date: v.date.format('YYYY-MM-DD'), ...(v.title?.trim() ? { title: v.title.trim() } : {}), ...(v.place?.trim() ? { place: v.place.trim() } : {}) });
           if (result.type === 'done') {
             onClose();
-            navigate(`/c/${communityId}/meetings/${result.value as MeetingId}`);
+            if (onCreated) onCreated(result.value as MeetingId);
+            else navigate(`/c/${communityId}/meetings/${result.value as MeetingId}`);
           }
         }}
         data-testid="meeting-form"

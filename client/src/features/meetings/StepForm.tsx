@@ -1,11 +1,12 @@
 // Records the matter's next step: the meeting it was taken at, the votes; shows beforehand
 // whether it will pass and why (the model's evaluation), with due counted from the roster.
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LABELS, dueSet, evaluateStep, type Matter, type MeetingId, type MeetingsView, type RosterView } from '@lianxin/model';
 import { useMeetingActions } from '../../state/useMeetingActions';
+import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
 import { MeetingCreateDialog } from './MeetingCreateDialog';
 
@@ -13,6 +14,7 @@ export function StepForm({ roster, meetings, matter }: { roster: RosterView; mee
   const { t } = useTranslation();
   const text = useText();
   const actions = useMeetingActions();
+  const { communityId } = useSession();
   const [params] = useSearchParams();
   const step = matter.next!;
   const rule = roster.settings.stepRules[step];
@@ -70,6 +72,14 @@ export function StepForm({ roster, meetings, matter }: { roster: RosterView; mee
             </Button>
           </Space.Compact>
         </Form.Item>
+        {meeting ? (
+          <Typography.Paragraph>
+            {preview?.due !== null && preview?.due !== undefined ? t('meetings.presentOfDue', { present: preview.present ?? 0, due: preview.due }) : null}{' '}
+            <Link to={`/c/${communityId}/meetings/${meeting.id}`} data-testid="step-attendance-link">
+              {t('meetings.editAttendance')}
+            </Link>
+          </Typography.Paragraph>
+        ) : null}
         {rule.approval ? (
           <Space wrap>
             <Form.Item label={t('meetings.votesFor')}>
@@ -109,7 +119,7 @@ export function StepForm({ roster, meetings, matter }: { roster: RosterView; mee
           {t('meetings.record')}
         </Button>
       </Form>
-      <MeetingCreateDialog open={creating} onClose={() => setCreating(false)} kinds={rule.meetingKinds} />
+      <MeetingCreateDialog open={creating} onClose={() => setCreating(false)} kinds={rule.meetingKinds} onCreated={setMeetingId} />
     </Card>
   );
 }

@@ -35,12 +35,13 @@ export function LinkMemberSelect({
             <span className="lx-clip" style={{ maxWidth: 140 }}>
               {o.name}
             </span>{' '}
-            <Tag color={o.load >= o.capacity ? 'warning' : 'default'}>{t('roster.load', { load: o.load, capacity: o.capacity })}</Tag>
-            {o.reasons.map((r) => (
-              <Tag key={r.key} color="green">
+            <Tag color={o.load >= o.capacity ? 'warning' : 'default'} data-testid="link-load">{t('roster.load', { load: o.load, capacity: o.capacity })}</Tag>
+            {o.reasons.map((r, i) => (
+              <Tag key={i} color="green">
                 {text(r)}
               </Tag>
             ))}
+            {o.warning ? <Tag color="warning">{text(o.warning)}</Tag> : null}
           </span>
         ),
       }))}

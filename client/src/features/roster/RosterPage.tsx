@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Dropdown, Input, Space, Tabs, Tag, Typography } from 'antd';
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useRoster } from '../../state/useRoster';
 import { useSession } from '../../state/useSession';
@@ -14,6 +14,8 @@ import { MemberTable } from './MemberTable';
 import { MemberDrawer, type MemberDrawerTarget } from './MemberDrawer';
 import { StructureDrawer, type StructureTarget } from './StructureDrawer';
 import { filterHouseholds } from './filterHouseholds';
+import { ImportDialog } from './ImportDialog';
+import { useRosterExport } from '../../state/useRosterExport';
 
 export function RosterPage() {
   const { t } = useTranslation();
@@ -26,6 +28,8 @@ export function RosterPage() {
   const [household, setHousehold] = useState<HouseholdDrawerTarget>(null);
   const [member, setMember] = useState<MemberDrawerTarget>(null);
   const [structure, setStructure] = useState<StructureTarget>(null);
+  const [importing, setImporting] = useState(false);
+  const exporter = useRosterExport();
 
   const roster = read?.view ?? null;
   const households = useMemo(() => (roster ? filterHouseholds(roster, selection, query) : []), [roster, selection, query]);
@@ -70,8 +74,23 @@ export function RosterPage() {
               >
                 <Button data-testid="add-more">{t('roster.addMore')}</Button>
               </Dropdown>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
+                {t('roster.import')}
+              </Button>
             </>
           ) : null}
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'csv', label: t('roster.exportCsv'), onClick: () => void exporter.download('csv') },
+                { key: 'xlsx', label: t('roster.exportXlsx'), onClick: () => void exporter.download('xlsx') },
+              ],
+            }}
+          >
+            <Button icon={<DownloadOutlined />} data-testid="export">
+              {t('roster.export')}
+            </Button>
+          </Dropdown>
           <Link to={boardLink}>
             <Button icon={<PrinterOutlined />} data-testid="print-boards">
               {t('roster.serviceBoards')}
@@ -122,6 +141,7 @@ export function RosterPage() {
       </div>
       <HouseholdDrawer roster={roster} target={household} editable={editable} onClose={() => setHousehold(null)} />
       <MemberDrawer roster={roster} target={member} editable={editable} onClose={() => setMember(null)} />
+      {editable ? <ImportDialog open={importing} onClose={() => setImporting(false)} /> : null}
       {editable ? <StructureDrawer roster={roster} target={structure} onClose={() => setStructure(null)} /> : null}
     </section>
   );

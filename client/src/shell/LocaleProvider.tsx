@@ -17,7 +17,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={language === Language.zh ? zh_CN : en_US}
-      theme={{ token: { colorPrimary: '#c62828', borderRadius: 6, fontSize: 15 } }}
+      theme={{
+        token: { colorPrimary: '#c62828', colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextSecondary: '#525252', colorTextDescription: '#525252', colorTextTertiary: '#5c5c5c', borderRadius: 6, fontSize: 15 },
+        // Status tags carry words (synced, overdue, unlinked): darker text keeps WCAG AA contrast.
+        components: { Tag: { colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#a8071a', colorInfo: '#003eb3' } },
+      }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>

@@ -98,7 +98,7 @@ export function RosterPage() {
           </Link>
         </Space>
       </Space>
-      {read.problems.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('roster.problems', { count: read.problems.length })} /> : null}
+      {read.problems.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('roster.problems', { count: read.problems.length })} data-testid="roster-problems" /> : null}
       <div className="lx-roster">
         <div className="lx-roster__tree">
           <RosterTree roster={roster} selected={selection} onSelect={select} />

@@ -222,6 +222,13 @@ describe('public routes, health, metrics, errors', () => {
     }
   });
 
+  it('answers CORS preflights for the API (bearer tokens, no cookies)', async () => {
+    const res = await relay.app.request('/api/join', { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+
   it('413 for a body over 64 KiB, 404 JSON for unknown API routes, 426 for /sync without upgrade', async () => {
     expect(await call('POST', '/api/join', { code: 'x', name: 'y'.repeat(70_000) })).toMatchObject({ status: 413, json: { error: { code: 'too-large' } } });
     expect(await call('GET', '/api/nothing')).toMatchObject({ status: 404, json: { error: { code: 'not-found' } } });

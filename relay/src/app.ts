@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { createNodeWebSocket, type NodeWebSocket } from '@hono/node-ws';
 import type { AuthDeps } from './auth/authenticate';
 import { SetupCode } from './auth/SetupCode';
@@ -91,6 +92,8 @@ export function createApp(deps: AppDeps): RelayApp {
   });
   app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }));
 
+  // Bearer tokens, no cookies: any origin may call the API (a dev server, another front end).
+  app.use('/api/*', cors({ origin: '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }));
   app.route('/api', apiRoutes({ ...auth, config, setup, registry, log }));
   app.get('/sync/*', syncHandler({ ...auth, config, registry, metrics, log, upgradeWebSocket: nodeWs.upgradeWebSocket }));
 

@@ -89,6 +89,19 @@ const cases: Case[] = [
     },
   },
   {
+    // Each frame is under the cap and harmless (a query with padding), but together they are more
+    // bytes per second than one connection may send.
+    name: 'a flood of bytes',
+    room: 'c1/work',
+    victimToken: 'committee',
+    code: CloseCode.rateLimited,
+    act: (v) => {
+      const frame = new Uint8Array(Limits.maxFrame - 16);
+      frame[0] = 3;
+      for (let i = 0; i < 6; i++) v.send(frame);
+    },
+  },
+  {
     name: 'an update that grows the document past its cap',
     room: 'c1/meetings',
     victimToken: 'committee',

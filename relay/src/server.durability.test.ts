@@ -97,8 +97,8 @@ describe('durability', () => {
     await writer.waitStored(last);
     await relay.waitForLog((r) => r.msg === 'compacted' && r.room === 'c1/meetings');
     const db = new Database(join(relay.dataDir, 'lianxin.db'), { readonly: true });
-    const logRows = (db.prepare("SELECT count(*) AS n FROM doc_updates WHERE doc = 'c1/meetings'").get() as { n: number }).n;
-    const snapshots = (db.prepare("SELECT count(*) AS n FROM doc_snapshots WHERE doc = 'c1/meetings'").get() as { n: number }).n;
+    const logRows = (db.prepare("SELECT count(*) AS n FROM doc_updates u JOIN docs d ON d.id = u.doc WHERE d.name = 'c1/meetings'").get() as { n: number }).n;
+    const snapshots = (db.prepare("SELECT count(*) AS n FROM doc_snapshots s JOIN docs d ON d.id = s.doc WHERE d.name = 'c1/meetings'").get() as { n: number }).n;
     db.close();
     expect(snapshots).toBe(1);
     expect(logRows).toBeLessThan(40);

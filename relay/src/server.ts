@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp, type AppDeps, type RelayApp } from './app';
 import { loadSecret } from './auth/secret';
+import { lockDataDir } from './dataLock';
 import type { RelayConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { createMemoryStore } from './store/memoryStore';
@@ -50,7 +51,14 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
   const log = options.log ?? createLogger(config.logLevel);
   mkdirSync(config.dataDir, { recursive: true });
   const secret = loadSecret(config.dataDir, options.env ?? process.env);
-  const store = options.store ?? openStore(config, log);
+  const unlock = options.store || config.store === 'memory' ? () => undefined : lockDataDir(config.dataDir);
+  let store: Store;
+  try {
+    store = options.store ?? openStore(config, log);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const relay = createApp({ config, store, secret, log, routes: options.routes });
   await relay.registry.start();
 
@@ -83,6 +91,7 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
       server.closeAllConnections();
       await closed;
       await store.close();
+      unlock();
       log.info('stopped');
     })();
     return stopping;

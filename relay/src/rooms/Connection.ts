@@ -25,6 +25,8 @@ let nextId = 1;
 export class Connection {
   readonly id = nextId++;
   readonly bucket: TokenBucket;
+  /** Bytes per second: a frame cap's worth, with a burst of four (a big first sync fits). */
+  readonly byteBucket: TokenBucket;
   room: DocRoom | null = null;
   /** Messages received before the document finished loading. */
   readonly early: Uint8Array[] = [];
@@ -48,6 +50,7 @@ export class Connection {
     private readonly onSend: (bytes: number) => void,
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.byteBucket = new TokenBucket(limits.maxFrame, 4 * limits.maxFrame);
   }
 
   get canWrite(): boolean {

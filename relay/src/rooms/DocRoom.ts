@@ -7,7 +7,6 @@ import {
   MessageType,
   SyncStep,
   encodePermissionDenied,
-  encodeStored,
   type Room,
 } from '@lianxin/protocol';
 import type { Logger } from '../logger';
@@ -17,6 +16,7 @@ import type { StoredDocument } from '../store/Store';
 import type { Connection } from './Connection';
 import type { WriteEntry } from './writeBatcher';
 import { filterAwareness } from './filterAwareness';
+import { storedMessage } from './storedMessage';
 import { ANONYMOUS_AUTHOR } from './Identity';
 
 /** Transaction origin for state read from the store. */
@@ -310,20 +310,17 @@ export class DocRoom {
   /** After the batcher stored these entries (in order): broadcast, then acknowledge. */
   afterStored(entries: readonly WriteEntry[]): void {
     if (this.destroyed) return;
-    const acks = new Map<Connection, number>();
     for (const e of entries) {
       if (e.broadcast) {
         for (const c of this.connections) if (c !== e.conn) c.send(e.broadcast);
       }
-      acks.set(e.conn, Math.max(acks.get(e.conn) ?? 0, e.count));
     }
-    if (acks.size > 0) {
-      const stateVector = Y.encodeStateVector(this.doc);
-      for (const [conn, count] of acks) {
-        if (count <= conn.acknowledged) continue;
-        conn.acknowledged = count;
-        conn.send(encodeStored({ count, stateVector }));
-      }
+    // One `stored` per sender, for its highest count (entries are in arrival order).
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const { conn, count } = entries[i] as WriteEntry;
+      if (count <= conn.acknowledged) continue;
+      conn.acknowledged = count;
+      conn.send(storedMessage(this.doc, count));
     }
     if (this.uncommitted === 0) this.runDeferred();
   }

@@ -142,7 +142,9 @@ export class RoomRegistry {
     this.deps.metrics.messagesIn.inc();
     this.deps.metrics.bytesIn.inc(undefined, data.byteLength);
     if (data.byteLength > conn.limits.maxFrame) return this.close(conn, CloseCode.frameTooLarge, 'frame too large');
-    if (!conn.bucket.take()) return this.close(conn, CloseCode.rateLimited, 'too many messages');
+    const now = performance.now();
+    if (!conn.bucket.take(1, now)) return this.close(conn, CloseCode.rateLimited, 'too many messages');
+    if (!conn.byteBucket.take(data.byteLength, now)) return this.close(conn, CloseCode.rateLimited, 'too many bytes');
     if (!conn.room) {
       conn.early.push(data);
       return;

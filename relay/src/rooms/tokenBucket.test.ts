@@ -11,4 +11,13 @@ describe('TokenBucket', () => {
     now += 10_000; // refills only up to the capacity
     expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
   });
+  it('takes several tokens at once, or none', () => {
+    let now = 0;
+    const bytes = new TokenBucket(1000, 4000, () => now);
+    expect(bytes.take(3000)).toBe(true);
+    expect(bytes.take(2000)).toBe(false);
+    expect(bytes.take(1000)).toBe(true);
+    now += 500;
+    expect(bytes.take(500)).toBe(true);
+  });
 });

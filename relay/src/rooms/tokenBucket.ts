@@ -11,13 +11,12 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(): boolean {
-    const t = this.now();
+  /** Takes `n` tokens (default one); false, taking nothing, when there are not enough. */
+  take(n = 1, t = this.now()): boolean {
     this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.rate);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
   }
 }

@@ -63,6 +63,42 @@ describe('SQLite store', () => {
     await s.close();
   });
 
+  it('never reuses a seq after compaction and reopening', async () => {
+    const path = file();
+    const a = createSqliteStore({ file: path });
+    const seqs = await a.appendUpdates([1, 2, 3].map((n) => ({ doc: 'c1/work', update: new Uint8Array([n]), author: 'p', time: n })));
+    await a.compact('c1/work', new Uint8Array([9]), seqs[2] as number);
+    await a.close();
+    const b = createSqliteStore({ file: path });
+    const [next] = await b.appendUpdates([{ doc: 'c1/work', update: new Uint8Array([4]), author: 'p', time: 4 }]);
+    expect(next).toBeGreaterThan(seqs[2] as number);
+    expect(await b.loadDocument('c1/work')).toMatchObject({ snapshot: new Uint8Array([9]), updates: [{ seq: next }], lastSeq: next });
+    await b.close();
+  });
+
+  it('migrates a version 1 database (document names in every row)', async () => {
+    const path = file();
+    const v1 = new Database(path);
+    v1.exec(`
+      CREATE TABLE doc_snapshots (doc TEXT PRIMARY KEY, state BLOB NOT NULL, through_seq INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE doc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL);
+      CREATE INDEX doc_updates_by_doc ON doc_updates (doc, seq);
+      CREATE TABLE communities (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, created_at INTEGER NOT NULL);
+      INSERT INTO communities VALUES ('c1', '枫林', 'urban', 1);
+      INSERT INTO doc_snapshots VALUES ('c1/roster', x'0909', 2, 5);
+      INSERT INTO doc_updates (seq, doc, data, author, time) VALUES (3, 'c1/roster', x'03', 'p1', 6), (4, 'c1/work', x'04', 'p2', 7);
+      PRAGMA user_version = 1;
+    `);
+    v1.close();
+    const s = createSqliteStore({ file: path });
+    expect((await s.getCommunity('c1'))?.name).toBe('枫林');
+    expect(await s.loadDocument('c1/roster')).toEqual({ snapshot: new Uint8Array([9, 9]), updates: [{ seq: 3, update: new Uint8Array([3]), author: 'p1', time: 6 }], lastSeq: 3 });
+    expect((await s.loadDocument('c1/work')).updates.map((u) => u.seq)).toEqual([4]);
+    const [next] = await s.appendUpdates([{ doc: 'c1/work', update: new Uint8Array([5]), author: 'p', time: 8 }]);
+    expect(next).toBe(5);
+    await s.close();
+  });
+
   it('refuses a database written by a newer schema', async () => {
     const path = file();
     const db = new Database(path);

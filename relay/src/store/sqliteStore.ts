@@ -14,6 +14,7 @@ import { StoreConflictError } from './Store';
 import type { CommunityId, TokenRole } from '@lianxin/protocol';
 import { isTokenRole } from '@lianxin/protocol';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
+import { migrate } from './sqliteSchema';
 
 /**
  * `NORMAL` (default): in WAL mode a commit is written to the WAL file before it returns, so a
@@ -34,57 +35,6 @@ export interface SqliteStoreOptions {
   /** Where checkpoint failures are reported. */
   readonly onCheckpointError?: (message: string) => void;
 }
-
-const SCHEMA_VERSION = 1;
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS communities (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS tokens (
-  id TEXT PRIMARY KEY,
-  community TEXT NOT NULL,
-  person TEXT NOT NULL,
-  name TEXT NOT NULL,
-  role TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  revoked_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS tokens_by_community ON tokens (community, created_at);
-CREATE TABLE IF NOT EXISTS revocations (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  token_id TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS invites (
-  code_hash TEXT PRIMARY KEY,
-  community TEXT NOT NULL,
-  role TEXT NOT NULL,
-  name TEXT,
-  person TEXT,
-  created_by TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL,
-  used_at INTEGER
-);
-CREATE TABLE IF NOT EXISTS doc_snapshots (
-  doc TEXT PRIMARY KEY,
-  state BLOB NOT NULL,
-  through_seq INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS doc_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  doc TEXT NOT NULL,
-  data BLOB NOT NULL,
-  author TEXT NOT NULL,
-  time INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc, seq);
-`;
 
 interface CommunityRow {
   id: string;
@@ -165,13 +115,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   // The command line writes to the same file while the relay runs.
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
+  try {
+    migrate(db, options.file);
+  } catch (error) {
     db.close();
-    throw new Error(`${options.file} was written by a newer relay (schema ${version}); upgrade the relay`);
+    throw error;
   }
-  db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
   let checkpointer: Checkpointer | null = null;
   const checkpointMs = options.checkpointMs ?? 0;
   if (checkpointMs > 0 && options.file !== ':memory:') {
@@ -180,17 +129,20 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
 
   const s = {
-    snapshot: db.prepare<[string], { state: Buffer; through_seq: number }>('SELECT state, through_seq FROM doc_snapshots WHERE doc = ?'),
-    updates: db.prepare<[string, number], { seq: number; data: Buffer; author: string; time: number }>(
+    docId: db.prepare<[string], { id: number }>('SELECT id FROM docs WHERE name = ?'),
+    insertDoc: db.prepare<[string]>('INSERT INTO docs (name) VALUES (?)'),
+    maxSeq: db.prepare<[], { n: number | null }>('SELECT max(n) AS n FROM (SELECT max(seq) AS n FROM doc_updates UNION ALL SELECT max(through_seq) FROM doc_snapshots)'),
+    snapshot: db.prepare<[number], { state: Buffer; through_seq: number }>('SELECT state, through_seq FROM doc_snapshots WHERE doc = ?'),
+    updates: db.prepare<[number, number], { seq: number; data: Buffer; author: string; time: number }>(
       'SELECT seq, data, author, time FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
     ),
-    insertUpdate: db.prepare<[string, Buffer, string, number]>('INSERT INTO doc_updates (doc, data, author, time) VALUES (?, ?, ?, ?)'),
-    upsertSnapshot: db.prepare<[string, Buffer, number, number]>(
+    insertUpdate: db.prepare<[number, number, Buffer, string, number]>('INSERT INTO doc_updates (seq, doc, data, author, time) VALUES (?, ?, ?, ?, ?)'),
+    upsertSnapshot: db.prepare<[number, Buffer, number, number]>(
       `INSERT INTO doc_snapshots (doc, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (doc) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at
        WHERE excluded.through_seq >= doc_snapshots.through_seq`,
     ),
-    deleteUpdates: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+    deleteUpdates: db.prepare<[number, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     insertCommunity: db.prepare<[string, string, string, number]>('INSERT INTO communities (id, name, kind, created_at) VALUES (?, ?, ?, ?)'),
     community: db.prepare<[string], CommunityRow>('SELECT * FROM communities WHERE id = ?'),
     countCommunities: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM communities'),
@@ -210,12 +162,37 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
   };
 
-  const append = db.transaction((updates: readonly UpdateToStore[]): number[] =>
-    updates.map((u) => Number(s.insertUpdate.run(u.doc, Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.author, u.time).lastInsertRowid)),
-  );
+  // Document names → row ids, cached: the write path then binds two integers, not a string.
+  const docIds = new Map<string, number>();
+  const docId = (name: string, create: boolean): number | null => {
+    const cached = docIds.get(name);
+    if (cached !== undefined) return cached;
+    let id = s.docId.get(name)?.id ?? null;
+    if (id === null && create) id = Number(s.insertDoc.run(name).lastInsertRowid);
+    if (id !== null) docIds.set(name, id);
+    return id;
+  };
+  // Seqs only grow: compaction deletes rows but keeps the highest seq it folded as through_seq.
+  let lastSeq = s.maxSeq.get()?.n ?? 0;
+  const append = db.transaction((updates: readonly UpdateToStore[]): number[] => {
+    const first = lastSeq;
+    try {
+      return updates.map((u) => {
+        lastSeq += 1;
+        s.insertUpdate.run(lastSeq, docId(u.doc, true) as number, Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.author, u.time);
+        return lastSeq;
+      });
+    } catch (error) {
+      // The transaction is rolled back: so are the seqs and any docs row it created.
+      lastSeq = first;
+      docIds.clear();
+      throw error;
+    }
+  });
   const compact = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number) => {
-    const written = s.upsertSnapshot.run(doc, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), throughSeq, Date.now());
-    if (written.changes > 0) s.deleteUpdates.run(doc, throughSeq);
+    const id = docId(doc, true) as number;
+    const written = s.upsertSnapshot.run(id, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), throughSeq, Date.now());
+    if (written.changes > 0) s.deleteUpdates.run(id, throughSeq);
   });
   const revoke = db.transaction((id: string, at: number): boolean => {
     if (!s.token.get(id)) return false;
@@ -244,9 +221,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   return {
     kind: 'sqlite',
     async loadDocument(doc): Promise<StoredDocument> {
-      const snap = s.snapshot.get(doc);
+      const id = docId(doc, false);
+      if (id === null) return { snapshot: null, updates: [], lastSeq: 0 };
+      const snap = s.snapshot.get(id);
       const after = snap ? snap.through_seq : 0;
-      const rows = s.updates.all(doc, after);
+      const rows = s.updates.all(id, after);
       const last = rows.at(-1);
       return {
         snapshot: snap ? asBytes(snap.state) : null,
@@ -258,7 +237,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return append(updates);
     },
     async compact(doc, snapshot, throughSeq) {
-      compact(doc, snapshot, throughSeq);
+      try {
+        compact(doc, snapshot, throughSeq);
+      } catch (error) {
+        docIds.clear();
+        throw error;
+      }
     },
     async createCommunity(c) {
       insertOrConflict(() => s.insertCommunity.run(c.id, c.name, c.kind, c.createdAt), `community ${c.id}`);

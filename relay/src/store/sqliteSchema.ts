@@ -1,0 +1,92 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The SQLite schema and its migrations. Version 2 keys document rows by an integer id (smaller
+ * index entries and no string per row on the hot write path) and assigns update seqs itself.
+ */
+export const SCHEMA_VERSION = 2;
+
+const PEOPLE_AND_ACCESS = `
+CREATE TABLE IF NOT EXISTS communities (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  id TEXT PRIMARY KEY,
+  community TEXT NOT NULL,
+  person TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS tokens_by_community ON tokens (community, created_at);
+CREATE TABLE IF NOT EXISTS revocations (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS invites (
+  code_hash TEXT PRIMARY KEY,
+  community TEXT NOT NULL,
+  role TEXT NOT NULL,
+  name TEXT,
+  person TEXT,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+`;
+
+const DOCUMENTS_V2 = `
+CREATE TABLE docs (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE doc_snapshots (
+  doc INTEGER PRIMARY KEY,
+  state BLOB NOT NULL,
+  through_seq INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+-- seq is assigned by the relay (one writer per data folder, see relay.lock), increasing forever.
+CREATE TABLE doc_updates (
+  seq INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  author TEXT NOT NULL,
+  time INTEGER NOT NULL
+);
+CREATE INDEX doc_updates_by_doc ON doc_updates (doc, seq);
+`;
+
+/** Version 1 stored the document name in every row. */
+const FROM_V1 = `
+ALTER TABLE doc_snapshots RENAME TO doc_snapshots_v1;
+ALTER TABLE doc_updates RENAME TO doc_updates_v1;
+DROP INDEX IF EXISTS doc_updates_by_doc;
+${DOCUMENTS_V2}
+INSERT INTO docs (name) SELECT doc FROM doc_snapshots_v1 UNION SELECT doc FROM doc_updates_v1;
+INSERT INTO doc_snapshots (doc, state, through_seq, updated_at)
+  SELECT d.id, s.state, s.through_seq, s.updated_at FROM doc_snapshots_v1 s JOIN docs d ON d.name = s.doc;
+INSERT INTO doc_updates (seq, doc, data, author, time)
+  SELECT u.seq, d.id, u.data, u.author, u.time FROM doc_updates_v1 u JOIN docs d ON d.name = u.doc;
+DROP TABLE doc_snapshots_v1;
+DROP TABLE doc_updates_v1;
+`;
+
+/** Creates or upgrades the schema; refuses a database from a newer relay. */
+export function migrate(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) throw new Error(`${file} was written by a newer relay (schema ${version}); upgrade the relay`);
+  if (version === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    db.exec(PEOPLE_AND_ACCESS);
+    if (version === 0) db.exec(DOCUMENTS_V2);
+    if (version === 1) db.exec(FROM_V1);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}

@@ -103,7 +103,11 @@ export class RelayMetrics {
     0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1,
   ]);
   readonly storeBatchSize = new Histogram('lianxin_store_batch_updates', 'Updates per store write batch', [1, 2, 5, 10, 20, 50, 100, 200, 500]);
-  private gauges: Gauge[] = [];
+  private gauges: Gauge[] = [
+    new Gauge('process_resident_memory_bytes', 'Resident memory of the relay process', () => process.memoryUsage.rss()),
+    new Gauge('nodejs_heap_used_bytes', 'V8 heap in use', () => process.memoryUsage().heapUsed),
+    new Gauge('nodejs_external_memory_bytes', 'Memory outside the V8 heap (buffers, SQLite)', () => process.memoryUsage().external),
+  ];
 
   addGauge(name: string, help: string, read: () => number): void {
     this.gauges.push(new Gauge(name, help, read));

@@ -53,6 +53,7 @@ export function syncHandler(deps: SyncDeps) {
     if (incoming) frameCaps.set(incoming.socket, maxFrame);
 
     let conn: Connection | null = null;
+    let direct = false;
     const events: WSEvents<WebSocket> = {
       onOpen: (_event, ws) => {
         const raw = ws.raw;
@@ -72,10 +73,22 @@ export function syncHandler(deps: SyncDeps) {
           if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') deps.registry.close(opened, CloseCode.frameTooLarge, 'frame too large');
           else deps.log.debug({ conn: opened.id, err: error }, 'socket error');
         });
+        // Right after onOpen, @hono/node-ws replays what arrived early (through onMessage) and
+        // attaches its listener, which wraps every message in a MessageEvent over a copy. On the
+        // hot path we read the socket directly instead — only if the adapter looks as expected.
+        queueMicrotask(() => {
+          if (raw.listenerCount('message') !== 1) return;
+          raw.removeAllListeners('message');
+          direct = true;
+          raw.on('message', (data: Buffer, isBinary: boolean) => {
+            if (!isBinary) deps.registry.close(opened, CloseCode.malformed, 'text frames are not part of the protocol');
+            else deps.registry.receive(opened, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+          });
+        });
         deps.log.info({ conn: opened.id, room: admission.room.name, role: admission.identity.role, access: admission.access, tokenId: admission.identity.tokenId }, 'connection opened');
       },
       onMessage: (event) => {
-        if (!conn) return;
+        if (!conn || direct) return;
         const data: unknown = event.data;
         if (data instanceof ArrayBuffer) deps.registry.receive(conn, new Uint8Array(data));
         else deps.registry.close(conn, CloseCode.malformed, 'text frames are not part of the protocol');

@@ -228,7 +228,7 @@ export class DocRoom {
     const count = conn.updatesReceived;
     if (!conn.canWrite) {
       if (isEmptyUpdate(payload)) {
-        this.ctx.enqueue({ room: this, conn, count, update: null, author: ANONYMOUS_AUTHOR, time: Date.now(), broadcast: null });
+        this.ctx.enqueue({ room: this, doc: this.room.name, conn, count, update: null, author: ANONYMOUS_AUTHOR, time: Date.now(), broadcast: null });
         return;
       }
       this.deny(conn, 'update');
@@ -240,7 +240,7 @@ export class DocRoom {
   private acceptUpdate(conn: Connection, count: number, update: Uint8Array, original: Uint8Array | null): void {
     const author = conn.identity.person ?? ANONYMOUS_AUTHOR;
     if (isEmptyUpdate(update)) {
-      this.ctx.enqueue({ room: this, conn, count, update: null, author, time: Date.now(), broadcast: null });
+      this.ctx.enqueue({ room: this, doc: this.room.name, conn, count, update: null, author, time: Date.now(), broadcast: null });
       return;
     }
     if (this.sizeEstimate + update.byteLength > this.ctx.limits.maxDocument) {
@@ -268,10 +268,10 @@ export class DocRoom {
     }
     const addedPending = this.doc.store.pendingStructs?.update !== pendingBefore || this.doc.store.pendingDs !== pendingDsBefore;
     if (!this.lastApplyChanged && !addedPending) {
-      this.ctx.enqueue({ room: this, conn, count, update: null, author, time: Date.now(), broadcast: null });
+      this.ctx.enqueue({ room: this, doc: this.room.name, conn, count, update: null, author, time: Date.now(), broadcast: null });
       return;
     }
-    this.ctx.enqueue({ room: this, conn, count, update, author, time: Date.now(), broadcast: original ?? syncMessage(SyncStep.update, update) });
+    this.ctx.enqueue({ room: this, doc: this.room.name, conn, count, update, author, time: Date.now(), broadcast: original ?? syncMessage(SyncStep.update, update) });
   }
 
   private handleAwareness(conn: Connection, update: Uint8Array): void {

@@ -1,4 +1,4 @@
-import type { Store } from '../store/Store';
+import type { Store, UpdateToStore } from '../store/Store';
 import type { RelayMetrics } from '../metrics';
 import type { Connection } from './Connection';
 import type { DocRoom } from './DocRoom';
@@ -6,6 +6,8 @@ import type { DocRoom } from './DocRoom';
 /** One accepted update-carrying message, waiting to be stored, broadcast and acknowledged. */
 export interface WriteEntry {
   readonly room: DocRoom;
+  /** the room's name: with `update`, `author` and `time` an entry is what the store appends */
+  readonly doc: string;
   readonly conn: Connection;
   /** the sender's `updatesReceived` for this message */
   readonly count: number;
@@ -71,17 +73,15 @@ export class WriteBatcher {
     if (batch.length === 0) return this.settle();
     this.flushing = true;
     // A room unloaded after a store failure: its clients were told to resend, store nothing of it.
-    const writes = batch.filter((e) => e.update !== null && !e.room.destroyed);
+    const writes = batch.filter((e): e is WriteEntry & UpdateToStore => e.update !== null && !e.room.destroyed);
     try {
       if (writes.length > 0) {
         const started = performance.now();
-        const seqs = await this.store.appendUpdates(
-          writes.map((e) => ({ doc: e.room.name, update: e.update as Uint8Array, author: e.author, time: e.time })),
-        );
+        const seqs = await this.store.appendUpdates(writes);
         this.metrics.storeWriteSeconds.observe((performance.now() - started) / 1000);
         this.metrics.storeBatchSize.observe(writes.length);
         this.metrics.updatesStored.inc(undefined, writes.length);
-        writes.forEach((e, i) => e.room.noteStored(seqs[i] as number, (e.update as Uint8Array).byteLength));
+        writes.forEach((e, i) => e.room.noteStored(seqs[i] as number, e.update.byteLength));
       }
       this.release(batch);
       this.events.committed(batch);

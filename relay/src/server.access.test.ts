@@ -3,11 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, DocKind, PERMISSIONS, type Role } from '@lianxin/protocol';
+import { CloseCode, DocKind, MessageType, PERMISSIONS, type Role } from '@lianxin/protocol';
 import { createCommunity, createToken, revokeToken, startRelay, type RelayProcess } from '../../test/support/relayProcess';
 import { awarenessClients, awarenessMessage, connect, upgradeStatus } from '../../test/support/syncClient';
 
 let relay: RelayProcess;
+
+/** A stock provider that also understands the relay's `stored` message (stock ones log it as unknown). */
+function provider(room: string, doc: Y.Doc, token?: string): WebsocketProvider {
+  const p = new WebsocketProvider(relay.wsUrl, room, doc, { params: token ? { token } : {}, WebSocketPolyfill: WebSocket as never, disableBc: true, connect: false });
+  p.messageHandlers[MessageType.stored] = () => undefined;
+  p.connect();
+  return p;
+}
 const tokens: Record<string, string> = {};
 let memberTokenId = '';
 const DOCS = Object.values(DocKind);
@@ -92,14 +100,14 @@ describe('roles × documents (DESIGN.md table)', () => {
 
   it('a stock y-websocket provider without a token syncs public and cannot change it', async () => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(relay.wsUrl, 'c1/public', doc, { WebSocketPolyfill: WebSocket as never, disableBc: true });
-    await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+    const anonymous = provider('c1/public', doc);
+    await new Promise<void>((resolve) => anonymous.once('sync', () => resolve()));
     expect(doc.getMap('m').get('seed')).toBe('public');
     doc.getMap('m').set('anonymous', 'graffiti');
     const watcher = await connect(relay.wsUrl, 'c1/public', tokens.committee);
     await watcher.waitSynced();
     await new Promise((r) => setTimeout(r, 300));
-    provider.destroy();
+    anonymous.destroy();
     expect(watcher.doc.getMap('m').get('anonymous')).toBeUndefined();
     await watcher.close();
   });
@@ -107,8 +115,8 @@ describe('roles × documents (DESIGN.md table)', () => {
   it('two stock providers with tokens converge on minutes', async () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    const pa = new WebsocketProvider(relay.wsUrl, 'c1/minutes/m-2', a, { params: { token: tokens.secretary as string }, WebSocketPolyfill: WebSocket as never, disableBc: true });
-    const pb = new WebsocketProvider(relay.wsUrl, 'c1/minutes/m-2', b, { params: { token: tokens.committee as string }, WebSocketPolyfill: WebSocket as never, disableBc: true });
+    const pa = provider('c1/minutes/m-2', a, tokens.secretary);
+    const pb = provider('c1/minutes/m-2', b, tokens.committee);
     await Promise.all([pa, pb].map((p) => new Promise<void>((resolve) => p.once('sync', () => resolve()))));
     a.getText('body').insert(0, '会议记录');
     b.getText('body').insert(0, '草稿:');

@@ -190,7 +190,13 @@ export async function startRelay(opts: StartRelayOptions = {}): Promise<RelayPro
     },
     async restart() {
       if (child.exitCode === null && child.signalCode === null) await relay.stop();
-      return startRelay({ ...opts, dataDir, port });
+      try {
+        return await startRelay({ ...opts, dataDir, port });
+      } catch (error) {
+        // Someone took the port meanwhile: any free one will do.
+        if (!String(error).includes('EADDRINUSE')) throw error;
+        return startRelay({ ...opts, dataDir, port: 0 });
+      }
     },
     get exited() {
       return child.exitCode !== null || child.signalCode !== null;

@@ -5,7 +5,7 @@ import { loadSecret } from './auth/secret';
 import { issueToken } from './auth/issueToken';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
-import { startServer, DATABASE_FILE } from './server';
+import { startServer, DATABASE_FILE, type RunningRelay } from './server';
 import { createSqliteStore } from './store/sqliteStore';
 import { COMMUNITY_KINDS, StoreConflictError, type CommunityKind, type Store } from './store/Store';
 
@@ -85,13 +85,17 @@ export async function runCommand(positionals: string[], values: CliValues, print
       }
       const config = loadConfig({ port, host: values.host, data: values.data, staticDir: values.static });
       const log = createLogger(config.logLevel);
-      const running = await startServer({ config, log });
-      let exiting = false;
+      // Signals are handled from the start: a SIGTERM during start-up stops the relay once it is up.
+      let running: RunningRelay | null = null;
+      let stopRequested: string | null = null;
       const shutdown = (why: string): void => {
-        if (exiting) return;
-        exiting = true;
+        if (stopRequested !== null && running === null) return;
+        stopRequested = why;
+        if (!running) return;
+        const relay = running;
+        running = null;
         log.info({ signal: why }, 'stopping');
-        running.stop().then(
+        relay.stop().then(
           () => process.exit(0),
           (error: unknown) => {
             log.error({ err: error }, 'shutdown failed');
@@ -106,6 +110,8 @@ export async function runCommand(positionals: string[], values: CliValues, print
         process.stdin.on('close', () => shutdown('stdin closed'));
         process.stdin.resume();
       }
+      running = await startServer({ config, log });
+      if (stopRequested !== null) shutdown(stopRequested);
       return -1;
     }
     case 'community': {

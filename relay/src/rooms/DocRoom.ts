@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import {
   CloseCode,
@@ -18,6 +17,8 @@ import type { WriteEntry } from './writeBatcher';
 import { filterAwareness } from './filterAwareness';
 import { storedMessage } from './storedMessage';
 import { ANONYMOUS_AUTHOR } from './Identity';
+import { ProtocolViolation, awarenessMessage, isEmptyUpdate, sameState, syncMessage } from './wire';
+
 
 /** Transaction origin for state read from the store. */
 export const LOADED = Symbol('loaded-from-store');
@@ -29,45 +30,6 @@ export interface RoomContext {
   readonly metrics: RelayMetrics;
   enqueue(entry: WriteEntry): void;
   close(conn: Connection, code: number, reason: string): void;
-}
-
-/** Thrown inside message handling: closes the connection with `code`. */
-export class ProtocolViolation extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ProtocolViolation';
-  }
-}
-
-const EMPTY_AWARENESS = new Uint8Array([MessageType.awareness, 1, 0]);
-
-function sameState(a: Map<number, number>, b: Map<number, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [client, clock] of b) if (a.get(client) !== clock) return false;
-  return true;
-}
-
-/** An empty Yjs v1 update: no structs, no deletions (what a client with nothing new sends as step 2). */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length === 2 && update[0] === 0 && update[1] === 0;
-}
-
-function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 /**
@@ -149,11 +111,7 @@ export class DocRoom {
     conn.room = this;
     this.idleSince = null;
     // y-websocket: the server opens with its own sync step 1 and the current awareness.
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    encoding.writeVarUint(encoder, SyncStep.step1);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
-    conn.send(encoding.toUint8Array(encoder));
+    conn.send(syncMessage(SyncStep.step1, Y.encodeStateVector(this.doc)));
     if (this.awareness.getStates().size > 0) {
       conn.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
     }
@@ -330,9 +288,6 @@ export class DocRoom {
     this.deferredAnswers = [];
     for (const a of answers) a();
   }
-
-  /** Everything a ping-less client needs to stay connected: an empty awareness update. */
-  static readonly keepalive = EMPTY_AWARENESS;
 
   /** Closes every connection (e.g. after a store failure or at shutdown) and frees the doc. */
   destroy(code: number, reason: string): void {

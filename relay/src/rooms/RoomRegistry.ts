@@ -1,13 +1,14 @@
-import * as Y from 'yjs';
 import { CloseCode, type Access, type Room } from '@lianxin/protocol';
 import type { RelayConfig } from '../config';
 import type { Logger } from '../logger';
 import type { RelayMetrics } from '../metrics';
 import type { Store } from '../store/Store';
 import { Connection, type RelaySocket } from './Connection';
-import { DocRoom, ProtocolViolation, type RoomContext } from './DocRoom';
+import { DocRoom, type RoomContext } from './DocRoom';
+import { EMPTY_AWARENESS, ProtocolViolation } from './wire';
 import type { Identity } from './Identity';
 import { WriteBatcher, type WriteEntry } from './writeBatcher';
+import { Compactor } from './Compactor';
 
 export interface RoomRegistryDeps {
   readonly store: Store;
@@ -28,7 +29,7 @@ export class RoomRegistry {
   private readonly byToken = new Map<string, Set<Connection>>();
   private readonly batcher: WriteBatcher;
   private readonly context: RoomContext;
-  private readonly compactions = new Map<DocRoom, Promise<void>>();
+  private readonly compactor: Compactor;
   private timer: NodeJS.Timeout | null = null;
   private revocationCursor = 0;
   private polling = false;
@@ -37,6 +38,7 @@ export class RoomRegistry {
 
   constructor(private readonly deps: RoomRegistryDeps) {
     const { store, metrics, config, log } = deps;
+    this.compactor = new Compactor(store, config, log, metrics);
     this.batcher = new WriteBatcher(store, metrics, {
       committed: (batch) => this.committed(batch),
       failed: (batch, error) => this.failed(batch, error),
@@ -84,7 +86,7 @@ export class RoomRegistry {
           const r = new DocRoom(room, stored, this.context);
           this.rooms.set(room.name, r);
           this.deps.log.debug({ room: room.name, updates: stored.updates.length, snapshotBytes: r.snapshotBytes }, 'document loaded');
-          if (this.needsCompaction(r)) this.compact(r);
+          if (this.compactor.due(r)) void this.compactor.compact(r);
           return r;
         });
         this.loading.set(room.name, pending);
@@ -214,7 +216,7 @@ export class RoomRegistry {
     }
     for (const [room, entries] of byRoom) {
       room.afterStored(entries);
-      if (this.needsCompaction(room)) this.compact(room);
+      if (this.compactor.due(room)) void this.compactor.compact(room);
     }
   }
 
@@ -228,40 +230,6 @@ export class RoomRegistry {
   private unload(room: DocRoom, code: number, reason: string): void {
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     room.destroy(code, reason);
-  }
-
-  private needsCompaction(room: DocRoom): boolean {
-    const { compactUpdates, compactBytes } = this.deps.config;
-    return !room.compacting && (room.logCount >= compactUpdates || room.logBytes >= compactBytes);
-  }
-
-  /** Folds a room's log into a snapshot. */
-  compact(room: DocRoom): Promise<void> {
-    const running = this.compactions.get(room);
-    if (running) return running;
-    const run = (async () => {
-      room.compacting = true;
-      try {
-        const through = room.lastSeq;
-        const count = room.logCount;
-        const bytes = room.logBytes;
-        // Everything stored up to `through` was applied to the doc before it was stored.
-        const snapshot = Y.encodeStateAsUpdate(room.doc);
-        await this.deps.store.compact(room.name, snapshot, through);
-        room.logCount -= count;
-        room.logBytes -= bytes;
-        room.snapshotBytes = snapshot.byteLength;
-        this.deps.metrics.compactions.inc();
-        this.deps.log.debug({ room: room.name, through, updates: count, snapshotBytes: snapshot.byteLength }, 'compacted');
-      } catch (error) {
-        this.deps.log.error({ room: room.name, err: error }, 'compaction failed; the log is kept');
-      } finally {
-        room.compacting = false;
-        this.compactions.delete(room);
-      }
-    })();
-    this.compactions.set(room, run);
-    return run;
   }
 
   private sweep(): void {
@@ -285,7 +253,7 @@ export class RoomRegistry {
         conn.alive = false;
         conn.socket.ping();
       }
-      if (conn.room && now - conn.lastSentAt >= keepaliveMs) conn.send(DocRoom.keepalive);
+      if (conn.room && now - conn.lastSentAt >= keepaliveMs) conn.send(EMPTY_AWARENESS);
     }
     for (const room of [...this.rooms.values()]) {
       if (room.connections.size === 0 && room.idleSince !== null && now - room.idleSince >= idleMs && room.uncommitted === 0) void this.evict(room);
@@ -294,7 +262,7 @@ export class RoomRegistry {
   }
 
   private async evict(room: DocRoom): Promise<void> {
-    if (room.logCount > 0) await this.compact(room);
+    if (room.logCount > 0) await this.compactor.compact(room);
     // Re-check: someone may have connected while the snapshot was written.
     if (room.connections.size > 0 || room.uncommitted > 0 || room.destroyed || room.idleSince === null) return;
     if (room.logCount > 0) return; // compaction failed; keep it loaded and try again later
@@ -333,9 +301,9 @@ export class RoomRegistry {
     if (this.timer) clearInterval(this.timer);
     for (const conn of [...this.connections]) this.close(conn, CloseCode.goingAway, 'relay shutting down');
     await this.batcher.drain();
-    await Promise.all([...this.compactions.values()]);
+    await this.compactor.idle();
     for (const room of [...this.rooms.values()]) {
-      if (room.logCount > 0) await this.compact(room);
+      if (room.logCount > 0) await this.compactor.compact(room);
       this.unload(room, CloseCode.goingAway, 'relay shutting down');
     }
   }

@@ -9,6 +9,7 @@ import type { LoadConfig } from './load/loadConfig';
 import type { LoadEvent } from './load/loadResult';
 import { rawHocuspocusObserver, rawHocuspocusWriter, rawYWebsocketObserver, rawYWebsocketWriter } from './load/rawClients';
 import { SampleBuffer } from './load/summarize';
+import { runQueueWaitNs } from './harness/procStats';
 import { encodeWriteRecord, parseWriteRecords } from './load/writeRecord';
 import { yWebsocketObserver, yWebsocketWriter } from './load/yWebsocketPeers';
 
@@ -128,7 +129,9 @@ async function run(config: LoadConfig): Promise<void> {
   let windowWrites = 0;
   const loop = monitorEventLoopDelay({ resolution: 5 });
   let cpuAtStart = process.cpuUsage();
+  let waitAtStart = runQueueWaitNs('self');
   let loadCpuPercent = Number.NaN;
+  let loadWaitPercent = Number.NaN;
   let windowState: 'before' | 'open' | 'closed' = 'before';
   // Window events come from the write loop itself, so they are emitted in order with the
   // writes even when the process is too busy for its timers to fire on time.
@@ -136,6 +139,7 @@ async function run(config: LoadConfig): Promise<void> {
     windowState = 'open';
     emit({ event: 'window-start' });
     cpuAtStart = process.cpuUsage();
+    waitAtStart = runQueueWaitNs('self');
     loop.enable();
   };
   const closeWindow = (): void => {
@@ -143,6 +147,7 @@ async function run(config: LoadConfig): Promise<void> {
     windowState = 'closed';
     const used = process.cpuUsage(cpuAtStart);
     loadCpuPercent = ((used.user + used.system) / 1000 / config.windowMs) * 100;
+    loadWaitPercent = ((runQueueWaitNs('self') - waitAtStart) / 1e6 / config.windowMs) * 100;
     loop.disable();
     emit({ event: 'window-end' });
   };
@@ -201,6 +206,7 @@ async function run(config: LoadConfig): Promise<void> {
     eventLoopDelayP99: loop.percentile(99) / 1e6,
     eventLoopDelayMax: loop.max / 1e6,
     loadCpuPercent,
+    loadWaitPercent,
     drops,
     storedAck: config.storedAcks ? storedAck.summary() : null,
   });

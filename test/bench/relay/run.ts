@@ -4,7 +4,7 @@
 //     [--steps=50,100,…] [--clients=auto|providers|raw-observers|raw] [--provider-max=200]
 //     [--raw-observers-max=400]
 //     [--warmup=3] [--window=10] [--max-rooms=3200] [--retries=1] [--write|--no-write]
-//     [--caveat=text] [--profile=DIR] [--nice=N]
+//     [--caveat=text] [--profile=DIR] [--nice=N] [--report-only]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,7 +59,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (!match?.[1]) throw new Error(`unknown argument ${arg}: options look like --name or --name=value`);
     values.set(match[1], match[2] ?? 'true');
   }
-  const known = new Set(['quick', 'servers', 'steps', 'clients', 'provider-max', 'raw-observers-max', 'warmup', 'window', 'max-rooms', 'retries', 'write', 'no-write', 'caveat', 'profile', 'nice']);
+  const known = new Set(['quick', 'servers', 'steps', 'clients', 'provider-max', 'raw-observers-max', 'warmup', 'window', 'max-rooms', 'retries', 'write', 'no-write', 'caveat', 'profile', 'nice', 'report-only']);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
   const quick = values.has('quick');
   const number = (key: string, fallback: number): number => {
@@ -163,7 +163,7 @@ function writeSection(markdown: string): void {
 function describe(step: StepResult): string {
   const l = step.load;
   if (!l) return `${step.target} R=${step.rooms}: ${step.outcome} ${step.error?.split('\n')[0] ?? ''}`;
-  return `${step.target} R=${step.rooms} (${clientsLabel(l.writers, l.observers)}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}%, RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}%${l.storedAck ? `, stored-ack p99 ${l.storedAck.p99.toFixed(1)} ms (${l.storedAck.count})` : ''} → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
+  return `${step.target} R=${step.rooms} (${clientsLabel(l.writers, l.observers)}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}% (waited ${step.serverWaitPercent?.toFixed(0) ?? '?'}%), RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% (waited ${l.loadWaitPercent?.toFixed(0) ?? '?'}%)${l.storedAck ? `, stored-ack p99 ${l.storedAck.p99.toFixed(1)} ms (${l.storedAck.count})` : ''} → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
 }
 
 /** The server's CPU profile cut to the measured window, printed and kept beside the profile. */
@@ -185,6 +185,7 @@ function failedSetup(target: TargetId, rooms: number, message: string): StepResu
     outcome: StepOutcome.error,
     load: null,
     serverCpuPercent: null,
+    serverWaitPercent: null,
     peakRssMiB: null,
     loadProblems: [],
     error: `setup failed: ${message}`,
@@ -193,8 +194,18 @@ function failedSetup(target: TargetId, rooms: number, message: string): StepResu
   };
 }
 
+/** Renders the report again from last-run.json (e.g. after a change to the report itself). */
+function reportOnly(write: boolean): number {
+  const saved = JSON.parse(readFileSync(join(here, 'last-run.json'), 'utf8')) as { info: RunInfo; steps: StepResult[] };
+  const markdown = renderReport(saved.steps, saved.info);
+  console.log(markdown);
+  if (write) writeSection(markdown);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  if (process.argv.includes('--report-only')) return reportOnly(options.write);
   // This process only waits and reads /proc, but keep it off the server's core too.
   execFileSync('taskset', ['-p', '-c', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
   const started = performance.now();

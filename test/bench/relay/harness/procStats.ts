@@ -30,3 +30,12 @@ export function peakRssMiB(pid: number): number {
   if (match?.[1] === undefined) throw new Error(`no VmHWM in /proc/${pid}/status`);
   return Number(match[1]) / 1024;
 }
+
+/**
+ * Nanoseconds the process's main thread has spent waiting for a CPU while runnable (second
+ * field of /proc/<pid>/schedstat): how much other work on a shared core held it back.
+ */
+export function runQueueWaitNs(pid: number | 'self'): number {
+  const fields = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ');
+  return Number(fields[1]);
+}

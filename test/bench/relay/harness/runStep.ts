@@ -6,10 +6,10 @@ import type { LoadEvent, LoadResult } from '../load/loadResult';
 import { freePort } from './freePort';
 import { readLines } from './lineReader';
 import { monotonicMicros } from './profileSummary';
-import { cpuSeconds, peakRssMiB } from './procStats';
+import { cpuSeconds, peakRssMiB, runQueueWaitNs } from './procStats';
 import { pinned, startServer } from './serverProcess';
 import type { RunningServer } from './serverProcess';
-import { StepOutcome, judge, loadProblems } from './stepResult';
+import { StepOutcome, judge, stepProblems } from './stepResult';
 import type { StepResult } from './stepResult';
 import type { PreparedTarget } from './targets';
 
@@ -38,6 +38,7 @@ interface LoadRun {
   result: LoadResult | null;
   error: string | null;
   serverCpuPercent: number | null;
+  serverWaitPercent: number | null;
   /** CLOCK_MONOTONIC µs of the window events, to cut a CPU profile to the window. */
   windowUs: [number, number] | null;
 }
@@ -54,9 +55,10 @@ function runLoad(root: string, config: LoadConfig, server: RunningServer, nicene
     JSON.stringify(config),
   ]);
   const child = spawn(program, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  const run: LoadRun = { result: null, error: null, serverCpuPercent: null, windowUs: null };
+  const run: LoadRun = { result: null, error: null, serverCpuPercent: null, serverWaitPercent: null, windowUs: null };
   let windowStartUs = 0;
   let windowCpu = 0;
+  let windowWait = 0;
   let windowWall = 0;
   const limitMs = config.connectTimeoutMs * 2 + config.warmupMs + config.windowMs + config.cooldownMs + config.drainMs + 60_000;
   return new Promise((resolve) => {
@@ -70,11 +72,13 @@ function runLoad(root: string, config: LoadConfig, server: RunningServer, nicene
       try {
         if (event.event === 'window-start') {
           windowCpu = cpuSeconds(server.pid);
+          windowWait = runQueueWaitNs(server.pid);
           windowWall = performance.now();
           windowStartUs = monotonicMicros();
         } else if (event.event === 'window-end') {
           const seconds = (performance.now() - windowWall) / 1000;
           run.serverCpuPercent = ((cpuSeconds(server.pid) - windowCpu) / seconds) * 100;
+          run.serverWaitPercent = ((runQueueWaitNs(server.pid) - windowWait) / 1e9 / seconds) * 100;
           run.windowUs = [windowStartUs, monotonicMicros()];
         } else if (event.event === 'result') {
           run.result = event;
@@ -136,20 +140,22 @@ export async function runStep(
       return {
         ...failed(target, rooms, new Error(`${run.error ?? 'no result'}${detail}`)),
         serverCpuPercent: run.serverCpuPercent,
+        serverWaitPercent: run.serverWaitPercent,
         peakRssMiB: peak,
         load: run.result,
         windowUs: run.windowUs,
       };
     }
-    const problems = loadProblems(run.result);
+    const problems = stepProblems(run.result, run.serverWaitPercent);
     return {
       target: target.id,
       rooms,
       outcome: judge(run.result, problems),
       load: run.result,
       serverCpuPercent: run.serverCpuPercent,
+      serverWaitPercent: run.serverWaitPercent,
       peakRssMiB: peak,
-      loadProblems: problems,
+      loadProblems: [...problems.noise, ...problems.load],
       error: null,
       earlierAttempts: [],
       windowUs: run.windowUs,
@@ -166,6 +172,7 @@ function failed(target: PreparedTarget, rooms: number, error: unknown): StepResu
     outcome: StepOutcome.error,
     load: null,
     serverCpuPercent: null,
+    serverWaitPercent: null,
     peakRssMiB: null,
     loadProblems: [],
     error: error instanceof Error ? error.message : String(error),

@@ -7,6 +7,7 @@ export const StepOutcome = {
   slow: 'p99 > 50 ms',
   lost: 'lost messages',
   loadLimited: 'load generator limit',
+  disturbed: 'disturbed by other work',
   error: 'error',
 } as const;
 export type StepOutcome = (typeof StepOutcome)[keyof typeof StepOutcome];
@@ -18,6 +19,8 @@ export interface StepResult {
   readonly load: LoadResult | null;
   /** Server CPU over the measurement window, % of one core. */
   readonly serverCpuPercent: number | null;
+  /** Time the server was runnable but waited for its core (other work), % of the window. */
+  readonly serverWaitPercent?: number | null;
   readonly peakRssMiB: number | null;
   /** Why the load generator is judged not to have kept up, if so. */
   readonly loadProblems: readonly string[];
@@ -37,19 +40,38 @@ export const P99_LIMIT_MS = 50;
  */
 export const LOAD_LIMITS = { minRateFraction: 0.97, maxCpuPercent: 90, maxSchedulerLagP99Ms: 50 } as const;
 
-export function loadProblems(load: LoadResult): string[] {
-  const problems: string[] = [];
-  if (load.achievedRate < load.targetRate * LOAD_LIMITS.minRateFraction) {
-    problems.push(`sent ${load.achievedRate.toFixed(0)}/s of ${load.targetRate}/s`);
-  }
-  if (load.loadCpuPercent > LOAD_LIMITS.maxCpuPercent) problems.push(`load process at ${load.loadCpuPercent.toFixed(0)}% CPU`);
-  if (load.schedulerLag.p99 > LOAD_LIMITS.maxSchedulerLagP99Ms) problems.push(`scheduler lag p99 ${load.schedulerLag.p99.toFixed(1)} ms`);
-  return problems;
+/** Run-queue wait (% of the window) above which other work on the cores distorted the step. */
+export const MAX_WAIT_PERCENT = 10;
+
+export interface StepProblems {
+  /** The load process itself could not keep up. */
+  readonly load: readonly string[];
+  /** Server or load process waited for their cores: other work on the machine. */
+  readonly noise: readonly string[];
 }
 
-/** A struggling load process can itself delay or miss deliveries, so it is judged first. */
-export function judge(load: LoadResult, problems: readonly string[]): StepOutcome {
-  if (problems.length > 0) return StepOutcome.loadLimited;
+export function stepProblems(load: LoadResult, serverWaitPercent: number | null): StepProblems {
+  const own: string[] = [];
+  const noise: string[] = [];
+  if (serverWaitPercent !== null && serverWaitPercent > MAX_WAIT_PERCENT) noise.push(`server waited for its core ${serverWaitPercent.toFixed(0)}% of the window`);
+  if (load.loadWaitPercent !== undefined && load.loadWaitPercent > MAX_WAIT_PERCENT) noise.push(`load waited for its core ${load.loadWaitPercent.toFixed(0)}% of the window`);
+  if (load.loadCpuPercent > LOAD_LIMITS.maxCpuPercent) own.push(`load process at ${load.loadCpuPercent.toFixed(0)}% CPU`);
+  if (load.achievedRate < load.targetRate * LOAD_LIMITS.minRateFraction) {
+    own.push(`sent ${load.achievedRate.toFixed(0)}/s of ${load.targetRate}/s`);
+  }
+  if (load.schedulerLag.p99 > LOAD_LIMITS.maxSchedulerLagP99Ms) own.push(`scheduler lag p99 ${load.schedulerLag.p99.toFixed(1)} ms`);
+  return { load: own, noise };
+}
+
+/**
+ * A step whose measurement was distorted (a saturated load process, or other work holding
+ * either process off its core) is inconclusive rather than a failure of the server; a
+ * saturated load process is named first, other work next.
+ */
+export function judge(load: LoadResult, problems: StepProblems): StepOutcome {
+  if (load.loadCpuPercent > LOAD_LIMITS.maxCpuPercent) return StepOutcome.loadLimited;
+  if (problems.noise.length > 0) return StepOutcome.disturbed;
+  if (problems.load.length > 0) return StepOutcome.loadLimited;
   if (load.lost > 0) return StepOutcome.lost;
   if (!(load.latency.p99 <= P99_LIMIT_MS)) return StepOutcome.slow;
   return StepOutcome.held;

@@ -23,6 +23,8 @@ export interface LoadResult {
   readonly eventLoopDelayMax: number;
   /** CPU of the load process over the window, % of one core. */
   readonly loadCpuPercent: number;
+  /** Time the load process was runnable but waited for its core (other work), % of the window. */
+  readonly loadWaitPercent?: number;
   readonly drops: number;
   /** Relay only: writer's update sent → relay says it is stored. */
   readonly storedAck: Summary | null;

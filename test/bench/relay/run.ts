@@ -197,7 +197,7 @@ function failedSetup(target: TargetId, rooms: number, message: string): StepResu
 /** Renders the report again from last-run.json (e.g. after a change to the report itself). */
 function reportOnly(write: boolean): number {
   const saved = JSON.parse(readFileSync(join(here, 'last-run.json'), 'utf8')) as { info: RunInfo; steps: StepResult[] };
-  const markdown = renderReport(saved.steps, saved.info);
+  const markdown = renderReport(saved.steps, { ...saved.info, rerenderedAt: new Date().toISOString() });
   console.log(markdown);
   if (write) writeSection(markdown);
   return 0;

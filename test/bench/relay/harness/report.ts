@@ -16,6 +16,8 @@ export interface RunInfo {
   readonly loadAverages: Readonly<Record<string, string>>;
   readonly caveat: string | null;
   readonly niceness: number | null;
+  /** Set when the report was rendered again from saved results (--report-only). */
+  readonly rerenderedAt?: string;
 }
 
 const LABEL: Record<TargetId, string> = {
@@ -81,7 +83,9 @@ export function verdict(steps: readonly StepResult[]): string[] {
     });
     const compared = comparable.map((r) => r.rooms).join(', ') || 'none';
     lines.push(
-      worse.length === 0
+      comparable.length === 0
+        ? '- p99 no worse than the reference server at every step: **undecided**: no step where both measurements count.'
+        : worse.length === 0
         ? `- p99 no worse than the reference server at every compared step (R = ${compared}): **met**.`
         : `- p99 no worse than the reference server at every step: **missed** at R = ${worse
             .map((r) => {
@@ -122,6 +126,7 @@ export function renderReport(steps: readonly StepResult[], info: RunInfo): strin
   if (typeof info.niceness === 'number') out.push(`Server and load processes ran at niceness ${info.niceness}.`);
   out.push(`Load average of the machine (1/5/15 min) before each step: ${Object.entries(info.loadAverages).map(([k, v]) => `${k} ${v}`).join('; ')}.`);
   if (info.caveat) out.push(`**Caveat:** ${info.caveat}`);
+  if (info.rerenderedAt) out.push(`(Report rendered again from last-run.json on ${info.rerenderedAt} by a newer harness; figures shown as \`–\` were not recorded by the harness that ran.)`);
   out.push('');
   out.push('| server | R | clients | p50 ms | p95 ms | p99 ms | lost/expected | sent/s (target) | server CPU % | peak RSS MiB | load CPU % | waited for CPU % (server / load) | sched. lag p99 ms | stored-ack p99 ms | result |');
   out.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');

@@ -64,15 +64,16 @@ export function stepProblems(load: LoadResult, serverWaitPercent: number | null)
 }
 
 /**
- * A step whose measurement was distorted (a saturated load process, or other work holding
- * either process off its core) is inconclusive rather than a failure of the server; a
- * saturated load process is named first, other work next.
+ * A load process that could not offer the intended load makes any step inconclusive. Other
+ * work on the cores (and late write slots, which make the load burstier) only make a server
+ * look worse, so they turn a failure into "inconclusive" but never cancel a step it held.
  */
 export function judge(load: LoadResult, problems: StepProblems): StepOutcome {
-  if (load.loadCpuPercent > LOAD_LIMITS.maxCpuPercent) return StepOutcome.loadLimited;
+  const underOffered = load.loadCpuPercent > LOAD_LIMITS.maxCpuPercent || load.achievedRate < load.targetRate * LOAD_LIMITS.minRateFraction;
+  if (underOffered) return StepOutcome.loadLimited;
+  const failed = load.lost > 0 || !(load.latency.p99 <= P99_LIMIT_MS);
+  if (!failed) return StepOutcome.held;
   if (problems.noise.length > 0) return StepOutcome.disturbed;
   if (problems.load.length > 0) return StepOutcome.loadLimited;
-  if (load.lost > 0) return StepOutcome.lost;
-  if (!(load.latency.p99 <= P99_LIMIT_MS)) return StepOutcome.slow;
-  return StepOutcome.held;
+  return load.lost > 0 ? StepOutcome.lost : StepOutcome.slow;
 }

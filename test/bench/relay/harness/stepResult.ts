@@ -69,8 +69,10 @@ export function stepProblems(load: LoadResult, serverWaitPercent: number | null)
  * look worse, so they turn a failure into "inconclusive" but never cancel a step it held.
  */
 export function judge(load: LoadResult, problems: StepProblems): StepOutcome {
-  const underOffered = load.loadCpuPercent > LOAD_LIMITS.maxCpuPercent || load.achievedRate < load.targetRate * LOAD_LIMITS.minRateFraction;
-  if (underOffered) return StepOutcome.loadLimited;
+  if (load.loadCpuPercent > LOAD_LIMITS.maxCpuPercent) return StepOutcome.loadLimited;
+  if (load.achievedRate < load.targetRate * LOAD_LIMITS.minRateFraction) {
+    return problems.noise.length > 0 ? StepOutcome.disturbed : StepOutcome.loadLimited;
+  }
   const failed = load.lost > 0 || !(load.latency.p99 <= P99_LIMIT_MS);
   if (!failed) return StepOutcome.held;
   if (problems.noise.length > 0) return StepOutcome.disturbed;

@@ -1,0 +1,98 @@
+// Bench page: seeds a store with the fixture's history, or cold-opens it and renders the app's
+// own roster page, timing until the first household row is on screen.
+import { createRoot } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
+import { FIXED_DOCS, peekTokenClaims, type FixedDoc } from '@lianxin/protocol';
+import '../../../../client/src/i18n/i18n';
+import '../../../../client/src/styles/app.css';
+import { LocaleProvider } from '../../../../client/src/shell/LocaleProvider';
+import { SessionContext } from '../../../../client/src/state/SessionContext';
+import { RosterPage } from '../../../../client/src/features/roster/RosterPage';
+import type { Account } from '../../../../client/src/state/Account';
+import type { ClientSession } from '../../../../client/src/state/ClientSession';
+import { unpackUpdates } from '../history';
+import { compactDexie, compactIdb, openDexie, openIdb, seedDexie, seedIdb, type StoreKind } from './stores';
+
+declare global {
+  interface Window {
+    __bench?: { done: boolean; error?: string; result?: Record<string, number> };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const store = params.get('store') as StoreKind;
+const phase = params.get('phase');
+const token = params.get('token') ?? '';
+const claims = peekTokenClaims(token)!;
+const account: Account = {
+  communityId: claims.cid,
+  communityName: '陇海路社区',
+  kind: 'urban',
+  token,
+  tokenId: claims.jti,
+  role: claims.role,
+  name: claims.name,
+  personId: claims.sub,
+  addedAt: 0,
+};
+window.__bench = { done: false };
+
+async function history(kind: string): Promise<Uint8Array[]> {
+  return unpackUpdates(new Uint8Array(await (await fetch(`/history/${kind}.bin`)).arrayBuffer()));
+}
+
+async function seed(): Promise<Record<string, number>> {
+  const compact = params.get('compact') === '1';
+  const histories = new Map<FixedDoc, Uint8Array[]>();
+  let updates = 0;
+  for (const kind of FIXED_DOCS) {
+    const list = await history(kind);
+    histories.set(kind, list);
+    updates += list.length;
+  }
+  if (store === 'dexie') {
+    await seedDexie(account, histories);
+    if (compact) await compactDexie(account);
+  } else {
+    await seedIdb(account, histories);
+    if (compact) await compactIdb(account);
+  }
+  return { updates };
+}
+
+async function open(): Promise<Record<string, number>> {
+  const start = performance.now();
+  const session: ClientSession & { rosterLoaded: Promise<void> } = store === 'dexie' ? openDexie(account) : openIdb(account);
+  let rosterAt = 0;
+  void session.rosterLoaded.then(() => (rosterAt = performance.now()));
+  await session.whenLoaded;
+  const loaded = performance.now();
+  const root = document.getElementById('root')!;
+  const visible = new Promise<number>((resolve) => {
+    const check = () => {
+      if (root.querySelector('[data-testid="household-table"] .ant-table-row')) {
+        observer.disconnect();
+        resolve(performance.now());
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, { childList: true, subtree: true });
+  });
+  createRoot(root).render(
+    <LocaleProvider>
+      <MemoryRouter>
+        <SessionContext.Provider value={session}>
+          <RosterPage />
+        </SessionContext.Provider>
+      </MemoryRouter>
+    </LocaleProvider>,
+  );
+  const shown = await visible;
+  const households = root.querySelectorAll('[data-testid="household-table"] .ant-table-row').length;
+  return { scriptStart: start, rosterLoad: rosterAt - start, load: loaded - start, render: shown - loaded, visible: shown, households };
+}
+
+(phase === 'seed' ? seed() : open()).then(
+  (result) => (window.__bench = { done: true, result }),
+  (error: unknown) => (window.__bench = { done: true, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }),
+);

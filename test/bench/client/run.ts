@@ -1,0 +1,194 @@
+/**
+ * Client cold-open benchmark (`npx tsx test/bench/client/run.ts [--runs 7]`).
+ *
+ * In headless Chromium, the 3,600-household fixture community is written into IndexedDB as an
+ * edit history (one update per record, ~28,000 updates over the five documents), once through
+ * the app's engine (@lianxin/sync: Dexie + y-dexie) and once through y-indexeddb. Then each is
+ * opened cold (a fresh page: new JS heap, data only in IndexedDB) and the app's own roster page
+ * is rendered; the time is from navigation start until the first household row is on screen.
+ * Two states of the same history: as written (no compaction yet), and after each library
+ * compacted it the way it does by itself (y-dexie's compressYDocs, y-indexeddb's trim).
+ * Writes test/bench/client/RESULTS.md.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { FIXED_DOCS } from '@lianxin/protocol';
+import { generateCommunity } from '../../fixtures';
+import { historyOf, packUpdates } from './history';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const out = join(tmpdir(), `lianxin-client-bench-${process.pid}`);
+
+type Store = 'dexie' | 'idb';
+type Scenario = 'history' | 'compacted';
+interface Sample {
+  readonly visible: number;
+  readonly script: number;
+  readonly rosterLoad: number;
+  readonly load: number;
+  readonly render: number;
+  readonly households: number;
+}
+
+function b64url(s: string): string {
+  return Buffer.from(s).toString('base64url');
+}
+
+/** A token the client can read (it never checks the signature; no relay is involved here). */
+const token = `${b64url(JSON.stringify({ v: 1, cid: 'longhai', sub: 'bench-person', name: '基准测试', role: 'committee', exp: 4_102_444_800, jti: 'bench-token' }))}.${b64url('unsigned')}`;
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.bin': 'application/octet-stream' };
+
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = resolve(root, '.' + (path === '/' ? '/index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+async function runPage(context: BrowserContext, url: string, timeoutMs: number): Promise<Record<string, number>> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('crash', () => errors.push('page crashed'));
+  if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log(`  [page] ${m.text()}`));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: timeoutMs, polling: 50 }).catch((error: unknown) => {
+      throw new Error(`${url}: ${errors.join('; ') || String(error)}`);
+    });
+    const bench = await page.evaluate(() => window.__bench!);
+    if (bench.error) throw new Error(`${url}: ${bench.error}`);
+    if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    return bench.result!;
+  } finally {
+    await page.close();
+  }
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const ms = (x: number) => `${Math.round(x)}`;
+
+async function main() {
+  const t0 = Date.now();
+  console.log('generating the fixture community and its history…');
+  const community = generateCommunity();
+  mkdirSync(join(out, 'history'), { recursive: true });
+  let updateCount = 0;
+  let historyBytes = 0;
+  for (const kind of FIXED_DOCS) {
+    const updates = historyOf(community.docs[kind], 4242 + FIXED_DOCS.indexOf(kind));
+    updateCount += updates.length;
+    const packed = packUpdates(updates);
+    historyBytes += packed.length;
+    writeFileSync(join(out, 'history', `${kind}.bin`), packed);
+  }
+  console.log(`  ${community.counts.households} households, ${updateCount} updates, ${(historyBytes / 1e6).toFixed(1)} MB`);
+
+  console.log('building the bench page…');
+  await build({
+    root: join(here, 'page'),
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir: out, emptyOutDir: false, chunkSizeWarningLimit: 5000 },
+  });
+
+  const server = await serve(out);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const results = new Map<string, Sample[]>();
+  const seedTimes = new Map<string, number>();
+  try {
+    for (const scenario of ['history', 'compacted'] as Scenario[]) {
+      const contexts = new Map<Store, BrowserContext>();
+      for (const store of ['dexie', 'idb'] as Store[]) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+        contexts.set(store, context);
+        const started = Date.now();
+        await runPage(context, `${base}?phase=seed&store=${store}&compact=${scenario === 'compacted' ? 1 : 0}&token=${token}`, 600_000);
+        seedTimes.set(`${scenario}/${store}`, Date.now() - started);
+        console.log(`  ${scenario}: seeded ${store} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+      // Interleaved, so drift (thermal, other load) hits both alike. One warm-up each, not counted.
+      for (let run = -1; run < RUNS; run++) {
+        for (const store of ['dexie', 'idb'] as Store[]) {
+          const r = await runPage(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`, 120_000);
+          if (r.households! < 1) throw new Error(`${store}: no household rows rendered`);
+          if (run < 0) continue;
+          const key = `${scenario}/${store}`;
+          results.set(key, [...(results.get(key) ?? []), { visible: r.visible!, script: r.scriptStart!, rosterLoad: r.rosterLoad!, load: r.load!, render: r.render!, households: r.households! }]);
+          console.log(`  ${scenario} ${store} run ${run + 1}: visible at ${ms(r.visible!)} ms (script ${ms(r.scriptStart!)}, roster doc ${ms(r.rosterLoad!)}, all docs ${ms(r.load!)}, render ${ms(r.render!)})`);
+        }
+      }
+      for (const context of contexts.values()) await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+
+  const row = (scenario: Scenario, store: Store) => {
+    const samples = results.get(`${scenario}/${store}`)!;
+    const v = samples.map((s) => s.visible);
+    const m = (f: (s: Sample) => number) => median(samples.map(f));
+    return { median: median(v), min: Math.min(...v), max: Math.max(...v), script: m((s) => s.script), rosterLoad: m((s) => s.rosterLoad), load: m((s) => s.load), render: m((s) => s.render) };
+  };
+  const lines: string[] = [];
+  lines.push('# Client cold open: y-dexie (the app) vs y-indexeddb', '');
+  lines.push(`Run: ${new Date().toISOString()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Chromium headless, ${RUNS} cold opens per store and state (after one warm-up), interleaved.`, '');
+  lines.push(
+    `Content: the fixture community (\`generateCommunity()\`): ${community.counts.households} households, ${community.counts.members} members, ${community.counts.visits} visits, ${community.counts.concerns} concerns, ${community.counts.meetings} meetings. ` +
+      `Written into each store as the same edit history: ${updateCount} updates (one per record, ${(historyBytes / 1e6).toFixed(1)} MB) over the five documents a committee member opens.`,
+    '',
+  );
+  lines.push('Cold open = a fresh page (new JS heap; the data only in IndexedDB) loads the bench page, opens every document from IndexedDB and renders the app\'s roster page (`RosterPage`, the same component and hooks in both cases). **Visible** is measured from navigation start until the first household row of the virtual table is in the DOM (MutationObserver). Its parts (medians): **script** = navigation start until the page\'s code runs (parsing the bundle); **roster doc** = from then until the roster document is loaded; **all docs** = until every document is loaded (the app shows a community once its copy is loaded); **render** = from loaded to the first row (reading 3,600 households through the model, building the tree and the table).', '');
+  lines.push('| state of the history | store | median visible (ms) | min–max | script | roster doc | all docs | render |', '|---|---|---|---|---|---|---|---|');
+  for (const scenario of ['history', 'compacted'] as Scenario[]) {
+    for (const store of ['dexie', 'idb'] as Store[]) {
+      const r = row(scenario, store);
+      lines.push(`| ${scenario === 'history' ? 'as written' : 'compacted by the library'} | ${store === 'dexie' ? 'y-dexie (@lianxin/sync)' : 'y-indexeddb'} | **${ms(r.median)}** | ${ms(r.min)}–${ms(r.max)} | ${ms(r.script)} | ${ms(r.rosterLoad)} | ${ms(r.load)} | ${ms(r.render)} |`);
+    }
+  }
+  lines.push('');
+  for (const scenario of ['history', 'compacted'] as Scenario[]) {
+    const d = row(scenario, 'dexie');
+    const i = row(scenario, 'idb');
+    lines.push(
+      `- ${scenario === 'history' ? 'As written' : 'Compacted'}: y-dexie median ${ms(d.median)} ms (target < 500: ${d.median < 500 ? 'met' : 'NOT met'}); ` +
+        `y-indexeddb ${ms(i.median)} ms; ratio ${(i.median / d.median).toFixed(2)}× (target ≥ 2×: ${i.median / d.median >= 2 ? 'met' : 'NOT met'}); ` +
+        `load-only ratio ${(i.load / d.load).toFixed(2)}×.`,
+    );
+  }
+  lines.push('', `Seeding (not timed as part of the result): ${[...seedTimes].map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}. Whole run ${((Date.now() - t0) / 1000).toFixed(0)} s.`, '');
+  writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

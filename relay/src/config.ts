@@ -30,6 +30,8 @@ export interface RelayConfig {
   readonly staticDir: string | null;
   readonly store: 'sqlite' | 'memory';
   readonly synchronous: SqliteSynchronous;
+  /** WAL checkpoint interval in a worker thread; 0 = SQLite's automatic checkpoint inside commits. */
+  readonly checkpointMs: number;
   readonly limits: RelayLimits;
   /** A document with no connection is flushed and unloaded after this long. */
   readonly idleMs: number;
@@ -69,6 +71,7 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
     staticDir: null,
     store: 'sqlite',
     synchronous: 'NORMAL',
+    checkpointMs: 1000,
     limits: defaultLimits,
     idleMs: 30_000,
     compactUpdates: 500,
@@ -88,6 +91,7 @@ export const ENV_VARS = {
   LIANXIN_SECRET: 'HMAC secret for tokens (≥ 32 chars); default: <data>/secret',
   LIANXIN_STORE: 'sqlite (default) | memory',
   LIANXIN_SYNCHRONOUS: 'NORMAL (default: survives a killed process) | FULL (also survives power loss)',
+  LIANXIN_CHECKPOINT_MS: 'WAL checkpoint interval in a worker thread; 0 = inside commits (default 1000)',
   LIANXIN_MAX_FRAME: 'largest frame from an authenticated connection, bytes (default 8 MiB)',
   LIANXIN_MAX_FRAME_ANONYMOUS: 'largest frame from an anonymous connection, bytes (default 64 KiB)',
   LIANXIN_MAX_DOCUMENT: 'largest document, bytes (default 64 MiB)',
@@ -145,6 +149,7 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
     staticDir: args.staticDir === undefined ? resolve('client/dist') : args.staticDir === null ? null : resolve(args.staticDir),
     store: oneOf(env, 'LIANXIN_STORE', ['sqlite', 'memory'], 'sqlite'),
     synchronous: oneOf(env, 'LIANXIN_SYNCHRONOUS', ['NORMAL', 'FULL'], 'NORMAL'),
+    checkpointMs: intFromEnv(env, 'LIANXIN_CHECKPOINT_MS', 1000, 0),
     limits: {
       maxFrame,
       maxFrameAnonymous,

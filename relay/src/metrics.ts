@@ -1,3 +1,5 @@
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+
 /** Prometheus text exposition, without a dependency: counters, gauges and one histogram kind. */
 
 type Labels = Readonly<Record<string, string>>;
@@ -87,6 +89,12 @@ export class Histogram {
 
 /** The relay's metrics. Gauges read live state through the functions given. */
 export class RelayMetrics {
+  /** Pauses of the event loop are what a client feels as latency: GC and loop delay. */
+  readonly gcPauseSeconds = new Histogram('nodejs_gc_pause_seconds', 'Garbage collection pauses', [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]);
+  readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  private readonly gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) this.gcPauseSeconds.observe(entry.duration / 1000);
+  });
   readonly messagesIn = new Counter('lianxin_messages_in_total', 'WebSocket messages received');
   readonly messagesOut = new Counter('lianxin_messages_out_total', 'WebSocket messages sent');
   readonly bytesIn = new Counter('lianxin_bytes_in_total', 'WebSocket bytes received');
@@ -109,6 +117,21 @@ export class RelayMetrics {
     new Gauge('nodejs_external_memory_bytes', 'Memory outside the V8 heap (buffers, SQLite)', () => process.memoryUsage().external),
   ];
 
+  constructor() {
+    this.loopDelay.enable();
+    this.gcObserver.observe({ entryTypes: ['gc'] });
+    this.gauges.push(
+      new Gauge('nodejs_eventloop_delay_p99_seconds', 'Event loop delay, 99th percentile since start', () => this.loopDelay.percentile(99) / 1e9),
+      new Gauge('nodejs_eventloop_delay_max_seconds', 'Longest event loop delay since start', () => this.loopDelay.max / 1e9),
+    );
+  }
+
+  /** Stops the observers (tests create many). */
+  close(): void {
+    this.loopDelay.disable();
+    this.gcObserver.disconnect();
+  }
+
   addGauge(name: string, help: string, read: () => number): void {
     this.gauges.push(new Gauge(name, help, read));
   }
@@ -130,6 +153,7 @@ export class RelayMetrics {
       this.storeErrors.render(),
       this.storeWriteSeconds.render(),
       this.storeBatchSize.render(),
+      this.gcPauseSeconds.render(),
     ];
     return parts.join('\n') + '\n';
   }

@@ -40,7 +40,7 @@ export function openStore(config: RelayConfig, log?: Logger): Store {
   return createSqliteStore({
     file: join(config.dataDir, DATABASE_FILE),
     synchronous: config.synchronous,
-    checkpointMs: 1000,
+    checkpointMs: config.checkpointMs,
     onCheckpointError: (message) => log?.error({ error: message }, 'WAL checkpoint failed'),
   });
 }
@@ -91,6 +91,7 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
       server.closeAllConnections();
       await closed;
       await store.close();
+      relay.metrics.close();
       unlock();
       log.info('stopped');
     })();

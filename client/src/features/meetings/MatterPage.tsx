@@ -1,7 +1,7 @@
 // A matter's 4+2 procedure: the six steps with the model's reasons, the next step's form,
 // the decision and result texts, and disclosure to the public page.
 import { useParams } from 'react-router';
-import { Alert, Card, Col, Descriptions, Grid, Row, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LABELS, MATTER_STEPS, type MatterId, type StepStatus } from '@lianxin/model';
 import { useMeetings } from '../../state/useMeetings';
@@ -22,7 +22,6 @@ export function MatterPage() {
   const text = useText();
   const { matterId } = useParams();
   const { canWrite } = useSession();
-  const screens = Grid.useBreakpoint();
   const read = useMeetings();
   const roster = useRoster()?.view ?? null;
   const published = usePublic()?.view ?? null;
@@ -76,7 +75,7 @@ export function MatterPage() {
             {matter.blocked ? <Alert type="warning" showIcon title={t('meetings.blocked')} style={{ marginBottom: 12 }} /> : null}
             <Steps
               data-testid="matter-steps"
-              orientation={screens.lg ? 'horizontal' : 'vertical'}
+              orientation="vertical"
               size="small"
               current={matter.next ? current : MATTER_STEPS.length}
               items={matter.steps.map((s) => ({

@@ -42,18 +42,18 @@ export function HouseholdTable({
     {
       title: t('roster.address'),
       dataIndex: 'address',
-      width: 200,
-      render: (v: string) => <span className="lx-clip" style={{ maxWidth: 190 }}>{v}</span>,
+      width: 170,
+      render: (v: string) => <span className="lx-clip" style={{ maxWidth: 160 }}>{v}</span>,
     },
     {
       title: t('roster.head'),
       key: 'head',
-      width: 140,
+      width: 110,
       render: (_: unknown, r) => (
         <a
           href={`#household-${r.key}`}
           className="lx-clip"
-          style={{ maxWidth: 130 }}
+          style={{ maxWidth: 100 }}
           data-testid="household-open"
           onClick={(e) => {
             e.preventDefault();
@@ -64,12 +64,12 @@ export function HouseholdTable({
         </a>
       ),
     },
-    { title: t('roster.phone'), key: 'phone', width: 130, render: (_: unknown, r) => r.household.phone ?? '' },
-    { title: t('roster.size'), key: 'size', width: 70, render: (_: unknown, r) => r.household.size },
+    { title: t('roster.phone'), key: 'phone', width: 120, render: (_: unknown, r) => r.household.phone ?? '' },
+    { title: t('roster.size'), key: 'size', width: 60, render: (_: unknown, r) => r.household.size },
     {
       title: t('roster.roles'),
       key: 'roles',
-      width: 160,
+      width: 140,
       render: (_: unknown, r) => r.household.roles.map((role) => <Tag key={role}>{text(LABELS.householdRole[role])}</Tag>),
     },
     {
@@ -88,7 +88,7 @@ export function HouseholdTable({
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 820, y: height }}
+      scroll={{ x: 720, y: height }}
       onRow={(r) => ({ 'data-household-id': r.key }) as HTMLAttributes<HTMLElement>}
     />
   );

@@ -28,8 +28,9 @@ export interface AppDeps {
   /** ms since epoch; tests move time */
   readonly now?: () => number;
   /**
-   * Extra routes, mounted after /api, /sync, /healthz and /metrics and before the static client
-   * (e.g. `/p/:community`, issue 5). They receive the read-only document source.
+   * Extra routes, mounted after /healthz and /metrics and before /api, /sync and the static client
+   * (e.g. `/p/:community` and `/api/public/:community`, issue 5: /api's catch-all 404 would
+   * otherwise shadow them). They receive the read-only document source.
    */
   readonly routes?: readonly ((app: Hono, context: RouteContext) => void)[];
 }
@@ -94,10 +95,9 @@ export function createApp(deps: AppDeps): RelayApp {
 
   // Bearer tokens, no cookies: any origin may call the API (a dev server, another front end).
   app.use('/api/*', cors({ origin: '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }));
+  for (const mount of deps.routes ?? []) mount(app, { documents, log, config });
   app.route('/api', apiRoutes({ ...auth, config, setup, registry, log }));
   app.get('/sync/*', syncHandler({ ...auth, config, registry, metrics, log, upgradeWebSocket: nodeWs.upgradeWebSocket }));
-
-  for (const mount of deps.routes ?? []) mount(app, { documents, log, config });
 
   if (config.staticDir && existsSync(join(config.staticDir, 'index.html'))) app.use('*', staticFiles(config.staticDir));
   app.notFound((c) => c.json({ error: { code: 'not-found', message: 'not found' } }, 404));

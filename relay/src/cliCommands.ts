@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { TOKEN_ROLES, isCommunityId, isTokenRole, type CommunityId } from '@lianxin/protocol';
 import { loadSecret } from './auth/secret';
 import { issueToken } from './auth/issueToken';
-import { loadConfig } from './config';
+import { loadConfig, publicUrlFromEnv } from './config';
+import { mountPublicRoutes } from './public/mountPublicRoutes';
 import { createLogger } from './logger';
 import { startServer, DATABASE_FILE, type RunningRelay } from './server';
 import { createSqliteStore } from './store/sqliteStore';
@@ -124,7 +125,7 @@ export async function runCommand(positionals: string[], values: CliValues, print
         process.stdin.on('close', () => shutdown('stdin closed'));
         process.stdin.resume();
       }
-      running = await startServer({ config, log });
+      running = await startServer({ config, log, routes: [mountPublicRoutes({ publicOrigin: publicUrlFromEnv() })] });
       if (stopRequested !== null) shutdown(stopRequested);
       return -1;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultLimits, loadConfig } from './config';
+import { ConfigError, defaultLimits, loadConfig, publicUrlFromEnv } from './config';
 
 describe('loadConfig', () => {
   it('defaults: 127.0.0.1:8787, ./data, SQLite NORMAL, protocol limits', () => {
@@ -23,5 +23,16 @@ describe('loadConfig', () => {
   });
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ port: 70000 }, {})).toThrow(/--port/);
+  });
+});
+
+describe('publicUrlFromEnv', () => {
+  it('is unset by default and keeps only the origin', () => {
+    expect(publicUrlFromEnv({})).toBeUndefined();
+    expect(publicUrlFromEnv({ LIANXIN_PUBLIC_URL: 'https://lianxin.example.org/some/path' })).toBe('https://lianxin.example.org');
+  });
+  it('throws a message naming the variable for a bad value', () => {
+    expect(() => publicUrlFromEnv({ LIANXIN_PUBLIC_URL: 'not a url' })).toThrow(/LIANXIN_PUBLIC_URL/);
+    expect(() => publicUrlFromEnv({ LIANXIN_PUBLIC_URL: 'ftp://x.org' })).toThrow(/http/);
   });
 });

@@ -106,6 +106,7 @@ export const ENV_VARS = {
   LIANXIN_TOKEN_TTL_DAYS: 'lifetime of tokens from setup and join (default 365)',
   LIANXIN_INVITE_TTL_DAYS: 'default lifetime of invites (default 7)',
   LIANXIN_LOG_LEVEL: 'pino level: fatal|error|warn|info|debug|trace|silent (default info)',
+  LIANXIN_PUBLIC_URL: 'absolute origin the QR codes on service boards point to, e.g. https://lianxin.example.org (default: the request\'s own origin)',
   LIANXIN_EXIT_WITH_STDIN: '1: shut down when stdin closes (tests use it so a relay never outlives them)',
 } as const;
 
@@ -167,4 +168,18 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
     inviteTtlDays: intFromEnv(env, 'LIANXIN_INVITE_TTL_DAYS', 7, 1),
     logLevel,
   });
+}
+
+/** The public origin QR codes point to (behind a proxy the request's own origin is the wrong one). */
+export function publicUrlFromEnv(env: Env = process.env): string | undefined {
+  const raw = env.LIANXIN_PUBLIC_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`LIANXIN_PUBLIC_URL=${JSON.stringify(raw)} is not a URL; set it to ${ENV_VARS.LIANXIN_PUBLIC_URL}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('LIANXIN_PUBLIC_URL must start with http:// or https://');
+  return url.origin;
 }

@@ -1,24 +1,19 @@
 /**
- * The public page on a real relay process: the relay's `startServer` (SQLite data folder, rooms,
- * WebSocket upgrades) with the public routes mounted, in its own process; community and tokens
- * made by the relay's CLI; a stock y-websocket provider publishing with a committee token. The
- * page shows what was published, its ETag follows the document, a member cannot publish, and
- * private documents never reach the page.
- * (`relay serve` does not mount the public routes yet, so the process is started from
- * test/bench/public/server.ts, which calls the same startServer with `mountPublicRoutes()`.)
+ * The public page on a real relay process (`relay serve`: SQLite data folder, rooms, WebSocket
+ * upgrades, public routes); community and tokens made by the relay's CLI; a stock y-websocket
+ * provider publishing with a committee token. The page and its JSON show what was published, the
+ * ETag follows the document, a member cannot publish, and private documents never reach the page.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { publishResolution } from '@lianxin/model';
 import { fillSamplePublicDoc, SAMPLE_NOW, sampleResolution } from '../../relay/src/public/samplePublicDoc';
-import { createCommunity, createToken, REPO_ROOT, tempDataDir } from '../support/relayProcess';
+import { createCommunity, createToken, startRelay, tempDataDir, type RelayProcess } from '../support/relayProcess';
 import { connect } from '../support/syncClient';
 
-let relay: { url: string; child: ChildProcess };
+let relay: RelayProcess;
 let wsUrl = '';
 const tokens = { committee: '', member: '' };
 const providers: WebsocketProvider[] = [];
@@ -60,30 +55,14 @@ beforeAll(async () => {
   await createCommunity(dataDir, 'quiet', '静水村', 'village');
   tokens.committee = (await createToken(dataDir, 'liucun', 'committee', '王委员')).token;
   tokens.member = (await createToken(dataDir, 'liucun', 'member', '李党员')).token;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test/bench/public/server.ts'), '--data', dataDir], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-  process.once('exit', () => child.kill('SIGKILL'));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`relay exited with ${code} before listening`)));
-  });
-  relay = { url, child };
-  wsUrl = `${url.replace(/^http/, 'ws')}/sync`;
+  relay = await startRelay({ dataDir });
+  wsUrl = relay.wsUrl;
 });
 
 afterAll(async () => {
   console.error = consoleError;
   for (const p of providers) p.destroy();
-  if (relay && relay.child.exitCode === null) {
-    const exited = new Promise((r) => relay.child.once('exit', r));
-    relay.child.stdin?.end(); // the server stops when its stdin closes
-    await exited;
-    expect(relay.child.exitCode).toBe(0);
-  }
+  if (relay) expect(await relay.stop()).toBe(0);
 });
 
 describe('public page on a real relay', () => {
@@ -95,8 +74,10 @@ describe('public page on a real relay', () => {
     expect(quiet.body).toBe(unknown.body);
     expect(bad.body).toBe(unknown.body);
     expect(quiet.res.headers.get('etag')).toBeNull();
-    // (/api/public/:community is shadowed on the relay by the /api catch-all until the relay
-    // mounts extra routes before /api; the sub-app's tests cover that route.)
+    const quietJson = await get('/api/public/quiet');
+    const unknownJson = await get('/api/public/nobody');
+    expect(quietJson.res.status).toBe(404);
+    expect(quietJson.body).toBe(unknownJson.body);
   });
 
   it('shows what a committee member publishes through a y-websocket provider; ETag and 304 follow the document', async () => {
@@ -113,6 +94,10 @@ describe('public page on a real relay', () => {
     expect(etag).toMatch(/^"[0-9a-f]{32}\./);
     expect((await get('/p/liucun', { 'If-None-Match': etag })).res.status).toBe(304);
     expect((await get('/p/liucun')).res.headers.get('etag')).toBe(etag);
+    const json = await get('/api/public/liucun');
+    expect(json.res.status).toBe(200);
+    expect(json.res.headers.get('content-type')).toContain('application/json');
+    expect(json.body).toContain('刘村社区');
 
     const board = await get('/p/liucun/board/bldg2/unit2x1?size=a5');
     expect(board.res.status).toBe(200);

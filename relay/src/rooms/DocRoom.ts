@@ -15,7 +15,8 @@ import type { StoredDocument } from '../store/Store';
 import type { Connection } from './Connection';
 import type { WriteEntry } from './writeBatcher';
 import { filterAwareness } from './filterAwareness';
-import { storedMessage } from './storedMessage';
+import { encodeStateVectorBytes, storedMessageWith } from './storedMessage';
+import { checkUpdate } from './checkUpdate';
 import { ANONYMOUS_AUTHOR } from './Identity';
 import { ProtocolViolation, awarenessMessage, isEmptyUpdate, sameState, syncMessage } from './wire';
 
@@ -56,6 +57,11 @@ export class DocRoom {
   compacting = false;
   destroyed = false;
   private lastApplyChanged = false;
+  /** `stored`'s state vector bytes, valid while `version` equals `storedVersion` */
+  private storedVector: Uint8Array | null = null;
+  private storedVersion = -1;
+  /** the batch that last touched this room (the batcher's per-batch bookkeeping, without a Map) */
+  batchStamp = 0;
   /** sync step 1 answers waiting for uncommitted updates, so nobody receives unstored content */
   private deferredAnswers: (() => void)[] = [];
 
@@ -209,9 +215,9 @@ export class DocRoom {
       }
     }
     try {
-      // Decoding everything first means a garbage update is refused before it touches the doc:
+      // Walking everything first means a garbage update is refused before it touches the doc:
       // applyUpdate integrates structs before it reads the delete set.
-      Y.decodeUpdate(update);
+      checkUpdate(update);
     } catch {
       throw new ProtocolViolation(CloseCode.malformed, 'update does not decode');
     }
@@ -265,22 +271,18 @@ export class DocRoom {
     this.logBytes += bytes;
   }
 
-  /** After the batcher stored these entries (in order): broadcast, then acknowledge. */
-  afterStored(entries: readonly WriteEntry[]): void {
-    if (this.destroyed) return;
-    for (const e of entries) {
-      if (e.broadcast) {
-        for (const c of this.connections) if (c !== e.conn) c.send(e.broadcast);
-      }
+  /** The `stored` message for `count`: the state vector part is encoded once per document version. */
+  storedFor(count: number): Uint8Array {
+    if (this.storedVersion !== this.version || this.storedVector === null) {
+      this.storedVector = encodeStateVectorBytes(this.doc);
+      this.storedVersion = this.version;
     }
-    // One `stored` per sender, for its highest count (entries are in arrival order).
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const { conn, count } = entries[i] as WriteEntry;
-      if (count <= conn.acknowledged) continue;
-      conn.acknowledged = count;
-      conn.send(storedMessage(this.doc, count));
-    }
-    if (this.uncommitted === 0) this.runDeferred();
+    return storedMessageWith(this.storedVector, count);
+  }
+
+  /** After a batch is stored: answers held back while this document had updates in flight. */
+  afterStored(): void {
+    if (this.uncommitted === 0 && this.deferredAnswers.length > 0) this.runDeferred();
   }
 
   runDeferred(): void {

@@ -35,6 +35,7 @@ export class RoomRegistry {
   private polling = false;
   private lastPing = Date.now();
   private shuttingDown = false;
+  private batchStamp = 0;
 
   constructor(private readonly deps: RoomRegistryDeps) {
     const { store, metrics, config, log } = deps;
@@ -207,15 +208,32 @@ export class RoomRegistry {
     conn.room?.leave(conn);
   }
 
+  /**
+   * A batch is durable: broadcast every entry in arrival order, then one `stored` per sender for
+   * its highest count, then release held-back answers and compact. No per-batch Map: rooms are
+   * marked with the batch's stamp.
+   */
   private committed(batch: readonly WriteEntry[]): void {
-    const byRoom = new Map<DocRoom, WriteEntry[]>();
+    const stamp = ++this.batchStamp;
+    const touched: DocRoom[] = [];
     for (const e of batch) {
-      let list = byRoom.get(e.room);
-      if (!list) byRoom.set(e.room, (list = []));
-      list.push(e);
+      const room = e.room;
+      if (room.destroyed) continue;
+      if (room.batchStamp !== stamp) {
+        room.batchStamp = stamp;
+        touched.push(room);
+      }
+      const message = e.broadcast;
+      if (message) for (const c of room.connections) if (c !== e.conn) c.send(message);
     }
-    for (const [room, entries] of byRoom) {
-      room.afterStored(entries);
+    for (let i = batch.length - 1; i >= 0; i--) {
+      const { room, conn, count } = batch[i] as WriteEntry;
+      if (room.destroyed || count <= conn.acknowledged) continue;
+      conn.acknowledged = count;
+      conn.send(room.storedFor(count));
+    }
+    for (const room of touched) {
+      room.afterStored();
       if (this.compactor.due(room)) void this.compactor.compact(room);
     }
   }

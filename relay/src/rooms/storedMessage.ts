@@ -10,12 +10,8 @@ function writeVarUint(out: number[], value: number): void {
   out.push(n);
 }
 
-/**
- * `encodeStored({ count, stateVector: Y.encodeStateVector(doc) })`, byte for byte, written
- * straight from the struct store. The relay sends one per stored batch and connection, and the
- * general path (two lib0 encoders, a Map and a sort) was a visible share of its time.
- */
-export function storedMessage(doc: Y.Doc, count: number): Uint8Array {
+/** `Y.encodeStateVector(doc)`, byte for byte, written straight from the struct store. */
+export function encodeStateVectorBytes(doc: Y.Doc): Uint8Array {
   const clients = doc.store.clients;
   const sv: number[] = [];
   writeVarUint(sv, clients.size);
@@ -25,9 +21,25 @@ export function storedMessage(doc: Y.Doc, count: number): Uint8Array {
     writeVarUint(sv, client);
     writeVarUint(sv, Y.getState(doc.store, client));
   }
-  const out: number[] = [MessageType.stored];
-  writeVarUint(out, count);
-  writeVarUint(out, sv.length);
-  for (const byte of sv) out.push(byte);
-  return Uint8Array.from(out);
+  return Uint8Array.from(sv);
+}
+
+/** `encodeStored({ count, stateVector })` for an already encoded state vector. */
+export function storedMessageWith(stateVector: Uint8Array, count: number): Uint8Array {
+  const head: number[] = [MessageType.stored];
+  writeVarUint(head, count);
+  writeVarUint(head, stateVector.length);
+  const out = new Uint8Array(head.length + stateVector.length);
+  out.set(head);
+  out.set(stateVector, head.length);
+  return out;
+}
+
+/**
+ * `encodeStored({ count, stateVector: Y.encodeStateVector(doc) })`, byte for byte. The relay
+ * sends one per stored batch and connection, and the general path (two lib0 encoders, a Map and
+ * a sort) was a visible share of its time.
+ */
+export function storedMessage(doc: Y.Doc, count: number): Uint8Array {
+  return storedMessageWith(encodeStateVectorBytes(doc), count);
 }

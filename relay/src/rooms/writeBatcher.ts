@@ -19,6 +19,9 @@ export interface WriteEntry {
   readonly broadcast: Uint8Array | null;
 }
 
+/** Most entries written (and then broadcast) in one transaction. */
+export const MAX_BATCH = 128;
+
 export interface WriteBatcherEvents {
   /** The batch is durable (seqs assigned); broadcast and acknowledge. */
   committed(batch: readonly WriteEntry[]): void;
@@ -27,8 +30,8 @@ export interface WriteBatcherEvents {
 }
 
 /**
- * Collects the updates that arrive within one turn of the event loop and writes them in one
- * store transaction, so a busy relay pays one commit per turn instead of one per update. Batches
+ * Collects the updates that arrive within one turn of the event loop (up to MAX_BATCH) and writes
+ * them in one store transaction, so a busy relay pays one commit per turn instead of one per update. Batches
  * are written one after another, which keeps every document's updates in arrival order.
  */
 export class WriteBatcher {
@@ -68,8 +71,15 @@ export class WriteBatcher {
 
   private async flush(): Promise<void> {
     this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
+    // After a stall the queue can be long: write it in bounded batches, oldest first, so the
+    // first updates are broadcast without waiting for a huge transaction and its sends.
+    let batch: WriteEntry[];
+    if (this.queue.length <= MAX_BATCH) {
+      batch = this.queue;
+      this.queue = [];
+    } else {
+      batch = this.queue.splice(0, MAX_BATCH);
+    }
     if (batch.length === 0) return this.settle();
     this.flushing = true;
     // A room unloaded after a store failure: its clients were told to resend, store nothing of it.

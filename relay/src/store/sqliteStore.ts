@@ -105,6 +105,9 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');
 }
 
+/** Rows per multi-row INSERT (5 parameters each, far below SQLite's limit). */
+const INSERT_CHUNK = 64;
+
 const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 /** The embedded default store: one SQLite file in WAL mode. */
@@ -136,7 +139,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     updates: db.prepare<[number, number], { seq: number; data: Buffer; author: string; time: number }>(
       'SELECT seq, data, author, time FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
     ),
-    insertUpdate: db.prepare<[number, number, Buffer, string, number]>('INSERT INTO doc_updates (seq, doc, data, author, time) VALUES (?, ?, ?, ?, ?)'),
     upsertSnapshot: db.prepare<[number, Buffer, number, number]>(
       `INSERT INTO doc_snapshots (doc, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (doc) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at
@@ -174,14 +176,39 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   };
   // Seqs only grow: compaction deletes rows but keeps the highest seq it folded as through_seq.
   let lastSeq = s.maxSeq.get()?.n ?? 0;
+  // One INSERT per chunk of rows rather than per row: each statement run is a native call plus
+  // VM setup, a visible share of the write path at thousands of updates per second.
+  const insertMany = new Map<number, Database.Statement<unknown[]>>();
+  const insertRows = (rows: number): Database.Statement<unknown[]> => {
+    let stmt = insertMany.get(rows);
+    if (!stmt) {
+      stmt = db.prepare<unknown[]>(`INSERT INTO doc_updates (seq, doc, data, author, time) VALUES ${new Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`);
+      insertMany.set(rows, stmt);
+    }
+    return stmt;
+  };
   const append = db.transaction((updates: readonly UpdateToStore[]): number[] => {
     const first = lastSeq;
     try {
-      return updates.map((u) => {
-        lastSeq += 1;
-        s.insertUpdate.run(lastSeq, docId(u.doc, true) as number, Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.author, u.time);
-        return lastSeq;
-      });
+      const seqs = new Array<number>(updates.length);
+      for (let start = 0; start < updates.length; start += INSERT_CHUNK) {
+        const rows = Math.min(INSERT_CHUNK, updates.length - start);
+        const params: unknown[] = new Array(rows * 5);
+        for (let i = 0; i < rows; i++) {
+          const u = updates[start + i] as UpdateToStore;
+          lastSeq += 1;
+          seqs[start + i] = lastSeq;
+          const p = i * 5;
+          params[p] = lastSeq;
+          params[p + 1] = docId(u.doc, true);
+          // better-sqlite3 binds any Uint8Array as a blob: no Buffer view per update.
+          params[p + 2] = u.update;
+          params[p + 3] = u.author;
+          params[p + 4] = u.time;
+        }
+        insertRows(rows).run(params);
+      }
+      return seqs;
     } catch (error) {
       // The transaction is rolled back: so are the seqs and any docs row it created.
       lastSeq = first;

@@ -98,6 +98,10 @@ describe('public page on a real relay', () => {
     expect(json.res.status).toBe(200);
     expect(json.res.headers.get('content-type')).toContain('application/json');
     expect(json.body).toContain('刘村社区');
+    expect(json.res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // the public pages' policy forbids scripts; it must not reach the rest of the relay (the app)
+    expect((await get('/healthz')).res.headers.get('content-security-policy')).toBeNull();
+    expect((await get('/join')).res.headers.get('content-security-policy')).toBeNull();
 
     const board = await get('/p/liucun/board/bldg2/unit2x1?size=a5');
     expect(board.res.status).toBe(200);

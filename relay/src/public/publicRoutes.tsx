@@ -66,7 +66,10 @@ export function createPublicRoutes(source: PublicSource, options: PublicRoutesOp
   const notFoundPages = new Map<Lang, Promise<string>>();
   const publicOrigin = options.publicOrigin?.replace(/\/+$/, '');
 
-  app.use('*', securityHeaders());
+  // Only these pages: the sub-app is mounted at the relay's root, beside the client app, whose
+  // scripts a site-wide `default-src 'none'` would block.
+  app.use('/p/*', securityHeaders());
+  app.use('/api/public/*', securityHeaders());
 
   const notFoundHtml = async (c: Context, lang: Lang): Promise<Response> => {
     let page = notFoundPages.get(lang);

@@ -80,7 +80,8 @@ describe('roster for the committee', () => {
     expect(csv).toContain('孙丽华');
     expect(csv).toContain('钱志远');
 
-    // Accessibility of the main pages.
+    // Accessibility of the main pages (once the export menu has closed).
+    await page.getByText('导出 CSV').waitFor({ state: 'hidden' });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('link', { name: '民情' }).first().click();
     await page.getByTestId('concern-board').waitFor();

@@ -8,6 +8,9 @@ import 'dayjs/locale/zh-cn';
 import { Language } from '../i18n/i18n';
 import { useLanguage } from '../state/useLanguage';
 
+// People who ask their system for less motion get none (Ant Design animates menus and drawers).
+const reducedMotion = typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const { language } = useLanguage();
   useEffect(() => {
@@ -18,7 +21,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     <ConfigProvider
       locale={language === Language.zh ? zh_CN : en_US}
       theme={{
-        token: { colorPrimary: '#c62828', colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextSecondary: '#525252', colorTextDescription: '#525252', colorTextTertiary: '#5c5c5c', borderRadius: 6, fontSize: 15 },
+        token: { colorPrimary: '#c62828', colorLink: '#0958d9', colorTextPlaceholder: '#6b6b6b', colorTextSecondary: '#525252', colorTextDescription: '#525252', colorTextTertiary: '#5c5c5c', borderRadius: 6, fontSize: 15, motion: !reducedMotion },
         // Status tags carry words (synced, overdue, unlinked): darker text keeps WCAG AA contrast.
         components: { Tag: { colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#a8071a', colorInfo: '#003eb3' } },
       }}

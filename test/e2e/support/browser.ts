@@ -26,7 +26,7 @@ export interface AccountSeed {
  * test can start on a community page. The join page itself is covered by its own test.
  */
 export async function contextWithAccount(browser: Browser, baseURL: string, account: AccountSeed, viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', serviceWorkers: 'allow' });
+  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', serviceWorkers: 'allow', reducedMotion: 'reduce' });
   const { memberId, ...stored } = account;
   await context.addInitScript(
     ([acc, member]) => {

@@ -63,7 +63,7 @@ export async function startWorld(communityId: string): Promise<World> {
       browser: b,
       async join(role, name, viewport = LAPTOP) {
         const url = await createInvite(relay, community.secretaryToken, role);
-        const context = await b.newContext({ baseURL: relay.url, viewport, locale: 'zh-CN', serviceWorkers: 'allow' });
+        const context = await b.newContext({ baseURL: relay.url, viewport, locale: 'zh-CN', serviceWorkers: 'allow', reducedMotion: 'reduce' });
         contexts.push(context);
         let offline = false;
         const sockets = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();

@@ -1,0 +1,52 @@
+// First run, as the README promises: a relay with no community prints a one-time setup link;
+// opening it in Chromium creates the community and makes this device its secretary. The code
+// works once only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startRelay, type RelayProcess } from '../support/relayProcess';
+import { launchBrowser, watchErrors } from './support/browser';
+import { ensureClientBuilt } from './support/clientBuild';
+
+let relay: RelayProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureClientBuilt();
+  relay = await startRelay();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+describe('first-run setup', () => {
+  it('turns the printed setup link into a community with this device as its secretary, once', async () => {
+    const code = await relay.waitForSetupCode();
+    const context = await browser.newContext({ baseURL: relay.url, locale: 'zh-CN', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`/setup#code=${code}`);
+    await page.getByTestId('setup-id').fill('hehua');
+    await page.getByTestId('setup-name').fill('荷花社区');
+    await page.getByTestId('setup-secretary').fill('张书记');
+    await page.getByTestId('setup-submit').click();
+
+    await expect.poll(() => page.getByTestId('my-role').getAttribute('data-role'), { timeout: 20_000 }).toBe('secretary');
+    expect(page.url()).toContain('/c/hehua');
+    const info = (await (await fetch(`${relay.url}/api/community/hehua`)).json()) as { name: string };
+    expect(info.name).toBe('荷花社区');
+
+    // the code is spent: a second use is refused and creates nothing
+    const again = await fetch(`${relay.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, community: { id: 'other', name: '另一个', kind: 'urban' }, secretary: { name: '冒名' } }),
+    });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect((await fetch(`${relay.url}/api/community/other`)).status).toBe(404);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});

@@ -21,8 +21,6 @@ export interface WriteEntry {
 
 /** Most entries written (and then broadcast) in one transaction. */
 export const MAX_BATCH = 128;
-/** Least time between the starts of two store transactions. */
-export const MIN_COMMIT_GAP_MS = 1;
 
 export interface WriteBatcherEvents {
   /** The batch is durable (seqs assigned); broadcast and acknowledge. */
@@ -40,7 +38,6 @@ export class WriteBatcher {
   private queue: WriteEntry[] = [];
   private scheduled = false;
   private flushing = false;
-  private lastFlushAt = -Infinity;
   private idleWaiters: (() => void)[] = [];
 
   constructor(
@@ -69,18 +66,11 @@ export class WriteBatcher {
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    // A commit costs about as much as ten rows: under load, at most one per MIN_COMMIT_GAP_MS
-    // (batches then hold several turns' updates); when quiet, at once.
-    const wait = this.lastFlushAt + MIN_COMMIT_GAP_MS - performance.now();
-    if (wait <= 0) setImmediate(this.runFlush);
-    else setTimeout(this.runFlush, wait);
+    setImmediate(() => void this.flush());
   }
-
-  private readonly runFlush = (): void => void this.flush();
 
   private async flush(): Promise<void> {
     this.scheduled = false;
-    this.lastFlushAt = performance.now();
     // After a stall the queue can be long: write it in bounded batches, oldest first, so the
     // first updates are broadcast without waiting for a huge transaction and its sends.
     let batch: WriteEntry[];

@@ -54,6 +54,8 @@ describe('offline member', () => {
     await page.reload();
     await page.getByTestId('concern-board').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('sync-status').getAttribute('data-state')).toBe('offline');
+    // The changes the relay has not confirmed are still counted after the reload.
+    await expect.poll(async () => Number(await page.getByTestId('sync-status').getAttribute('data-pending'))).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId('concern-card').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('3单元楼道灯不亮')]));
     await page.getByTestId('nav-my').click();
     await expect.poll(() => page.locator(`[data-household-id="${visitedId}"]`).getAttribute('data-overdue')).toBe('false');

@@ -69,19 +69,32 @@ export async function deleteLocalDoc(db: CommunityDatabase, name: string): Promi
 
 /**
  * Takes over the unconfirmed-change counts earlier runs left for a document: returns their sum
- * and deletes them (this run writes its own row from now on).
+ * and, in the same transaction, moves it to this run's row (`<doc>#<run>`). Never a moment where
+ * the count is stored nowhere: a run that closes (or a page that reloads) right after the
+ * takeover leaves it for the next one.
  */
-export async function takePendingCounts(db: CommunityDatabase, doc: string): Promise<number> {
+export async function takePendingCounts(db: CommunityDatabase, doc: string, run: string): Promise<number> {
   return db.transaction('rw', db.pending, async () => {
     const rows = await db.pending.where('doc').equals(doc).toArray();
+    const sum = rows.reduce((n, r) => n + (Number.isInteger(r.count) && r.count > 0 ? r.count : 0), 0);
     await db.pending.bulkDelete(rows.map((r) => r.key));
-    return rows.reduce((n, r) => n + (Number.isInteger(r.count) && r.count > 0 ? r.count : 0), 0);
+    if (sum > 0) await db.pending.put({ key: `${doc}#${run}`, doc, count: sum });
+    return sum;
   });
 }
 
+/**
+ * Writes a run's count. Call it synchronously from the doc's `update` event: the transaction is
+ * created at once and its scope includes y-dexie's updates table, so IndexedDB runs it before
+ * y-dexie's write of that change (created later, on `updateV2`). A stored change therefore
+ * always has its count stored too, even when the page is closed right after.
+ */
 export function savePendingCount(db: CommunityDatabase, doc: string, run: string, count: number): Promise<unknown> {
   const key = `${doc}#${run}`;
-  return count > 0 ? db.pending.put({ key, doc, count }) : db.pending.delete(key);
+  return db.transaction('rw', [db.pending, db.table(DOC_UPDATES_TABLE)], async () => {
+    if (count > 0) await db.pending.put({ key, doc, count });
+    else await db.pending.delete(key);
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCommunitySession, type CommunitySession, type CommunitySessionOptions } from './communitySession';
+import { communityDatabaseName } from './databaseNames';
 import { unsignedToken } from './testing/unsignedToken';
 
 const sessions: CommunitySession[] = [];
@@ -63,6 +64,28 @@ describe('openCommunitySession (local only)', () => {
     const third = local(factory, token);
     await third.whenLoaded;
     expect(third.getStatus().pending).toBe(3);
+  });
+
+  it('stores each change\'s count no later than the change itself (a reload at any moment keeps it)', async () => {
+    const factory = new IDBFactory();
+    const s = local(factory, unsignedToken({ role: 'committee' }));
+    await s.whenLoaded;
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = factory.open(communityDatabaseName('c1', 'p1'));
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const households = s.docs.roster!.getMap('households');
+    for (let i = 0; i < 3; i++) households.set(`h${i}`, i);
+    // Created right after the changes: IndexedDB runs it after every write issued before it,
+    // which is what a page reloaded now would find.
+    const tx = raw.transaction(['$docs.content_updates', 'pending'], 'readonly');
+    const read = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
+    const [updates, pending] = await Promise.all([read(tx.objectStore('$docs.content_updates').getAll()), read(tx.objectStore('pending').getAll())]);
+    raw.close();
+    const rosterUpdates = (updates as { k: string; i: number }[]).filter((u) => u.k === 'roster' && u.i > 0);
+    expect(rosterUpdates).toHaveLength(3);
+    expect((pending as { doc: string; count: number }[]).filter((p) => p.doc === 'roster').map((p) => p.count)).toEqual([3]);
   });
 
   it('counts local edits of a read-only document as refused, not pending', async () => {

@@ -11,6 +11,7 @@ import {
 } from '@lianxin/protocol';
 import { deleteLocalDoc, openCommunityDatabase, storedDocNames, type CommunityDatabase } from './communityDatabase';
 import type { WebSocketClass } from './countingWebSocket';
+import { defaultNetworkEvents, watchNetwork } from './networkEvents';
 import { relayEndpoints } from './relayEndpoints';
 import type { StorageOptions } from './storageOptions';
 import { SyncedDoc } from './syncedDoc';
@@ -32,6 +33,11 @@ export interface CommunitySessionOptions extends StorageOptions {
   readonly maxBackoffMs?: number;
   /** Clock, ms since epoch (tests). */
   readonly now?: () => number;
+  /**
+   * Where the device's `online`/`offline` events come from. Default: the global object when it
+   * is a browser window (has `addEventListener` and `navigator.onLine`); null ignores them.
+   */
+  readonly networkEvents?: EventTarget | null;
 }
 
 /** A minutes document opened with `openMinutes`; call `release()` when done with it. */
@@ -99,6 +105,8 @@ class Session implements CommunitySession {
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed: Promise<void> | null = null;
   private batching = 0;
+  private readonly unwatchNetwork: () => void;
+  private networkDown = false;
 
   constructor(private readonly options: CommunitySessionOptions) {
     const claims = typeof options.token === 'string' ? peekTokenClaims(options.token) : null;
@@ -127,6 +135,12 @@ class Session implements CommunitySession {
     this.docs = docs;
     this.status = this.aggregate();
     this.armExpiry();
+    // Only the events count, not `navigator.onLine` at start: browsers report "offline" for
+    // machines with no network interface even when the relay is on the same machine.
+    this.unwatchNetwork = watchNetwork(options.networkEvents === undefined ? defaultNetworkEvents() : options.networkEvents, {
+      offline: this.onOffline,
+      online: this.onOnline,
+    });
     this.whenLoaded = Promise.all([...[...this.fixed.values()].map((d) => d.whenLoaded), this.purgeUnreadable()]).then(() => undefined);
   }
 
@@ -192,6 +206,7 @@ class Session implements CommunitySession {
   destroy(): Promise<void> {
     if (this.destroyed) return this.destroyed;
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.unwatchNetwork();
     let flushed: Promise<void>[] = [];
     this.batch(() => {
       flushed = this.allDocs().map((d) => d.destroy());
@@ -216,6 +231,7 @@ class Session implements CommunitySession {
       onConnectFailed: () => this.checkToken(),
     });
     if (this.tokenFailure) synced.fail(this.tokenFailure);
+    else if (this.networkDown) synced.networkLost();
     return synced;
   }
 
@@ -230,6 +246,21 @@ class Session implements CommunitySession {
       if (result.type === 'refused') this.failToken(result.reason);
     });
   }
+
+  private readonly onOffline = (): void => {
+    if (this.destroyed) return;
+    this.networkDown = true;
+    this.batch(() => {
+      for (const d of this.allDocs()) d.networkLost();
+    });
+    this.onDocStatus();
+  };
+
+  private readonly onOnline = (): void => {
+    if (this.destroyed) return;
+    this.networkDown = false;
+    for (const d of this.allDocs()) d.networkRestored();
+  };
 
   private failToken(reason: OfflineReason): void {
     if (this.tokenFailure || this.destroyed) return;

@@ -46,4 +46,19 @@ describe('nextPhase', () => {
     expect(stopped).toEqual({ type: 'offline', reason: 'stopped' });
     expect(run([{ type: 'socketConnecting' }, { type: 'handshakeDone' }, { type: 'fatal', reason: 'revoked' }], stopped)).toBe(stopped);
   });
+
+  it('a lost network reads as offline/network, also through the close it causes, until a socket opens', () => {
+    const lost = nextPhase({ type: 'synced' }, { type: 'networkLost' });
+    expect(lost).toEqual({ type: 'offline', reason: 'network' });
+    expect(nextPhase(lost, { type: 'socketClosed', code: null, opened: true })).toBe(lost);
+    expect(nextPhase(lost, { type: 'socketConnecting' })).toBe(lost);
+    expect(run([{ type: 'socketConnecting' }, { type: 'socketOpen' }], lost)).toEqual({ type: 'connecting' });
+    // A refusal after the network came back is still a refusal.
+    expect(nextPhase(lost, { type: 'socketClosed', code: 1006, opened: false })).toEqual({ type: 'offline', reason: 'unreachable' });
+    // Fatal and stopped are not replaced by it.
+    const revoked: ConnectionPhase = { type: 'offline', reason: 'revoked', closeCode: 4403 };
+    expect(nextPhase(revoked, { type: 'networkLost' })).toBe(revoked);
+    const stopped: ConnectionPhase = { type: 'offline', reason: 'stopped' };
+    expect(nextPhase(stopped, { type: 'networkLost' })).toBe(stopped);
+  });
 });

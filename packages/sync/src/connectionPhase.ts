@@ -22,6 +22,8 @@ export type ConnectionEvent =
    * opened (a refusal at the upgrade never does).
    */
   | { readonly type: 'socketClosed'; readonly code: number | null; readonly opened: boolean }
+  /** The device lost its network; the socket is closed here until it comes back. */
+  | { readonly type: 'networkLost' }
   /** Reconnecting cannot help (a probe or the token's expiry said so). */
   | { readonly type: 'fatal'; readonly reason: OfflineReason }
   /** Closed here for good. */
@@ -65,12 +67,16 @@ export function nextPhase(phase: ConnectionPhase, event: ConnectionEvent): Conne
     case 'handshakeDone':
       return { type: 'synced' };
     case 'socketClosed': {
+      // Closing the socket ourselves because the network went away: keep saying why.
+      if (phase.type === 'offline' && phase.reason === OfflineReason.network && event.code === null) return phase;
       if (event.code === null) return { type: 'offline', reason: OfflineReason.unreachable };
       const fatal = fatalReasonForCode(event.code);
       if (fatal) return { type: 'offline', reason: fatal, closeCode: event.code };
       if (!event.opened || NO_INTENT.has(event.code)) return { type: 'offline', reason: OfflineReason.unreachable };
       return { type: 'offline', reason: OfflineReason.closed, closeCode: event.code };
     }
+    case 'networkLost':
+      return { type: 'offline', reason: OfflineReason.network };
     case 'fatal':
       return { type: 'offline', reason: event.reason };
     case 'stopped':

@@ -11,6 +11,8 @@
 export const OfflineReason = {
   /** The session or document was closed here; nothing will reconnect. */
   stopped: 'stopped',
+  /** The device reports no network (the browser's `offline` event); reconnects on `online`. */
+  network: 'network',
   /** The relay could not be reached, or the connection dropped; retrying with back-off. */
   unreachable: 'unreachable',
   /** The relay closed the connection with a code that is worth retrying (`closeCode`). */
@@ -92,6 +94,7 @@ const REASON_ORDER: readonly OfflineReason[] = [
   OfflineReason.unknownRoom,
   OfflineReason.closed,
   OfflineReason.unreachable,
+  OfflineReason.network,
   OfflineReason.stopped,
 ];
 

@@ -9,7 +9,7 @@ import { flushWrites, localDocument, savePendingCount, takePendingCounts, type C
 import { INITIAL_PHASE, nextPhase, type ConnectionEvent, type ConnectionPhase } from './connectionPhase';
 import { countingWebSocket, type WebSocketClass } from './countingWebSocket';
 import { PendingTracker } from './pendingTracker';
-import { sameStatus, type OfflineReason, type SyncStatus } from './syncStatus';
+import { OfflineReason, sameStatus, type SyncStatus } from './syncStatus';
 
 export type DocAccess = 'read' | 'write';
 
@@ -66,9 +66,11 @@ export class SyncedDoc {
   private refused = 0;
   private opened = false;
   private destroyed: Promise<void> | null = null;
+  /** Earlier runs' counts are taken over: from now on this run's count is written on each change. */
   private restored = false;
-  private persisting: Promise<unknown> | null = null;
-  private persistAgain = false;
+  private lastWrite: Promise<unknown> = Promise.resolve();
+  private restoredAndLoaded = false;
+  private networkDown = false;
   private current: SyncStatus;
 
   constructor(private readonly options: SyncedDocOptions) {
@@ -142,8 +144,13 @@ export class SyncedDoc {
       if (event && !opened && !FATAL_CLOSE_CODES.includes(event.code)) this.options.onConnectFailed?.(this);
     });
 
-    const restore = takePendingCounts(this.db, this.name).then(
-      (n) => this.tracker.restore(n),
+    const restore = takePendingCounts(this.db, this.name, this.run).then(
+      (n) => {
+        this.restored = true;
+        this.tracker.restore(n);
+        // Changes made while the takeover ran are in the count only now.
+        void this.persistCount();
+      },
       (error: unknown) => {
         this.loadError ??= error;
       },
@@ -176,6 +183,24 @@ export class SyncedDoc {
   subscribe(listener: (status: SyncStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The device lost its network: close the socket and wait for `networkRestored`. */
+  networkLost(): void {
+    if (this.destroyed || this.options.connect === false) return;
+    this.networkDown = true;
+    this.apply({ type: 'networkLost' });
+    this.provider.disconnect();
+  }
+
+  /** The network is back: connect at once rather than after the back-off delay. */
+  networkRestored(): void {
+    if (!this.networkDown) return;
+    this.networkDown = false;
+    // Not loaded yet: `loaded()` connects.
+    if (this.destroyed || !this.restoredAndLoaded || this.options.connect === false) return;
+    if (this.phase.type === 'offline' && this.phase.reason !== OfflineReason.network) return; // fatal or stopped meanwhile
+    this.provider.connect();
   }
 
   /** Stops reconnecting for a reason reconnecting cannot fix (revoked, expired, …). */
@@ -211,9 +236,9 @@ export class SyncedDoc {
   }
 
   private loaded(): void {
-    this.restored = true;
-    void this.persistCount();
-    if (this.destroyed || this.phase.type === 'offline') return;
+    this.restoredAndLoaded = true;
+    if (this.destroyed || this.networkDown) return;
+    if (this.phase.type === 'offline' && this.phase.reason !== OfflineReason.network) return;
     if (this.options.connect === false) this.apply({ type: 'stopped' });
     else this.provider.connect();
   }
@@ -244,25 +269,17 @@ export class SyncedDoc {
     this.emit();
   }
 
-  /** Writes this run's unconfirmed count (coalescing: one write in flight, then the latest). */
+  /**
+   * Writes this run's unconfirmed count now (no coalescing: the write must be issued before
+   * y-dexie's write of the same change, see `savePendingCount`). IndexedDB applies the writes
+   * in the order they were issued, so the latest count wins.
+   */
   private persistCount(): Promise<unknown> {
-    if (!this.restored) return Promise.resolve();
-    if (this.persisting) {
-      this.persistAgain = true;
-      return this.persisting;
-    }
-    const write = async (): Promise<void> => {
-      do {
-        this.persistAgain = false;
-        await savePendingCount(this.db, this.name, this.run, this.tracker.count).catch((error: unknown) => {
-          this.loadError ??= error;
-        });
-      } while (this.persistAgain);
-    };
-    this.persisting = write().finally(() => {
-      this.persisting = null;
+    if (!this.restored || this.db.hasBeenClosed()) return this.lastWrite;
+    this.lastWrite = savePendingCount(this.db, this.name, this.run, this.tracker.count).catch((error: unknown) => {
+      this.loadError ??= error;
     });
-    return this.persisting;
+    return this.lastWrite;
   }
 
   private apply(event: ConnectionEvent): void {

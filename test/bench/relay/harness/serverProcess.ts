@@ -7,6 +7,8 @@ import { readLines } from './lineReader';
 export interface ServerCommand {
   /** The TS/JS entry point, run with `node --import tsx`. */
   readonly script: string;
+  /** Node flags for the server process (the relay runs with the flags `npm start` gives it). */
+  readonly nodeFlags?: readonly string[];
   readonly args: readonly string[];
   readonly cwd: string;
 }
@@ -59,7 +61,7 @@ export function startServer(
   startTimeoutMs = 30_000,
 ): Promise<RunningServer> {
   const profile = options.profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`];
-  const [program, args] = pinned(core, options.niceness, [process.execPath, ...profile, '--import', 'tsx', command.script, ...command.args]);
+  const [program, args] = pinned(core, options.niceness, [process.execPath, ...(command.nodeFlags ?? []), ...profile, '--import', 'tsx', command.script, ...command.args]);
   const child = spawn(program, args, {
     cwd: command.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],

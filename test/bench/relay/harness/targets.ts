@@ -63,6 +63,7 @@ function prepareRelay(root: string): PreparedTarget {
       family: 'y-websocket',
       command: (port) => ({
         script: 'relay/src/cli.ts',
+        nodeFlags: ['--no-allocation-site-pretenuring'],
         args: ['serve', '--port', String(port), '--host', HOST, '--data', data],
         cwd: root,
       }),

@@ -1,4 +1,6 @@
 // The command line, run as a real process: JSON on stdout, clear errors and exit codes.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyToken } from './auth/token';
 import { loadSecret } from './auth/secret';
@@ -69,6 +71,24 @@ describe('relay CLI', () => {
     await expect(runCommand(positionals, { ...values, data }, (v) => printed.push(v))).rejects.toThrow(UsageError);
     await expect(runCommand(positionals, { ...values, data }, (v) => printed.push(v))).rejects.toThrow(message);
     expect(printed).toEqual([]);
+  });
+
+  it('community create makes a data folder that does not exist yet; token and revoke say what to do instead', async () => {
+    const fresh = join(data, 'fresh', 'nested');
+    const created = await runCli(['community', 'create', 'birch', '--name', '白桦村', '--data', fresh]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(existsSync(join(fresh, 'secret'))).toBe(true);
+
+    const missing = join(data, 'missing');
+    const [token, revoke] = await Promise.all([
+      runCli(['token', 'birch', '--role', 'member', '--name', 'x', '--data', missing]),
+      runCli(['revoke', 'abc', '--data', missing]),
+    ]);
+    for (const r of [token, revoke]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/no relay data in .*community create/);
+    }
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('exits 1 when the command cannot be done', async () => {

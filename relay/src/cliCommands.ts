@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import v8 from 'node:v8';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { TOKEN_ROLES, isCommunityId, isTokenRole, type CommunityId } from '@lianxin/protocol';
 import { loadSecret } from './auth/secret';
 import { issueToken } from './auth/issueToken';
@@ -59,7 +59,10 @@ function openDataStore(dataDir: string): Store {
   return createSqliteStore({ file: join(dataDir, DATABASE_FILE) });
 }
 
-async function withStore<T>(dataDir: string, run: (store: Store, secret: string) => Promise<T>): Promise<T> {
+/** `create`: a fresh data folder is made; otherwise a missing one is an error that says what to do. */
+async function withStore<T>(dataDir: string, run: (store: Store, secret: string) => Promise<T>, { create = false } = {}): Promise<T> {
+  if (create) mkdirSync(dataDir, { recursive: true });
+  else if (!existsSync(dataDir)) throw new Error(`no relay data in ${dataDir}: create a community first (community create <id> --name <name> --data ${dataDir}), or pass the right --data`);
   const secret = loadSecret(dataDir);
   const store = openDataStore(dataDir);
   try {
@@ -150,7 +153,7 @@ export async function runCommand(positionals: string[], values: CliValues, print
         const issued = await issueToken(store, secret, { community: id as CommunityId, role: 'secretary', name: secretaryName, ttlSeconds: config.tokenTtlDays * DAY });
         print({ community: id, token: issued.token, tokenId: issued.tokenId });
         return 0;
-      });
+      }, { create: true });
     }
     case 'token': {
       expectPositionals(positionals, 2, 'token <community> --role secretary|committee|member --name <name> [--ttl 30d]');

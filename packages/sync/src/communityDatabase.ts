@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import yDexie, { DexieYProvider } from 'y-dexie';
+import yDexie, { DexieYProvider, compressYDocs } from 'y-dexie';
 import type * as Y from 'yjs';
 import { COMMUNITY_SCHEMA_VERSION, communityDatabaseName } from './databaseNames';
 import { dexieOptions, type StorageOptions } from './storageOptions';
@@ -105,6 +105,23 @@ export async function flushWrites(db: CommunityDatabase): Promise<void> {
   await db.transaction('rw', [db.table(DOC_UPDATES_TABLE), db.pending, db.docs], async () => {
     await db.pending.count();
   });
+}
+
+/**
+ * Past this many stored updates, a session compacts right after loading instead of waiting for
+ * y-dexie's first periodic pass (10 s after opening): a cold open applies every row one by one.
+ */
+export const COMPACT_AFTER_ROWS = 500;
+
+/**
+ * Merges each document's stored updates into one (y-dexie's own compaction: one transaction per
+ * document, so a crash leaves either the old rows or the merged one) when there are more than
+ * `COMPACT_AFTER_ROWS`. Returns whether it compacted.
+ */
+export async function compactIfLarge(db: CommunityDatabase, threshold = COMPACT_AFTER_ROWS): Promise<boolean> {
+  if ((await db.table(DOC_UPDATES_TABLE).count()) <= threshold) return false;
+  await compressYDocs(db);
+  return true;
 }
 
 /** Deletes a person's whole local copy of a community. */

@@ -88,6 +88,41 @@ describe('openCommunitySession (local only)', () => {
     expect((pending as { doc: string; count: number }[]).filter((p) => p.doc === 'roster').map((p) => p.count)).toEqual([3]);
   });
 
+  it('compacts a long stored history after loading, keeping content and pending count', async () => {
+    const factory = new IDBFactory();
+    const token = unsignedToken({ role: 'committee' });
+    const first = local(factory, token);
+    await first.whenLoaded;
+    const households = first.docs.roster!.getMap('households');
+    for (let i = 0; i < 600; i++) households.set(`h${i}`, i);
+    await first.destroy();
+    const rosterRows = async () => {
+      const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = factory.open(communityDatabaseName('c1', 'p1'));
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const all = await new Promise<{ k: string; i: number }[]>((resolve) => {
+        const req = raw.transaction('$docs.content_updates', 'readonly').objectStore('$docs.content_updates').getAll();
+        req.onsuccess = () => resolve(req.result as { k: string; i: number }[]);
+      });
+      raw.close();
+      return all.filter((u) => u.k === 'roster' && u.i > 0).length;
+    };
+    expect(await rosterRows()).toBe(600);
+
+    const second = local(factory, token);
+    await second.whenLoaded;
+    await vi.waitFor(async () => expect(await rosterRows()).toBe(1), { timeout: 5_000, interval: 50 });
+    expect(second.getStatus().pending).toBe(600);
+    await second.destroy();
+
+    const third = local(factory, token);
+    await third.whenLoaded;
+    expect(third.docs.roster!.getMap('households').size).toBe(600);
+    expect(third.getStatus().pending).toBe(600);
+  });
+
   it('counts local edits of a read-only document as refused, not pending', async () => {
     const s = local(new IDBFactory(), unsignedToken({ role: 'member' }));
     await s.whenLoaded;

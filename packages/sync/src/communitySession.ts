@@ -9,7 +9,7 @@ import {
   type FixedDoc,
   type TokenClaims,
 } from '@lianxin/protocol';
-import { deleteLocalDoc, openCommunityDatabase, storedDocNames, type CommunityDatabase } from './communityDatabase';
+import { compactIfLarge, deleteLocalDoc, openCommunityDatabase, storedDocNames, type CommunityDatabase } from './communityDatabase';
 import type { WebSocketClass } from './countingWebSocket';
 import { defaultNetworkEvents, watchNetwork } from './networkEvents';
 import { relayEndpoints } from './relayEndpoints';
@@ -85,6 +85,9 @@ export function openCommunitySession(options: CommunitySessionOptions): Communit
 }
 
 // Tokens are per person: a refusal of the token stops every document, not only the one that saw it.
+/** How long after loading a long stored history is merged (see `compactIfLarge`). */
+const COMPACT_DELAY_MS = 1_000;
+
 const TOKEN_REASONS: readonly OfflineReason[] = [OfflineReason.revoked, OfflineReason.expired, OfflineReason.unauthorized];
 const MAX_TIMER = 2 ** 31 - 1;
 
@@ -103,6 +106,7 @@ class Session implements CommunitySession {
   private status: SessionStatus;
   private tokenFailure: OfflineReason | null = null;
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  private compactTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed: Promise<void> | null = null;
   private batching = 0;
   private readonly unwatchNetwork: () => void;
@@ -142,6 +146,11 @@ class Session implements CommunitySession {
       online: this.onOnline,
     });
     this.whenLoaded = Promise.all([...[...this.fixed.values()].map((d) => d.whenLoaded), this.purgeUnreadable()]).then(() => undefined);
+    // A long history makes every cold open slow. y-dexie merges it only 10 s after opening, so a
+    // short visit never did; shortly after loading (not during the first render) it is merged.
+    void this.whenLoaded.then(() => {
+      if (!this.destroyed) this.compactTimer = setTimeout(() => void compactIfLarge(this.db).catch(() => undefined), COMPACT_DELAY_MS);
+    });
   }
 
   handle(doc: FixedDoc): SyncedDoc | null {
@@ -206,6 +215,7 @@ class Session implements CommunitySession {
   destroy(): Promise<void> {
     if (this.destroyed) return this.destroyed;
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    if (this.compactTimer) clearTimeout(this.compactTimer);
     this.unwatchNetwork();
     let flushed: Promise<void>[] = [];
     this.batch(() => {

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -65,6 +66,11 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: relay.app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
     s.once('error', reject);
+  });
+  // A peer that resets its connection while its upgrade is being answered (a refused token, a
+  // client giving up) must not take the relay down: a socket 'error' with no listener is thrown.
+  server.on('upgrade', (_request, socket: Duplex) => {
+    socket.on('error', (error) => log.debug({ err: error.message }, 'upgrade socket error'));
   });
   relay.injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;

@@ -1,36 +1,20 @@
 // Opening an invite link: enter a name, get a token, land in the community.
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { hashParam } from '../../state/hashParam';
 import { joinCommunity } from '../../state/relayApi';
-import { useAccounts } from '../../state/useAccounts';
-import { useRelayError } from '../../state/useRelayError';
+import { useEnterCommunity } from '../../state/useEnterCommunity';
 import { AuthFrame } from './AuthFrame';
 
 export function JoinPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { add } = useAccounts();
-  const describe = useRelayError();
   const [code] = useState(() => hashParam(window.location.hash, 'code'));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { enter, busy, error } = useEnterCommunity();
 
   async function submit(values: { name: string }) {
     if (!code) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await joinCommunity(code, values.name.trim());
-      const account = await add({ token: result.token, communityName: result.community.name, kind: result.community.kind });
-      navigate(`/c/${account.communityId}`, { replace: true });
-    } catch (e) {
-      setError(describe(e));
-    } finally {
-      setBusy(false);
-    }
+    await enter(() => joinCommunity(code, values.name.trim()));
   }
 
   return (

@@ -1,13 +1,11 @@
 // First run: the secretary opens the setup link the relay printed and creates the community.
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { isCommunityId } from '@lianxin/protocol';
 import { hashParam } from '../../state/hashParam';
 import { setupCommunity } from '../../state/relayApi';
-import { useAccounts } from '../../state/useAccounts';
-import { useRelayError } from '../../state/useRelayError';
+import { useEnterCommunity } from '../../state/useEnterCommunity';
 import { AuthFrame } from './AuthFrame';
 
 interface SetupForm {
@@ -20,29 +18,17 @@ interface SetupForm {
 
 export function SetupPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { add } = useAccounts();
-  const describe = useRelayError();
   const [code] = useState(() => hashParam(window.location.hash, 'code'));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { enter, busy, error } = useEnterCommunity();
 
   async function submit(values: SetupForm) {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await setupCommunity({
+    await enter(() =>
+      setupCommunity({
         code: values.code.trim(),
         community: { id: values.id.trim(), name: values.name.trim(), kind: values.kind },
         secretary: { name: values.secretary.trim() },
-      });
-      const account = await add({ token: result.token, communityName: result.community.name, kind: result.community.kind });
-      navigate(`/c/${account.communityId}`, { replace: true });
-    } catch (e) {
-      setError(describe(e));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   }
 
   return (

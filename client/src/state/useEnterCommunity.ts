@@ -1,0 +1,35 @@
+// Setup and join end the same way: the relay hands out a token, the device keeps it as an account
+// and opens the community. One place for that, with its busy and error state.
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useAccounts } from './useAccounts';
+import { useRelayError } from './useRelayError';
+
+interface Entry {
+  readonly token: string;
+  readonly community: { readonly name: string; readonly kind: 'urban' | 'village' };
+}
+
+export function useEnterCommunity(): { enter: (request: () => Promise<Entry>) => Promise<void>; busy: boolean; error: string | null } {
+  const navigate = useNavigate();
+  const { add } = useAccounts();
+  const describe = useRelayError();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function enter(request: () => Promise<Entry>): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await request();
+      const account = await add({ token: result.token, communityName: result.community.name, kind: result.community.kind });
+      navigate(`/c/${account.communityId}`, { replace: true });
+    } catch (e) {
+      setError(describe(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { enter, busy, error };
+}

@@ -1,12 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DexieYProvider } from 'y-dexie';
+import * as Y from 'yjs';
 import {
-  compactIfLarge,
   deleteCommunityDatabase,
   deleteLocalDoc,
   flushWrites,
-  localDocument,
   openCommunityDatabase,
   savePendingCount,
   storedDocNames,
@@ -14,6 +12,7 @@ import {
   type CommunityDatabase,
 } from './communityDatabase';
 import { communityDatabaseName, deviceDatabaseName } from './databaseNames';
+import { LocalDocStore } from './localDocStore';
 
 const opened: CommunityDatabase[] = [];
 function open(factory: IDBFactory, cid = 'c1', sub = 'p1'): CommunityDatabase {
@@ -26,9 +25,11 @@ afterEach(() => {
 });
 
 async function loaded(db: CommunityDatabase, name: string) {
-  const local = localDocument(db, name);
-  await local.store.whenLoaded;
-  return local.doc;
+  const doc = new Y.Doc();
+  const local = new LocalDocStore(db, name, doc);
+  doc.on('destroy', () => local.destroy());
+  await local.whenLoaded;
+  return doc;
 }
 
 describe('community database', () => {
@@ -110,7 +111,6 @@ describe('community database', () => {
     const care = await loaded(db, 'care');
     care.getMap('m').set('secret', 'x');
     await flushWrites(db);
-    DexieYProvider.release(care);
     care.destroy();
     await savePendingCount(db, 'care', 'r', 1);
     await deleteLocalDoc(db, 'care');
@@ -126,40 +126,5 @@ describe('community database', () => {
     await deleteCommunityDatabase('c1', 'p1', { indexedDB: factory, IDBKeyRange });
     const again = open(factory);
     expect(await storedDocNames(again)).toEqual([]);
-  });
-
-  it('compacts a long history into one row per document, only past the threshold', async () => {
-    const factory = new IDBFactory();
-    const db = open(factory);
-    const roster = await loaded(db, 'roster');
-    const work = await loaded(db, 'work');
-    for (let i = 0; i < 30; i++) roster.getMap('households').set(`h${i}`, i);
-    for (let i = 0; i < 10; i++) work.getArray('visits').push([i]);
-    await flushWrites(db);
-    const updates = db.table('$docs.content_updates');
-    const rows = async (k: string) => updates.where('k').equals(k).count();
-    expect(await rows('roster')).toBe(30);
-    expect(await compactIfLarge(db, 100)).toBe(false);
-    expect(await rows('roster')).toBe(30);
-    expect(await compactIfLarge(db, 20)).toBe(true);
-    expect(await rows('roster')).toBe(1);
-    expect(await rows('work')).toBe(1);
-    // The merged rows hold the same content, and later changes still land.
-    roster.getMap('households').set('late', 'x');
-    await flushWrites(db);
-    DexieYProvider.release(roster);
-    DexieYProvider.release(work);
-    roster.destroy();
-    work.destroy();
-    db.close();
-    const again = open(factory);
-    const roster2 = await loaded(again, 'roster');
-    const work2 = await loaded(again, 'work');
-    expect(roster2.getMap('households').size).toBe(31);
-    expect(work2.getArray('visits').toJSON()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    DexieYProvider.release(roster2);
-    DexieYProvider.release(work2);
-    roster2.destroy();
-    work2.destroy();
   });
 });

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import yDexie, { DexieYProvider, compressYDocs } from 'y-dexie';
+import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import { COMMUNITY_SCHEMA_VERSION, communityDatabaseName } from './databaseNames';
 import { dexieOptions, type StorageOptions } from './storageOptions';
@@ -33,24 +33,14 @@ export const DOC_UPDATES_TABLE = '$docs.content_updates';
 export function openCommunityDatabase(communityId: string, personId: string, storage: StorageOptions = {}): CommunityDatabase {
   // Dexie's query cache is module-wide, keyed by database name, and kept stale entries of
   // documents deleted in an explicit transaction (seen in tests): documents load from IndexedDB.
-  const db = new Dexie(communityDatabaseName(communityId, personId), { ...dexieOptions(storage), addons: [yDexie], cache: 'disabled' }) as CommunityDatabase;
+  // y-dexie's addon declares the tables and their format; its periodic merge (10 s after open,
+  // then every 5 min, re-reading whole documents) is off: LocalDocStore merges as it writes.
+  const db = new Dexie(communityDatabaseName(communityId, personId), { ...dexieOptions(storage), addons: [yDexie({ gc: false }) as (db: Dexie) => void], cache: 'disabled' }) as CommunityDatabase;
   db.version(COMMUNITY_SCHEMA_VERSION).stores({
     docs: 'name, content: Y.Doc',
     pending: 'key, doc',
   });
   return db;
-}
-
-/**
- * The Y.Doc y-dexie keeps for a document row, creating the row first. The row must exist before
- * the document loads: y-dexie destroys a document whose row is missing. Both requests are issued
- * synchronously, so IndexedDB runs the write before the load's read.
- */
-export function localDocument(db: CommunityDatabase, name: string): { doc: Y.Doc; store: DexieYProvider; rowWritten: Promise<unknown> } {
-  const rowWritten = db.docs.put({ name } as DocRow);
-  const doc = DexieYProvider.getOrCreateDocument(db, 'docs', 'content', name);
-  const store = DexieYProvider.load(doc);
-  return { doc, store, rowWritten };
 }
 
 /** Names of the documents stored on this device. */
@@ -105,23 +95,6 @@ export async function flushWrites(db: CommunityDatabase): Promise<void> {
   await db.transaction('rw', [db.table(DOC_UPDATES_TABLE), db.pending, db.docs], async () => {
     await db.pending.count();
   });
-}
-
-/**
- * Past this many stored updates, a session compacts right after loading instead of waiting for
- * y-dexie's first periodic pass (10 s after opening): a cold open applies every row one by one.
- */
-export const COMPACT_AFTER_ROWS = 500;
-
-/**
- * Merges each document's stored updates into one (y-dexie's own compaction: one transaction per
- * document, so a crash leaves either the old rows or the merged one) when there are more than
- * `COMPACT_AFTER_ROWS`. Returns whether it compacted.
- */
-export async function compactIfLarge(db: CommunityDatabase, threshold = COMPACT_AFTER_ROWS): Promise<boolean> {
-  if ((await db.table(DOC_UPDATES_TABLE).count()) <= threshold) return false;
-  await compressYDocs(db);
-  return true;
 }
 
 /** Deletes a person's whole local copy of a community. */

@@ -41,6 +41,24 @@ describe('openCommunitySession (local only)', () => {
     expect(member.getStatus()).toMatchObject({ type: 'offline', reason: 'stopped', pending: 0 });
   });
 
+  it('loads the documents asked for first, then the others', async () => {
+    const factory = new IDBFactory();
+    const token = unsignedToken({ role: 'committee' });
+    const seed = local(factory, token);
+    await seed.whenLoaded;
+    for (let i = 0; i < 50; i++) seed.docs.roster!.getMap('households').set(`h${i}`, i);
+    await seed.destroy();
+
+    const s = local(factory, token, { loadFirst: ['work'] });
+    const order: string[] = [];
+    for (const kind of ['roster', 'care', 'work', 'meetings', 'public'] as const) void s.handle(kind)!.whenLoaded.then(() => order.push(kind));
+    await s.whenLoaded;
+    expect(order[0]).toBe('work');
+    expect(order).toHaveLength(5);
+    expect(Object.keys(s.docs)).toEqual(['roster', 'care', 'work', 'meetings', 'public']);
+    expect(s.docs.roster!.getMap('households').size).toBe(50);
+  });
+
   it('keeps edits and their pending count across sessions (a reload)', async () => {
     const factory = new IDBFactory();
     const token = unsignedToken({ role: 'committee' });

@@ -1,83 +1,15 @@
 import type * as Y from 'yjs';
-import {
-  FIXED_DOCS,
-  canRead,
-  canWrite,
-  minutesDoc,
-  parseRoom,
-  peekTokenClaims,
-  type FixedDoc,
-  type TokenClaims,
-} from '@lianxin/protocol';
-import { compactIfLarge, deleteLocalDoc, openCommunityDatabase, storedDocNames, type CommunityDatabase } from './communityDatabase';
+import { FIXED_DOCS, canRead, canWrite, minutesDoc, parseRoom, peekTokenClaims, type FixedDoc, type TokenClaims } from '@lianxin/protocol';
+import { deleteLocalDoc, openCommunityDatabase, storedDocNames, type CommunityDatabase } from './communityDatabase';
+import type { CommunitySession, CommunitySessionOptions, MinutesHandle } from './communitySessionTypes';
 import type { WebSocketClass } from './countingWebSocket';
 import { defaultNetworkEvents, watchNetwork } from './networkEvents';
 import { relayEndpoints } from './relayEndpoints';
-import type { StorageOptions } from './storageOptions';
 import { SyncedDoc } from './syncedDoc';
-import { OfflineReason, aggregateStatus, isFatal, type SessionStatus, type SyncStatus } from './syncStatus';
-import { TokenProbe, type FetchFunction } from './tokenProbe';
+import { OfflineReason, aggregateStatus, isFatal, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
+import { TokenProbe } from './tokenProbe';
 
-export interface CommunitySessionOptions extends StorageOptions {
-  /** The relay's base URL, e.g. `http://127.0.0.1:8787` (in a browser: `location.origin`). */
-  readonly relayUrl: string;
-  /** A token from setup or join; its claims choose the community, person and role. */
-  readonly token: string;
-  /** The WebSocket class; in Node pass `ws`'s. Default: the global one. */
-  readonly WebSocketPolyfill?: WebSocketClass;
-  /** Used to ask the relay about the token when sockets keep failing. Default: global fetch. */
-  readonly fetch?: FetchFunction;
-  /** Connect to the relay once loaded (default true); false keeps the session local. */
-  readonly connect?: boolean;
-  /** Upper bound of the reconnect back-off in ms (default 2500). */
-  readonly maxBackoffMs?: number;
-  /** Clock, ms since epoch (tests). */
-  readonly now?: () => number;
-  /**
-   * Where the device's `online`/`offline` events come from. Default: the global object when it
-   * is a browser window (has `addEventListener` and `navigator.onLine`); null ignores them.
-   */
-  readonly networkEvents?: EventTarget | null;
-}
-
-/** A minutes document opened with `openMinutes`; call `release()` when done with it. */
-export interface MinutesHandle {
-  readonly meetingId: string;
-  readonly synced: SyncedDoc;
-  readonly doc: Y.Doc;
-  readonly awareness: SyncedDoc['awareness'];
-  /** Idempotent; the document closes when its last handle is released. */
-  release(): void;
-}
-
-/**
- * The documents of one community that a token's role may read, each kept on this device and
- * synced with the relay, and one status over all of them. Problems become status, never throws
- * (except for bad arguments, which throw at once).
- */
-export interface CommunitySession {
-  readonly claims: TokenClaims;
-  /** The fixed documents, null where this role may not read them. */
-  readonly docs: Readonly<Record<FixedDoc, Y.Doc | null>>;
-  /** Resolves once every fixed document is loaded from this device (and unreadable copies purged). */
-  readonly whenLoaded: Promise<void>;
-  /** The SyncedDoc behind a fixed document (awareness, per-document status), or null. */
-  handle(doc: FixedDoc): SyncedDoc | null;
-  /** Current status; stable identity until something changes (for useSyncExternalStore). */
-  getStatus(): SessionStatus;
-  subscribe(listener: (status: SessionStatus) => void): () => void;
-  /** Opens the minutes of a meeting (reference-counted). Throws for an invalid meeting id. */
-  openMinutes(meetingId: string): MinutesHandle;
-  /**
-   * Resolves with the status once it is synced with nothing pending, or offline for a reason
-   * reconnecting cannot fix, or the session was destroyed.
-   */
-  whenSynced(): Promise<SessionStatus>;
-  /** Resolves when everything written so far is committed to IndexedDB. */
-  flush(): Promise<void>;
-  /** Closes every document and the database; the local copy stays. */
-  destroy(): Promise<void>;
-}
+export type { CommunitySession, CommunitySessionOptions, MinutesHandle } from './communitySessionTypes';
 
 /** Opens a community for the token's person; documents load from IndexedDB, then connect. */
 export function openCommunitySession(options: CommunitySessionOptions): CommunitySession {
@@ -85,9 +17,6 @@ export function openCommunitySession(options: CommunitySessionOptions): Communit
 }
 
 // Tokens are per person: a refusal of the token stops every document, not only the one that saw it.
-/** How long after loading a long stored history is merged (see `compactIfLarge`). */
-const COMPACT_DELAY_MS = 1_000;
-
 const TOKEN_REASONS: readonly OfflineReason[] = [OfflineReason.revoked, OfflineReason.expired, OfflineReason.unauthorized];
 const MAX_TIMER = 2 ** 31 - 1;
 
@@ -106,7 +35,6 @@ class Session implements CommunitySession {
   private status: SessionStatus;
   private tokenFailure: OfflineReason | null = null;
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
-  private compactTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed: Promise<void> | null = null;
   private batching = 0;
   private readonly unwatchNetwork: () => void;
@@ -126,17 +54,21 @@ class Session implements CommunitySession {
     this.db = openCommunityDatabase(claims.cid, claims.sub, options);
 
     const docs = {} as Record<FixedDoc, Y.Doc | null>;
-    for (const kind of FIXED_DOCS) {
+    const first = FIXED_DOCS.filter((kind) => canRead(claims.role, kind) && options.loadFirst?.includes(kind));
+    let firstLoaded: Promise<unknown> | undefined;
+    for (const kind of [...first, ...FIXED_DOCS.filter((k) => !first.includes(k))]) {
       if (!canRead(claims.role, kind)) {
         docs[kind] = null;
         continue;
       }
-      const synced = this.createDoc(kind, kind);
+      // The rest wait for the first ones (their reads and applies would compete with them).
+      if (first.length > 0 && !first.includes(kind)) firstLoaded ??= Promise.all(first.map((k) => this.fixed.get(k)!.whenLoaded));
+      const synced = this.createDoc(kind, kind, firstLoaded);
       synced.subscribe(this.onDocStatus);
       this.fixed.set(kind, synced);
       docs[kind] = synced.doc;
     }
-    this.docs = docs;
+    this.docs = Object.fromEntries(FIXED_DOCS.map((k) => [k, docs[k]])) as Record<FixedDoc, Y.Doc | null>;
     this.status = this.aggregate();
     this.armExpiry();
     // Only the events count, not `navigator.onLine` at start: browsers report "offline" for
@@ -146,11 +78,6 @@ class Session implements CommunitySession {
       online: this.onOnline,
     });
     this.whenLoaded = Promise.all([...[...this.fixed.values()].map((d) => d.whenLoaded), this.purgeUnreadable()]).then(() => undefined);
-    // A long history makes every cold open slow. y-dexie merges it only 10 s after opening, so a
-    // short visit never did; shortly after loading (not during the first render) it is merged.
-    void this.whenLoaded.then(() => {
-      if (!this.destroyed) this.compactTimer = setTimeout(() => void compactIfLarge(this.db).catch(() => undefined), COMPACT_DELAY_MS);
-    });
   }
 
   handle(doc: FixedDoc): SyncedDoc | null {
@@ -215,7 +142,6 @@ class Session implements CommunitySession {
   destroy(): Promise<void> {
     if (this.destroyed) return this.destroyed;
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
-    if (this.compactTimer) clearTimeout(this.compactTimer);
     this.unwatchNetwork();
     let flushed: Promise<void>[] = [];
     this.batch(() => {
@@ -226,7 +152,7 @@ class Session implements CommunitySession {
     return this.destroyed;
   }
 
-  private createDoc(name: string, kind: FixedDoc | 'minutes'): SyncedDoc {
+  private createDoc(name: string, kind: FixedDoc | 'minutes', loadAfter?: Promise<unknown>): SyncedDoc {
     const synced = new SyncedDoc({
       db: this.db,
       communityId: this.claims.cid,
@@ -239,6 +165,7 @@ class Session implements CommunitySession {
       connect: this.options.connect,
       maxBackoffMs: this.options.maxBackoffMs,
       onConnectFailed: () => this.checkToken(),
+      loadAfter,
     });
     if (this.tokenFailure) synced.fail(this.tokenFailure);
     else if (this.networkDown) synced.networkLost();
@@ -317,7 +244,7 @@ class Session implements CommunitySession {
     if (this.batching > 0) return;
     if (status && status.type === 'offline' && TOKEN_REASONS.includes(status.reason)) this.failToken(status.reason);
     const next = this.aggregate();
-    if (sameSession(next, this.status)) return;
+    if (sameSessionStatus(next, this.status)) return;
     this.status = next;
     for (const l of this.listeners) l(next);
   };
@@ -328,11 +255,4 @@ class Session implements CommunitySession {
     for (const [id, m] of this.minutes) docs[minutesDoc(id)] = m.synced.status;
     return aggregateStatus(docs);
   }
-}
-
-function sameSession(a: SessionStatus, b: SessionStatus): boolean {
-  const ka = Object.keys(a.docs);
-  const kb = Object.keys(b.docs);
-  if (ka.length !== kb.length || ka.some((k) => a.docs[k] !== b.docs[k])) return false;
-  return a.type === b.type && a.pending === b.pending && a.refused === b.refused && (a.type !== 'offline' || (b.type === 'offline' && a.reason === b.reason && a.closeCode === b.closeCode));
 }

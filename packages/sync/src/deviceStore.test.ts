@@ -1,7 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDocument, openCommunityDatabase, flushWrites, storedDocNames } from './communityDatabase';
+import * as Y from 'yjs';
+import { openCommunityDatabase, flushWrites, storedDocNames } from './communityDatabase';
+import { LocalDocStore } from './localDocStore';
 import { deviceDatabaseName } from './databaseNames';
 import { DeviceStore, InvalidTokenError } from './deviceStore';
 import { unsignedToken } from './testing/unsignedToken';
@@ -88,10 +90,12 @@ describe('DeviceStore', () => {
     await s.saveAccount({ token: unsignedToken({ cid: 'willow', sub: 'p1', exp }) });
     for (const cid of ['maple', 'willow']) {
       const db = openCommunityDatabase(cid, 'p1', storage);
-      const { doc, store: local } = localDocument(db, 'roster');
+      const doc = new Y.Doc();
+      const local = new LocalDocStore(db, 'roster', doc);
       await local.whenLoaded;
       doc.getMap('m').set('a', 1);
       await flushWrites(db);
+      local.destroy();
       doc.destroy();
       db.close();
     }

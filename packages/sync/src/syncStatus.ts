@@ -121,3 +121,11 @@ function offlineAggregate(worst: OfflineStatus, pending: number, refused: number
     ? { type: 'offline', pending, refused, reason: worst.reason, docs }
     : { type: 'offline', pending, refused, reason: worst.reason, closeCode: worst.closeCode, docs };
 }
+
+/** Whether two session statuses say the same (so listeners are told only of real changes). */
+export function sameSessionStatus(a: SessionStatus, b: SessionStatus): boolean {
+  const ka = Object.keys(a.docs);
+  const kb = Object.keys(b.docs);
+  if (ka.length !== kb.length || ka.some((k) => a.docs[k] !== b.docs[k])) return false;
+  return a.type === b.type && a.pending === b.pending && a.refused === b.refused && (a.type !== 'offline' || (b.type === 'offline' && a.reason === b.reason && a.closeCode === b.closeCode));
+}

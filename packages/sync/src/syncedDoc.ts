@@ -1,14 +1,14 @@
-import * as decoding from 'lib0/decoding';
 import * as random from 'lib0/random';
 import { Awareness } from 'y-protocols/awareness';
-import { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
-import type { DexieYProvider } from 'y-dexie';
-import { AUTH_PERMISSION_DENIED, FATAL_CLOSE_CODES, MessageType, readStored, type DocKind } from '@lianxin/protocol';
-import { flushWrites, localDocument, savePendingCount, takePendingCounts, type CommunityDatabase } from './communityDatabase';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { FATAL_CLOSE_CODES, type DocKind } from '@lianxin/protocol';
+import { flushWrites, savePendingCount, takePendingCounts, type CommunityDatabase } from './communityDatabase';
 import { INITIAL_PHASE, nextPhase, type ConnectionEvent, type ConnectionPhase } from './connectionPhase';
-import { countingWebSocket, type WebSocketClass } from './countingWebSocket';
+import type { WebSocketClass } from './countingWebSocket';
+import { LocalDocStore } from './localDocStore';
 import { PendingTracker } from './pendingTracker';
+import { createRelayProvider } from './relayProvider';
 import { OfflineReason, sameStatus, type SyncStatus } from './syncStatus';
 
 export type DocAccess = 'read' | 'write';
@@ -31,15 +31,20 @@ export interface SyncedDocOptions {
   readonly maxBackoffMs?: number;
   /** Called when a socket closed without ever opening (the session then asks about the token). */
   readonly onConnectFailed?: (doc: SyncedDoc) => void;
+  /** Loading from IndexedDB starts when this resolves (default: at once). */
+  readonly loadAfter?: Promise<unknown>;
 }
 
 /**
- * One document: its Y.Doc persisted on this device through y-dexie, and one relay connection
- * through the stock y-websocket provider, with the `stored` acknowledgement and permission
- * messages handled and a status. Loads from IndexedDB before it connects.
+ * One document: its Y.Doc persisted on this device (`LocalDocStore`, y-dexie's format), and one
+ * relay connection through the stock y-websocket provider, with the `stored` acknowledgement and
+ * permission messages handled and a status. Loads from IndexedDB before it connects.
  *
- * Origins: the provider applies relay updates with itself as origin, y-dexie applies stored
- * ones with its DexieYProvider; every other transaction is a local change.
+ * Nothing listens to the document's updates until it is loaded (the provider is created then):
+ * a listener would make Yjs encode the whole stored content once more as an update event.
+ *
+ * Origins: the provider applies relay updates with itself as origin, the local store applies
+ * stored ones with itself; every other transaction is a local change.
  */
 export class SyncedDoc {
   readonly name: string;
@@ -56,8 +61,8 @@ export class SyncedDoc {
   deniedReason: string | null = null;
 
   private accessNow: DocAccess;
-  private readonly provider: WebsocketProvider;
-  private readonly store: DexieYProvider;
+  private provider: WebsocketProvider | null = null;
+  readonly store: LocalDocStore;
   private readonly tracker = new PendingTracker();
   private readonly run = random.uuidv4();
   private readonly db: CommunityDatabase;
@@ -78,71 +83,18 @@ export class SyncedDoc {
     this.kind = options.kind;
     this.db = options.db;
     this.accessNow = options.access;
-    const local = localDocument(this.db, this.name);
-    this.doc = local.doc;
-    this.store = local.store;
+    this.doc = new Y.Doc();
+    this.store = new LocalDocStore(this.db, this.name, this.doc, {
+      startAfter: options.loadAfter,
+      onError: (error) => {
+        this.loadError ??= error;
+      },
+    });
     this.current = this.compute();
-
-    // Registered before the provider's own update listener, so a change is recorded before the
-    // provider sends the frame that carries it.
-    this.doc.on('update', this.onUpdate);
-    this.doc.on('afterAllTransactions', this.onTransactionsDone);
     this.tracker.subscribe(this.onPendingChanged);
-
     this.awareness = new Awareness(this.doc);
     // The relay drops awareness from read-only connections; not publishing any avoids the denial.
     if (options.access === 'read') this.awareness.setLocalState(null);
-    this.provider = new WebsocketProvider(options.syncUrl, `${options.communityId}/${options.name}`, this.doc, {
-      connect: false,
-      awareness: this.awareness,
-      params: { token: options.token },
-      WebSocketPolyfill: countingWebSocket(options.WebSocket, (socket, data) => this.tracker.frameSent(socket, data)),
-      // Cross-tab sync already happens through IndexedDB (y-dexie); a BroadcastChannel would also
-      // let updates bypass the relay, and the pending count with it.
-      disableBc: true,
-      maxBackoffTime: options.maxBackoffMs ?? 2_500,
-      // PROTOCOL.md: only expired, revoked and unknown room are final; y-websocket's default
-      // would also give up on 4413/4429/4400.
-      shouldReconnect: (event) => !FATAL_CLOSE_CODES.includes(event.code),
-    });
-    // Unreadable bytes from the relay are ignored rather than thrown out of the socket's
-    // message handler: at worst a change stays counted as pending.
-    this.provider.messageHandlers[MessageType.stored] = (_encoder, decoder, provider) => {
-      let stored: ReturnType<typeof readStored>;
-      try {
-        stored = readStored(decoder);
-      } catch {
-        return;
-      }
-      this.relayStateVector = stored.stateVector;
-      if (provider.ws) this.tracker.stored(provider.ws, stored.count);
-    };
-    // Replaces y-websocket's own auth handler, which logs the URL, and so the token.
-    this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
-      try {
-        if (decoding.readVarUint(decoder) === AUTH_PERMISSION_DENIED) this.permissionDenied(decoding.readVarString(decoder));
-      } catch {
-        // not a permission message we can read
-      }
-    };
-    this.provider.on('status', ({ status }) => {
-      if (status === 'connecting') {
-        this.opened = false;
-        this.apply({ type: 'socketConnecting' });
-      } else if (status === 'connected') {
-        this.opened = true;
-        this.apply({ type: 'socketOpen' });
-      }
-    });
-    this.provider.on('sync', (synced) => {
-      if (synced) this.apply({ type: 'handshakeDone' });
-    });
-    this.provider.on('connection-close', (event) => {
-      const opened = this.opened;
-      this.opened = false;
-      this.apply({ type: 'socketClosed', code: event ? event.code : null, opened });
-      if (event && !opened && !FATAL_CLOSE_CODES.includes(event.code)) this.options.onConnectFailed?.(this);
-    });
 
     const restore = takePendingCounts(this.db, this.name, this.run).then(
       (n) => {
@@ -156,7 +108,6 @@ export class SyncedDoc {
       },
     );
     this.whenLoaded = Promise.all([
-      local.rowWritten,
       this.store.whenLoaded.catch((error: unknown) => {
         // Still sync from the relay: the document works, it is just not kept on this device.
         if (!this.destroyed) this.loadError ??= error;
@@ -190,7 +141,7 @@ export class SyncedDoc {
     if (this.destroyed || this.options.connect === false) return;
     this.networkDown = true;
     this.apply({ type: 'networkLost' });
-    this.provider.disconnect();
+    this.provider?.disconnect();
   }
 
   /** The network is back: connect at once rather than after the back-off delay. */
@@ -200,14 +151,14 @@ export class SyncedDoc {
     // Not loaded yet: `loaded()` connects.
     if (this.destroyed || !this.restoredAndLoaded || this.options.connect === false) return;
     if (this.phase.type === 'offline' && this.phase.reason !== OfflineReason.network) return; // fatal or stopped meanwhile
-    this.provider.connect();
+    this.provider?.connect();
   }
 
   /** Stops reconnecting for a reason reconnecting cannot fix (revoked, expired, …). */
   fail(reason: OfflineReason): void {
     if (this.destroyed) return;
     this.apply({ type: 'fatal', reason });
-    this.provider.disconnect();
+    this.provider?.disconnect();
   }
 
   /** Resolves when every change made so far is written to IndexedDB. */
@@ -226,10 +177,11 @@ export class SyncedDoc {
     if (this.destroyed) return this.destroyed;
     // Stopped first: the close the provider reports next must not read as "unreachable".
     this.apply({ type: 'stopped' });
-    this.provider.destroy();
+    this.provider?.destroy();
     this.awareness.destroy();
     this.doc.off('update', this.onUpdate);
-    // y-dexie issued each update's write synchronously, so destroying the doc now loses nothing.
+    // The store issued each update's write synchronously, so destroying the doc now loses nothing.
+    this.store.destroy();
     this.doc.destroy();
     this.destroyed = this.flush().catch(() => undefined);
     return this.destroyed;
@@ -237,10 +189,42 @@ export class SyncedDoc {
 
   private loaded(): void {
     this.restoredAndLoaded = true;
-    if (this.destroyed || this.networkDown) return;
+    if (this.destroyed) return;
+    // Registered before the provider's own update listener, so a change is recorded before the
+    // provider sends the frame that carries it.
+    this.doc.on('update', this.onUpdate);
+    this.doc.on('afterAllTransactions', this.onTransactionsDone);
+    this.provider = this.createProvider();
+    if (this.networkDown) return;
     if (this.phase.type === 'offline' && this.phase.reason !== OfflineReason.network) return;
     if (this.options.connect === false) this.apply({ type: 'stopped' });
     else this.provider.connect();
+  }
+
+  private createProvider(): WebsocketProvider {
+    return createRelayProvider(this.options, this.doc, this.awareness, {
+      frameSent: (socket, data) => this.tracker.frameSent(socket, data),
+      stored: (socket, stored) => {
+        this.relayStateVector = stored.stateVector;
+        this.tracker.stored(socket, stored.count);
+      },
+      permissionDenied: (reason) => this.permissionDenied(reason),
+      connecting: () => {
+        this.opened = false;
+        this.apply({ type: 'socketConnecting' });
+      },
+      connected: () => {
+        this.opened = true;
+        this.apply({ type: 'socketOpen' });
+      },
+      synced: () => this.apply({ type: 'handshakeDone' }),
+      closed: (code) => {
+        const opened = this.opened;
+        this.opened = false;
+        this.apply({ type: 'socketClosed', code, opened });
+        if (code !== null && !opened && !FATAL_CLOSE_CODES.includes(code)) this.options.onConnectFailed?.(this);
+      },
+    });
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {

@@ -1,0 +1,167 @@
+import { liveQuery, type Subscription } from 'dexie';
+import * as Y from 'yjs';
+import { DOC_UPDATES_TABLE, type CommunityDatabase } from './communityDatabase';
+import { applyStored, compactStoredDoc, type UpdateRow } from './compactStoredDoc';
+
+/** Rows written since the last merge that make the next idle moment merge them (y-indexeddb: 500). */
+export const COMPACT_AFTER_ROWS = 200;
+/** A document loaded from more rows than this is merged once the page is idle. */
+export const COMPACT_ON_LOAD_ROWS = 20;
+/** Longest wait for an idle moment before merging anyway, ms. */
+const IDLE_TIMEOUT_MS = 2_000;
+
+type IdleHandle = { cancel(): void };
+const whenIdle = (run: () => void): IdleHandle => {
+  const g = globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+  if (g.requestIdleCallback && g.cancelIdleCallback) {
+    const id = g.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    return { cancel: () => g.cancelIdleCallback!(id) };
+  }
+  const id = setTimeout(run, 50);
+  return { cancel: () => clearTimeout(id) };
+};
+
+export interface LocalDocStoreOptions {
+  /** Loading starts when this resolves (the session loads what the page needs first). */
+  readonly startAfter?: Promise<unknown>;
+  /** Called with the first write or read error (the document keeps working in memory). */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Keeps one Y.Doc on this device in y-dexie's tables and format (a `docs` row, V2 updates in
+ * `$docs.content_updates` keyed by the document's name), with a faster path than y-dexie's
+ * provider:
+ * - loading is one indexed read and one transaction applying the rows, done BEFORE anything
+ *   listens to the document's updates (so Yjs does not re-encode the whole stored content as an
+ *   update event), then listening starts;
+ * - the stored history is kept short as it is written: once many rows have accumulated (or a
+ *   load found many), they are merged into one at the next idle moment (`compactStoredDoc`, one
+ *   transaction, nothing lost to concurrent writers);
+ * - other tabs' writes arrive through a Dexie live query over rows newer than the last one seen.
+ *
+ * Updates this store applies carry the store as their transaction origin.
+ */
+export class LocalDocStore {
+  readonly whenLoaded: Promise<void>;
+  /** Rows the document was loaded from (what a cold open read). */
+  loadedRows = 0;
+  private readonly table;
+  private lastSeen = 0;
+  /**
+   * Rows this tab wrote (its updates, its merged rows) by `i`, until the live query has passed
+   * them: skipped only when the stored bytes are still these (another tab's merge may have put
+   * its own merged row at the same `i`).
+   */
+  private readonly own = new Map<number, Uint8Array>();
+  private sinceCompact = 0;
+  private subscription: Subscription | null = null;
+  private idle: IdleHandle | null = null;
+  private compacting: Promise<unknown> | null = null;
+  private destroyed = false;
+
+  constructor(
+    private readonly db: CommunityDatabase,
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly options: LocalDocStoreOptions = {},
+  ) {
+    this.table = db.table<UpdateRow, number>(DOC_UPDATES_TABLE);
+    this.whenLoaded = (options.startAfter ?? Promise.resolve()).then(() => this.load());
+  }
+
+  /** Merges the stored rows now (tests, or before closing). Resolves with the rows merged away. */
+  compact(): Promise<number> {
+    if (this.destroyed) return Promise.resolve(0);
+    this.idle?.cancel();
+    this.idle = null;
+    const run = (this.compacting ?? Promise.resolve())
+      .then(() => {
+        if (this.destroyed) return 0;
+        this.sinceCompact = 0;
+        return compactStoredDoc(this.db, this.name, {
+          doc: this.doc,
+          origin: this,
+          seen: (r) => r.i <= this.lastSeen || this.isOwn(r),
+          merged: (i, u) => this.own.set(i, u),
+        }).then(({ removed }) => removed);
+      });
+    this.compacting = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops writing and observing; writes already issued still commit. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('updateV2', this.onUpdate);
+    this.subscription?.unsubscribe();
+    this.idle?.cancel();
+  }
+
+  private async load(): Promise<void> {
+    if (this.destroyed) return;
+    // The row in `docs` lists the document as stored here (y-dexie's layout); it does not gate the read.
+    const listed = this.db.docs.put({ name: this.name } as never);
+    const rows = await this.table.where('k').equals(this.name).toArray();
+    if (this.destroyed) return;
+    // Edited before loading (nothing should, but nothing may be lost): stored after the rows.
+    const early = this.doc.store.clients.size > 0 ? Y.encodeStateAsUpdateV2(this.doc) : null;
+    Y.transact(this.doc, () => rows.forEach((r) => applyStored(this.doc, r)), this, false);
+    this.loadedRows = rows.length;
+    for (const r of rows) if (r.i > this.lastSeen) this.lastSeen = r.i;
+    this.doc.on('updateV2', this.onUpdate);
+    if (early) this.write(early);
+    this.observe();
+    if (rows.length > COMPACT_ON_LOAD_ROWS) this.scheduleCompact();
+    await listed;
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this) return;
+    this.write(update);
+  };
+
+  private write(update: Uint8Array): void {
+    this.table.add({ k: this.name, u: update, f: 1 } as UpdateRow).then(
+      (i) => {
+        if (i > this.lastSeen) this.own.set(i, update);
+      },
+      (error: unknown) => this.options.onError?.(error),
+    );
+    if (++this.sinceCompact >= COMPACT_AFTER_ROWS) this.scheduleCompact();
+  }
+
+  private scheduleCompact(): void {
+    if (this.idle || this.destroyed) return;
+    this.idle = whenIdle(() => {
+      this.idle = null;
+      void this.compact().catch((error: unknown) => this.options.onError?.(error));
+    });
+  }
+
+  private isOwn(row: UpdateRow): boolean {
+    const mine = this.own.get(row.i);
+    return mine !== undefined && sameBytes(mine, row.u);
+  }
+
+  /** Rows other tabs write (this tab's own rows are skipped; Yjs would ignore them anyway). */
+  private observe(): void {
+    this.subscription = liveQuery(() => this.table.where('i').above(this.lastSeen).toArray()).subscribe({
+      next: (rows) => {
+        if (this.destroyed || rows.length === 0) return;
+        const theirs = rows.filter((r) => r.k === this.name && r.i > this.lastSeen && !this.isOwn(r));
+        for (const r of rows) if (r.i > this.lastSeen) this.lastSeen = r.i;
+        for (const i of this.own.keys()) if (i <= this.lastSeen) this.own.delete(i);
+        if (theirs.length > 0) Y.transact(this.doc, () => theirs.forEach((r) => applyStored(this.doc, r)), this, false);
+      },
+      error: (error: unknown) => this.options.onError?.(error),
+    });
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -56,7 +56,8 @@ function checkName(name: string, flag: string): string {
 
 function openDataStore(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true });
-  return createSqliteStore({ file: join(dataDir, DATABASE_FILE) });
+  // A relay may be running on this folder: it owns the update log, the command line only reads.
+  return createSqliteStore({ file: join(dataDir, DATABASE_FILE), ownsLog: false });
 }
 
 /** `create`: a fresh data folder is made; otherwise a missing one is an error that says what to do. */

@@ -37,8 +37,10 @@ export interface RelayConfig {
   readonly idleMs: number;
   /** Compact a document's log into a snapshot past this many updates … */
   readonly compactUpdates: number;
-  /** … or this many bytes. */
+  /** … or this many bytes, */
   readonly compactBytes: number;
+  /** … or once its oldest unfolded update is this many updates behind the newest (bounds the log a load scans). */
+  readonly compactLag: number;
   /** How often revocations (also those written by the CLI) and expiries are checked. */
   readonly sweepMs: number;
   /** Send an empty awareness message to a connection silent this long (providers drop a silent link after 30 s). */
@@ -76,6 +78,7 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
     idleMs: 30_000,
     compactUpdates: 500,
     compactBytes: 1024 * 1024,
+    compactLag: 20_000,
     sweepMs: 1000,
     keepaliveMs: 15_000,
     pingMs: 30_000,
@@ -100,6 +103,7 @@ export const ENV_VARS = {
   LIANXIN_IDLE_MS: 'unload a document this long after its last connection closed (default 30000)',
   LIANXIN_COMPACT_UPDATES: 'compact a document log past this many updates (default 500)',
   LIANXIN_COMPACT_BYTES: 'compact a document log past this many bytes (default 1 MiB)',
+  LIANXIN_COMPACT_LAG: 'compact a document whose oldest unfolded update is this many updates behind the newest (bounds the log a load scans; default 20000)',
   LIANXIN_SWEEP_MS: 'how often revocations and expiries are checked (default 1000)',
   LIANXIN_KEEPALIVE_MS: 'keep-alive message to a silent connection (default 15000)',
   LIANXIN_PING_MS: 'WebSocket ping interval (default 30000)',
@@ -161,6 +165,7 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
     idleMs: intFromEnv(env, 'LIANXIN_IDLE_MS', 30_000, 0),
     compactUpdates: intFromEnv(env, 'LIANXIN_COMPACT_UPDATES', 500, 1),
     compactBytes: intFromEnv(env, 'LIANXIN_COMPACT_BYTES', 1024 * 1024, 1),
+    compactLag: intFromEnv(env, 'LIANXIN_COMPACT_LAG', 20_000, 1),
     sweepMs: intFromEnv(env, 'LIANXIN_SWEEP_MS', 1000, 10),
     keepaliveMs: intFromEnv(env, 'LIANXIN_KEEPALIVE_MS', 15_000, 100),
     pingMs: intFromEnv(env, 'LIANXIN_PING_MS', 30_000, 100),

@@ -19,6 +19,20 @@ afterAll(async () => {
   for (const r of running) if (!r.exited) await r.kill();
 });
 
+/** Rows of a document's log that its snapshot does not hold yet. */
+function unfoldedRows(dataDir: string, room: string): number {
+  const db = new Database(join(dataDir, 'lianxin.db'), { readonly: true });
+  try {
+    return (
+      db
+        .prepare('SELECT count(*) AS n FROM doc_updates u JOIN docs d ON d.id = u.doc LEFT JOIN doc_snapshots s ON s.doc = u.doc WHERE d.name = ? AND u.seq > coalesce(s.through_seq, 0)')
+        .get(room) as { n: number }
+    ).n;
+  } finally {
+    db.close();
+  }
+}
+
 async function readBack(relay: RelayProcess, room: string, token: string) {
   const check = await connect(relay.wsUrl, room, token);
   await check.waitSynced();
@@ -55,8 +69,11 @@ describe('durability', () => {
     // The kill interrupted the stream: some writes were sent and never confirmed.
     expect(Math.max(...keyOfCount.keys())).toBeGreaterThan(acknowledged);
 
+    expect(unfoldedRows(relay.dataDir, 'c1/work')).toBeGreaterThan(0);
     const restarted = await relay.restart();
     running.push(restarted);
+    // Opening its store, the relay folded what the kill left in the log into a snapshot.
+    expect(unfoldedRows(restarted.dataDir, 'c1/work')).toBe(0);
     const map = await readBack(restarted, 'c1/work', token);
     const missing = [...keyOfCount].filter(([count, key]) => count <= acknowledged && !(key in map)).map(([, key]) => key);
     expect(missing).toEqual([]);
@@ -97,7 +114,12 @@ describe('durability', () => {
     await writer.waitStored(last);
     await relay.waitForLog((r) => r.msg === 'compacted' && r.room === 'c1/meetings');
     const db = new Database(join(relay.dataDir, 'lianxin.db'), { readonly: true });
-    const logRows = (db.prepare("SELECT count(*) AS n FROM doc_updates u JOIN docs d ON d.id = u.doc WHERE d.name = 'c1/meetings'").get() as { n: number }).n;
+    // Folded rows leave the table when the store cuts its log (in steps of a thousand or more).
+    const logRows = (
+      db
+        .prepare("SELECT count(*) AS n FROM doc_updates u JOIN docs d ON d.id = u.doc JOIN doc_snapshots s ON s.doc = u.doc WHERE d.name = 'c1/meetings' AND u.seq > s.through_seq")
+        .get() as { n: number }
+    ).n;
     const snapshots = (db.prepare("SELECT count(*) AS n FROM doc_snapshots s JOIN docs d ON d.id = s.doc WHERE d.name = 'c1/meetings'").get() as { n: number }).n;
     db.close();
     expect(snapshots).toBe(1);
@@ -110,6 +132,27 @@ describe('durability', () => {
     expect(metrics).toMatch(/lianxin_evictions_total [1-9]/);
     const map = await readBack(relay, 'c1/meetings', token);
     expect(Object.keys(map)).toHaveLength(100);
+    expect(await relay.stop()).toBe(0);
+  });
+});
+
+describe('the update log stays short', () => {
+  it('compacts a document left behind by the writes of others, so loads scan a short log', async () => {
+    const relay = await start({ LIANXIN_COMPACT_LAG: '60', LIANXIN_SWEEP_MS: '50' });
+    const { token } = await createCommunity(relay.dataDir, 'c1', '枫林社区');
+    tokensSeen.push(token);
+    const quiet = await connect(relay.wsUrl, 'c1/care', token);
+    const busy = await connect(relay.wsUrl, 'c1/work', token);
+    await Promise.all([quiet.waitSynced(), busy.waitSynced()]);
+    await quiet.waitStored(quiet.write((d) => d.getMap('m').set('once', 1)));
+    expect(unfoldedRows(relay.dataDir, 'c1/care')).toBe(1);
+    let last = 0;
+    for (let k = 0; k < 80; k++) last = busy.write((d) => d.getMap('m').set(`w${k}`, k));
+    await busy.waitStored(last);
+    await relay.waitForLog((r) => r.msg === 'compacted' && r.room === 'c1/care');
+    expect(unfoldedRows(relay.dataDir, 'c1/care')).toBe(0);
+    await Promise.all([quiet.close(), busy.close()]);
+    expect(await readBack(relay, 'c1/care', token)).toEqual({ once: 1 });
     expect(await relay.stop()).toBe(0);
   });
 });

@@ -14,14 +14,22 @@ export class Compactor {
 
   constructor(
     private readonly store: Store,
-    private readonly config: Pick<RelayConfig, 'compactUpdates' | 'compactBytes'>,
+    private readonly config: Pick<RelayConfig, 'compactUpdates' | 'compactBytes' | 'compactLag'>,
     private readonly log: Logger,
     private readonly metrics: RelayMetrics,
   ) {}
 
-  /** The log passed its count or byte threshold. */
-  due(room: DocRoom): boolean {
-    return !room.compacting && (room.logCount >= this.config.compactUpdates || room.logBytes >= this.config.compactBytes);
+  /**
+   * The log passed its count or byte threshold, or the document's oldest unfolded update is so
+   * far behind the newest stored one (`headSeq`) that it keeps the store from cutting its log.
+   */
+  due(room: DocRoom, headSeq: number): boolean {
+    if (room.compacting || room.logCount === 0) return false;
+    return (
+      room.logCount >= this.config.compactUpdates ||
+      room.logBytes >= this.config.compactBytes ||
+      headSeq - room.firstUnfoldedSeq >= this.config.compactLag
+    );
   }
 
   compact(room: DocRoom): Promise<void> {
@@ -39,6 +47,7 @@ export class Compactor {
         await this.store.compact(room.name, snapshot, through);
         room.logCount -= count;
         room.logBytes -= bytes;
+        room.firstUnfoldedSeq = room.logCount === 0 ? 0 : through + 1;
         room.snapshotBytes = snapshot.byteLength;
         this.metrics.compactions.inc();
         this.log.debug({ room: room.name, through, updates: count, snapshotBytes: snapshot.byteLength }, 'compacted');

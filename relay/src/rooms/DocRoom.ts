@@ -51,6 +51,8 @@ export class DocRoom {
   lastSeq: number;
   /** Log since the last snapshot. */
   logCount: number;
+  /** A lower bound of the seq of this document's oldest unfolded update; 0 when there is none. */
+  firstUnfoldedSeq: number;
   logBytes: number;
   snapshotBytes: number;
   idleSince: number | null = Date.now();
@@ -72,6 +74,7 @@ export class DocRoom {
   ) {
     this.lastSeq = stored.lastSeq;
     this.logCount = stored.updates.length;
+    this.firstUnfoldedSeq = stored.updates[0]?.seq ?? 0;
     this.logBytes = stored.updates.reduce((n, u) => n + u.update.byteLength, 0);
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     Y.transact(
@@ -267,6 +270,7 @@ export class DocRoom {
   /** Called by the batcher for a stored update. */
   noteStored(seq: number, bytes: number): void {
     if (seq > this.lastSeq) this.lastSeq = seq;
+    if (this.logCount === 0) this.firstUnfoldedSeq = seq;
     this.logCount += 1;
     this.logBytes += bytes;
   }

@@ -39,6 +39,8 @@ export class WriteBatcher {
   private scheduled = false;
   private flushing = false;
   private idleWaiters: (() => void)[] = [];
+  /** The highest seq the store has assigned in this process. */
+  headSeq = 0;
 
   constructor(
     private readonly store: Store,
@@ -92,6 +94,8 @@ export class WriteBatcher {
         this.metrics.storeBatchSize.observe(writes.length);
         this.metrics.updatesStored.inc(undefined, writes.length);
         writes.forEach((e, i) => e.room.noteStored(seqs[i] as number, e.update.byteLength));
+        const last = seqs[seqs.length - 1];
+        if (last !== undefined && last > this.headSeq) this.headSeq = last;
       }
       this.release(batch);
       this.events.committed(batch);

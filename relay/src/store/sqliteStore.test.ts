@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import * as Y from 'yjs';
 import type { CommunityId } from '@lianxin/protocol';
 import { createSqliteStore } from './sqliteStore';
 import { runStoreContractTests } from './storeContract';
@@ -21,10 +22,77 @@ describe('SQLite store', () => {
     await a.createCommunity({ id: 'c1' as CommunityId, name: '枫林', kind: 'urban', createdAt: 1 });
     const [seq] = await a.appendUpdates([{ doc: 'c1/work', update: new Uint8Array([1, 2, 3]), author: 'p1', time: 5 }]);
     await a.close();
-    const b = createSqliteStore({ file: path });
+    // The command line's view (it does not own the log): the row as it was written.
+    const b = createSqliteStore({ file: path, ownsLog: false });
     expect((await b.getCommunity('c1'))?.name).toBe('枫林');
     expect(await b.loadDocument('c1/work')).toMatchObject({ lastSeq: seq, updates: [{ seq, author: 'p1', time: 5 }] });
     await b.close();
+  });
+
+  it('folds what an unclean stop left in the log into snapshots when the relay opens it', async () => {
+    const path = file();
+    const a = createSqliteStore({ file: path });
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 30; i++) doc.getMap('m').set(`k${i}`, i);
+    await a.appendUpdates(updates.map((update, i) => ({ doc: 'c1/work', update, author: 'p', time: i })));
+    // A row that is no Yjs update cannot be merged: it is reported and stays as it is.
+    const [bad] = await a.appendUpdates([{ doc: 'c1/care', update: new Uint8Array([255, 255, 255]), author: 'p', time: 1 }]);
+    await a.close();
+
+    const problems: string[] = [];
+    const b = createSqliteStore({ file: path, onFoldError: (name) => problems.push(name) });
+    const work = await b.loadDocument('c1/work');
+    expect(work.updates).toEqual([]);
+    expect(work.lastSeq).toBe(30);
+    const back = new Y.Doc();
+    Y.applyUpdate(back, work.snapshot as Uint8Array);
+    expect(back.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON());
+    expect(problems).toEqual(['c1/care']);
+    expect((await b.loadDocument('c1/care')).updates.map((u) => u.seq)).toEqual([bad]);
+    await b.close();
+  });
+
+  it('cuts folded rows off the log, never a row a document still needs', async () => {
+    const path = file();
+    const s = createSqliteStore({ file: path });
+    const rows = (): number => {
+      const db = new Database(path, { readonly: true });
+      const n = (db.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    const [early] = await s.appendUpdates([{ doc: 'c1/care', update: new Uint8Array([1]), author: 'p', time: 0 }]);
+    const seqs = await s.appendUpdates(Array.from({ length: 3000 }, (_, i) => ({ doc: 'c1/work', update: new Uint8Array([i % 251]), author: 'p', time: i })));
+    await s.compact('c1/work', new Uint8Array([9]), seqs.at(-1) as number);
+    // c1/care's unfolded row is the oldest: nothing may go yet.
+    expect(rows()).toBe(3001);
+    expect((await s.loadDocument('c1/care')).updates.map((u) => u.seq)).toEqual([early]);
+    expect(await s.loadDocument('c1/work')).toMatchObject({ snapshot: new Uint8Array([9]), updates: [] });
+    await s.compact('c1/care', new Uint8Array([8]), early as number);
+    expect(rows()).toBe(0);
+    const [later] = await s.appendUpdates([{ doc: 'c1/work', update: new Uint8Array([7]), author: 'p', time: 9 }]);
+    expect(await s.loadDocument('c1/work')).toMatchObject({ snapshot: new Uint8Array([9]), updates: [{ seq: later }], lastSeq: later });
+    expect(await s.loadDocument('c1/care')).toMatchObject({ snapshot: new Uint8Array([8]), updates: [] });
+    await s.close();
+  });
+
+  it('upgrades a version 2 database: drops the per-document index, keeps every row', async () => {
+    const path = file();
+    const a = createSqliteStore({ file: path, ownsLog: false });
+    const [seq] = await a.appendUpdates([{ doc: 'c1/work', update: new Uint8Array([5]), author: 'p', time: 1 }]);
+    await a.close();
+    const v2 = new Database(path);
+    v2.exec('CREATE INDEX doc_updates_by_doc ON doc_updates (doc, seq); PRAGMA user_version = 2;');
+    v2.close();
+    const b = createSqliteStore({ file: path, ownsLog: false });
+    expect((await b.loadDocument('c1/work')).updates.map((u) => u.seq)).toEqual([seq]);
+    await b.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'doc_updates'").all()).toEqual([]);
+    db.close();
   });
 
   it('uses WAL and the chosen synchronous level', async () => {
@@ -90,7 +158,7 @@ describe('SQLite store', () => {
       PRAGMA user_version = 1;
     `);
     v1.close();
-    const s = createSqliteStore({ file: path });
+    const s = createSqliteStore({ file: path, ownsLog: false });
     expect((await s.getCommunity('c1'))?.name).toBe('枫林');
     expect(await s.loadDocument('c1/roster')).toEqual({ snapshot: new Uint8Array([9, 9]), updates: [{ seq: 3, update: new Uint8Array([3]), author: 'p1', time: 6 }], lastSeq: 3 });
     expect((await s.loadDocument('c1/work')).updates.map((u) => u.seq)).toEqual([4]);

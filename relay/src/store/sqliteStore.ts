@@ -14,7 +14,9 @@ import { StoreConflictError } from './Store';
 import type { CommunityId, TokenRole } from '@lianxin/protocol';
 import { isTokenRole } from '@lianxin/protocol';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
+import { LogTail } from './logTail';
 import { migrate } from './sqliteSchema';
+import { foldUnfolded } from './foldUnfolded';
 
 /**
  * `NORMAL` (default): in WAL mode a commit is written to the WAL file before it returns, so a
@@ -34,7 +36,19 @@ export interface SqliteStoreOptions {
   readonly checkpointMs?: number;
   /** Where checkpoint failures are reported. */
   readonly onCheckpointError?: (message: string) => void;
+  /**
+   * This instance writes the update log (the relay; default true): it cuts folded rows off the
+   * log and, on opening, folds into snapshots what an unclean stop left unfolded. The command
+   * line opens the same file beside a running relay with false.
+   */
+  readonly ownsLog?: boolean;
+  /** Where a document that could not be folded on opening is reported (it stays in the log). */
+  readonly onFoldError?: (doc: string, message: string) => void;
 }
+
+/** Cut the log when at least this many folded rows lead it, at most this many per cut (~1 ms). */
+const CUT_MIN_ROWS = 1000;
+const CUT_MAX_ROWS = 4000;
 
 interface CommunityRow {
   id: string;
@@ -139,12 +153,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     updates: db.prepare<[number, number], { seq: number; data: Buffer; author: string; time: number }>(
       'SELECT seq, data, author, time FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
     ),
-    upsertSnapshot: db.prepare<[number, Buffer, number, number]>(
+    upsertSnapshot: db.prepare<[number, Uint8Array, number, number]>(
       `INSERT INTO doc_snapshots (doc, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (doc) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq, updated_at = excluded.updated_at
        WHERE excluded.through_seq >= doc_snapshots.through_seq`,
     ),
-    deleteUpdates: db.prepare<[number, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+    cutLog: db.prepare<[number]>('DELETE FROM doc_updates WHERE seq <= ?'),
+    firstSeq: db.prepare<[], { n: number | null }>('SELECT min(seq) AS n FROM doc_updates'),
+    unfolded: db.prepare<[], { doc: number; first: number; last: number }>(
+      `SELECT u.doc AS doc, min(u.seq) AS first, max(u.seq) AS last FROM doc_updates u
+       LEFT JOIN doc_snapshots s ON s.doc = u.doc WHERE u.seq > coalesce(s.through_seq, 0) GROUP BY u.doc`,
+    ),
     insertCommunity: db.prepare<[string, string, string, number]>('INSERT INTO communities (id, name, kind, created_at) VALUES (?, ?, ?, ?)'),
     community: db.prepare<[string], CommunityRow>('SELECT * FROM communities WHERE id = ?'),
     countCommunities: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM communities'),
@@ -176,6 +195,23 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   };
   // Seqs only grow: compaction deletes rows but keeps the highest seq it folded as through_seq.
   let lastSeq = s.maxSeq.get()?.n ?? 0;
+  const ownsLog = options.ownsLog ?? true;
+  const tail = new LogTail((s.firstSeq.get()?.n ?? lastSeq + 1) - 1);
+  if (ownsLog) {
+    for (const row of s.unfolded.all()) {
+      tail.appended(row.doc, row.first);
+      tail.appended(row.doc, row.last);
+    }
+  }
+  const cutFolded = (maxRows: number): void => {
+    for (;;) {
+      const through = tail.nextCut(lastSeq, maxRows === CUT_MAX_ROWS ? CUT_MIN_ROWS : 1, maxRows);
+      if (through === null) return;
+      s.cutLog.run(through);
+      tail.cut(through);
+      if (maxRows === CUT_MAX_ROWS) return;
+    }
+  };
   // One INSERT per chunk of rows rather than per row: each statement run is a native call plus
   // VM setup, a visible share of the write path at thousands of updates per second.
   const insertMany = new Map<number, Database.Statement<unknown[]>>();
@@ -216,10 +252,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       throw error;
     }
   });
-  const compact = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number) => {
+  // Folded rows stay in the table (loads skip them: seq ≤ through_seq) until the log is cut.
+  const compact = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number): number | null => {
     const id = docId(doc, true) as number;
-    const written = s.upsertSnapshot.run(id, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), throughSeq, Date.now());
-    if (written.changes > 0) s.deleteUpdates.run(id, throughSeq);
+    const written = s.upsertSnapshot.run(id, snapshot, throughSeq, Date.now());
+    return written.changes > 0 ? id : null;
   });
   const revoke = db.transaction((id: string, at: number): boolean => {
     if (!s.token.get(id)) return false;
@@ -245,6 +282,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
   };
 
+  if (ownsLog && tail.size > 0) {
+    db.transaction(() => foldUnfolded(db, tail, options.onFoldError ?? ((doc, m) => console.error(`could not fold ${doc}: ${m}`))))();
+    cutFolded(Number.MAX_SAFE_INTEGER);
+  }
+
   return {
     kind: 'sqlite',
     async loadDocument(doc): Promise<StoredDocument> {
@@ -261,14 +303,21 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       };
     },
     async appendUpdates(updates) {
-      return append(updates);
+      const seqs = append(updates);
+      if (ownsLog) for (let i = 0; i < seqs.length; i++) tail.appended(docIds.get((updates[i] as UpdateToStore).doc) as number, seqs[i] as number);
+      return seqs;
     },
     async compact(doc, snapshot, throughSeq) {
+      let id: number | null;
       try {
-        compact(doc, snapshot, throughSeq);
+        id = compact(doc, snapshot, throughSeq);
       } catch (error) {
         docIds.clear();
         throw error;
+      }
+      if (id !== null && ownsLog) {
+        tail.folded(id, throughSeq);
+        cutFolded(CUT_MAX_ROWS);
       }
     },
     async createCommunity(c) {
@@ -316,6 +365,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (closed) return;
       closed = true;
       await checkpointer?.stop();
+      if (ownsLog) cutFolded(Number.MAX_SAFE_INTEGER);
       // The last connection to close checkpoints everything and removes the WAL.
       db.close();
     },

@@ -1,7 +1,7 @@
 // The three servers under test and how the load reaches each: the Lianxin relay (SQLite on
 // disk, durable), the y-websocket 1.5 reference server and Hocuspocus (both in memory).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClientFamily } from '../load/loadConfig';
@@ -50,6 +50,25 @@ function tokenOf(answer: Record<string, unknown>): string {
   return token;
 }
 
+/**
+ * The Node flags of the root `relay` script (what `npm run relay -- serve` and `npm start` use),
+ * so the benchmark measures the relay as it is launched, not as a bare `node` would run it.
+ */
+export function relayNodeFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const script = pkg.scripts?.relay;
+  if (!script) throw new Error('package.json has no "relay" script');
+  const words = script.split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`the "relay" script does not start with node: ${script}`);
+  const flags: string[] = [];
+  for (const word of words.slice(1)) {
+    if (word === '--import') break;
+    if (!word.startsWith('--')) throw new Error(`unexpected word ${word} before --import in the "relay" script`);
+    flags.push(word);
+  }
+  return flags;
+}
+
 /** Token setup happens here, before any step, so it is never part of a measurement. */
 function prepareRelay(root: string): PreparedTarget {
   const data = mkdtempSync(join(tmpdir(), 'lianxin-bench-relay-'));
@@ -63,7 +82,7 @@ function prepareRelay(root: string): PreparedTarget {
       family: 'y-websocket',
       command: (port) => ({
         script: 'relay/src/cli.ts',
-        nodeFlags: ['--no-allocation-site-pretenuring'],
+        nodeFlags: relayNodeFlags(root),
         args: ['serve', '--port', String(port), '--host', HOST, '--data', data],
         cwd: root,
       }),

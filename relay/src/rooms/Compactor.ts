@@ -7,10 +7,15 @@ import type { DocRoom } from './DocRoom';
 
 /**
  * Folds a document's update log into a snapshot, so that loading it follows its size, not its
- * history. At most one compaction per document runs at a time.
+ * history. At most one compaction per document runs at a time. Compactions that fall due while
+ * updates stream in are queued and run one per turn of the event loop (`request`): documents
+ * written at the same pace fall due together, and hundreds of snapshots written in one turn
+ * would hold every socket back for tens of milliseconds.
  */
 export class Compactor {
   private readonly running = new Map<DocRoom, Promise<void>>();
+  private readonly queue = new Set<DocRoom>();
+  private pumping = false;
 
   constructor(
     private readonly store: Store,
@@ -32,7 +37,30 @@ export class Compactor {
     );
   }
 
+  /** Compacts the room soon, after what is already queued. */
+  request(room: DocRoom): void {
+    if (this.running.has(room)) return;
+    this.queue.add(room);
+    if (this.pumping) return;
+    this.pumping = true;
+    setImmediate(() => this.pump());
+  }
+
+  private pump(): void {
+    const next = this.queue.values().next();
+    if (next.done) {
+      this.pumping = false;
+      return;
+    }
+    const room = next.value;
+    this.queue.delete(room);
+    const done = (): void => void setImmediate(() => this.pump());
+    if (room.destroyed) return done();
+    this.compact(room).then(done, done);
+  }
+
   compact(room: DocRoom): Promise<void> {
+    this.queue.delete(room);
     const current = this.running.get(room);
     if (current) return current;
     const run = (async () => {
@@ -62,8 +90,9 @@ export class Compactor {
     return run;
   }
 
-  /** Resolves when no compaction is running. */
+  /** Resolves when no compaction is running; queued ones are dropped (shutdown compacts every room itself). */
   async idle(): Promise<void> {
+    this.queue.clear();
     await Promise.all([...this.running.values()]);
   }
 }

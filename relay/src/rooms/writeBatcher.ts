@@ -22,6 +22,13 @@ export interface WriteEntry {
 /** Most entries written (and then broadcast) in one transaction. */
 export const MAX_BATCH = 128;
 
+/**
+ * Longest an update waits for its batch to close while more keep arriving. After a stall the
+ * event loop reads hundreds of queued messages in one go; without this bound the first of them
+ * would wait for all the others before being stored and broadcast.
+ */
+export const MAX_WAIT_MS = 1;
+
 export interface WriteBatcherEvents {
   /** The batch is durable (seqs assigned); broadcast and acknowledge. */
   committed(batch: readonly WriteEntry[]): void;
@@ -30,15 +37,18 @@ export interface WriteBatcherEvents {
 }
 
 /**
- * Collects the updates that arrive within one turn of the event loop (up to MAX_BATCH) and writes
- * them in one store transaction, so a busy relay pays one commit per turn instead of one per update. Batches
- * are written one after another, which keeps every document's updates in arrival order.
+ * Collects the updates that arrive within one turn of the event loop (up to MAX_BATCH, or for at
+ * most MAX_WAIT_MS) and writes them in one store transaction, so a busy relay pays one commit per
+ * turn instead of one per update. Batches are written one after another, which keeps every
+ * document's updates in arrival order.
  */
 export class WriteBatcher {
   private queue: WriteEntry[] = [];
   private scheduled = false;
   private flushing = false;
   private idleWaiters: (() => void)[] = [];
+  /** When the oldest entry of the queue arrived (performance.now()). */
+  private firstAt = 0;
   /** The highest seq the store has assigned in this process. */
   headSeq = 0;
 
@@ -56,6 +66,12 @@ export class WriteBatcher {
     this.queue.push(entry);
     entry.room.uncommitted += 1;
     if (entry.update) entry.room.uncommittedBytes += entry.update.byteLength;
+    if (this.queue.length === 1) this.firstAt = performance.now();
+    else if (!this.flushing && performance.now() - this.firstAt >= MAX_WAIT_MS) {
+      // Still inside the event loop's read phase: write now; the broadcast follows this message.
+      void this.flush();
+      return;
+    }
     this.schedule();
   }
 
@@ -73,6 +89,7 @@ export class WriteBatcher {
 
   private async flush(): Promise<void> {
     this.scheduled = false;
+    if (this.flushing) return; // the running flush reschedules what is left
     // After a stall the queue can be long: write it in bounded batches, oldest first, so the
     // first updates are broadcast without waiting for a huge transaction and its sends.
     let batch: WriteEntry[];
@@ -82,6 +99,7 @@ export class WriteBatcher {
     } else {
       batch = this.queue.splice(0, MAX_BATCH);
     }
+    this.firstAt = performance.now();
     if (batch.length === 0) return this.settle();
     this.flushing = true;
     // A room unloaded after a store failure: its clients were told to resend, store nothing of it.

@@ -1,0 +1,57 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../logger';
+import { RelayMetrics } from '../metrics';
+import { createMemoryStore } from '../store/memoryStore';
+import type { Store } from '../store/Store';
+import { Compactor } from './Compactor';
+import type { DocRoom } from './DocRoom';
+
+/** The part of a room the compactor reads and updates. */
+function roomStub(name: string, logCount: number, firstUnfoldedSeq: number): DocRoom {
+  const doc = new Y.Doc();
+  doc.getMap('m').set('k', name);
+  return { name, doc, lastSeq: firstUnfoldedSeq + logCount - 1, logCount, logBytes: logCount, firstUnfoldedSeq, snapshotBytes: 0, compacting: false, destroyed: false } as unknown as DocRoom;
+}
+
+const config = { compactUpdates: 500, compactBytes: 1 << 20, compactLag: 1000 };
+
+describe('Compactor', () => {
+  it('is due past the count, or when the oldest unfolded update is compactLag behind the newest', () => {
+    const metrics = new RelayMetrics();
+    const c = new Compactor(createMemoryStore(), config, createLogger('silent'), metrics);
+    expect(c.due(roomStub('a', 499, 1), 10)).toBe(false);
+    expect(c.due(roomStub('a', 500, 1), 10)).toBe(true);
+    expect(c.due(roomStub('b', 1, 10), 1009)).toBe(false);
+    expect(c.due(roomStub('b', 1, 10), 1010)).toBe(true);
+    expect(c.due(roomStub('c', 0, 0), 5000)).toBe(false);
+    metrics.close();
+  });
+
+  it('runs requested compactions one per event-loop turn, each document once', async () => {
+    const inner = createMemoryStore();
+    const written: string[] = [];
+    const store: Store = {
+      ...inner,
+      compact: (doc, snapshot, through) => {
+        written.push(doc);
+        return inner.compact(doc, snapshot, through);
+      },
+    };
+    const metrics = new RelayMetrics();
+    const c = new Compactor(store, config, createLogger('silent'), metrics);
+    const rooms = ['r1', 'r2', 'r3', 'r4'].map((n) => roomStub(n, 600, 1));
+    for (const r of rooms) c.request(r);
+    c.request(rooms[0] as DocRoom);
+    const perTurn: number[] = [];
+    while (written.length < rooms.length) {
+      const before = written.length;
+      await new Promise((resolve) => setImmediate(resolve));
+      perTurn.push(written.length - before);
+    }
+    expect(written).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(Math.max(...perTurn)).toBe(1);
+    for (const r of rooms) expect(r).toMatchObject({ logCount: 0, firstUnfoldedSeq: 0 });
+    metrics.close();
+  });
+});

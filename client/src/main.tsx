@@ -4,6 +4,17 @@ import './i18n/i18n';
 import './styles/app.css';
 import './styles/print.css';
 import { App } from './App';
+import { loadPage, pageForPath } from './shell/communityPages';
+import { accountsStore } from './state/accountsStore';
+
+// A community page opened directly (a reload, the installed app): its code and the device's
+// accounts are fetched while React starts, not one after the other.
+if (window.location.pathname.startsWith('/c/')) {
+  accountsStore.preload();
+  void import('./shell/CommunityApp');
+  const page = pageForPath(window.location.pathname);
+  if (page) void loadPage(page);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">');

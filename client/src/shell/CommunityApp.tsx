@@ -1,37 +1,44 @@
-// Everything under /c/<community>/: the session for that community and its pages.
-import { useEffect } from 'react';
-import { Navigate, Route, Routes, useParams } from 'react-router';
+// Everything under /c/<community>/: the session for that community and its pages. Each page is
+// its own chunk and shows once the documents it reads are loaded.
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { SessionProvider } from '../state/SessionProvider';
 import { useAccounts } from '../state/useAccounts';
 import { useSession } from '../state/useSession';
 import { AppShell } from './AppShell';
 import { Loading } from './Loading';
 import { NotFound } from './NotFound';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { RosterPage } from '../features/roster/RosterPage';
-import { MemberProfilePage } from '../features/roster/MemberProfilePage';
-import { ServiceBoardPage } from '../features/roster/ServiceBoardPage';
-import { MyHouseholdsPage } from '../features/work/MyHouseholdsPage';
-import { ConcernBoardPage } from '../features/work/ConcernBoardPage';
-import { PointsPage } from '../features/work/PointsPage';
-import { MeetingsPage } from '../features/meetings/MeetingsPage';
-import { MeetingPage } from '../features/meetings/MeetingPage';
-import { MatterPage } from '../features/meetings/MatterPage';
-import { PublishPage } from '../features/publish/PublishPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import { NeedsDocs } from './NeedsDocs';
+import { COMMUNITY_PAGES, docsForPath, lazyPage, type CommunityPageName } from './communityPages';
+
+const Pages = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPage(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPage>>;
 
 function Home() {
   const { isCommittee } = useSession();
   return <Navigate to={isCommittee ? 'overview' : 'my'} replace />;
 }
 
-function Committee({ children }: { children: React.ReactNode }) {
+function Committee({ children }: { children: ReactNode }) {
   const { isCommittee } = useSession();
   return isCommittee ? <>{children}</> : <NotFound />;
 }
 
+function Page({ name }: { name: CommunityPageName }) {
+  const Component = Pages[name];
+  return (
+    <NeedsDocs docs={COMMUNITY_PAGES[name].docs}>
+      <Suspense fallback={<Loading />}>
+        <Component />
+      </Suspense>
+    </NeedsDocs>
+  );
+}
+
 export default function CommunityApp() {
   const { communityId } = useParams();
+  const location = useLocation();
+  // Only the page opened first orders the loading of documents.
+  const [first] = useState(() => docsForPath(location.pathname));
   const { ready, accounts, markOpened } = useAccounts();
   const account = accounts.find((a) => a.communityId === communityId) ?? null;
   useEffect(() => {
@@ -40,29 +47,29 @@ export default function CommunityApp() {
   if (!ready) return <Loading />;
   if (!account) return <Navigate to="/" replace />;
   return (
-    <SessionProvider key={account.communityId} account={account} fallback={<Loading />}>
+    <SessionProvider key={account.communityId} account={account} first={first} fallback={<Loading />}>
       <AppShell>
         <Routes>
           <Route index element={<Home />} />
-          <Route path="overview" element={<DashboardPage />} />
-          <Route path="my" element={<MyHouseholdsPage />} />
-          <Route path="concerns" element={<ConcernBoardPage />} />
-          <Route path="roster" element={<RosterPage />} />
-          <Route path="roster/board/:buildingId?/:unitId?" element={<ServiceBoardPage />} />
-          <Route path="members/:memberId" element={<MemberProfilePage />} />
-          <Route path="points" element={<PointsPage />} />
-          <Route path="meetings" element={<MeetingsPage />} />
-          <Route path="meetings/:meetingId" element={<MeetingPage />} />
-          <Route path="matters/:matterId" element={<MatterPage />} />
+          <Route path="overview" element={<Page name="overview" />} />
+          <Route path="my" element={<Page name="my" />} />
+          <Route path="concerns" element={<Page name="concerns" />} />
+          <Route path="roster" element={<Page name="roster" />} />
+          <Route path="roster/board/:buildingId?/:unitId?" element={<Page name="board" />} />
+          <Route path="members/:memberId" element={<Page name="members" />} />
+          <Route path="points" element={<Page name="points" />} />
+          <Route path="meetings" element={<Page name="meetings" />} />
+          <Route path="meetings/:meetingId" element={<Page name="meeting" />} />
+          <Route path="matters/:matterId" element={<Page name="matters" />} />
           <Route
             path="publish"
             element={
               <Committee>
-                <PublishPage />
+                <Page name="publish" />
               </Committee>
             }
           />
-          <Route path="settings" element={<SettingsPage />} />
+          <Route path="settings" element={<Page name="settings" />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </AppShell>

@@ -28,6 +28,10 @@ export interface ClientSession {
   readonly docs: Readonly<Record<FixedDoc, Y.Doc | null>>;
   /** resolves when every document has loaded what this device stored */
   readonly whenLoaded: Promise<void>;
+  /** whether one document has loaded what this device stored (true where the role may not open it) */
+  isDocLoaded(kind: FixedDoc): boolean;
+  /** resolves when `isDocLoaded(kind)` becomes true */
+  whenDocLoaded(kind: FixedDoc): Promise<void>;
   subscribeStatus(listener: () => void): () => void;
   getStatus(): SyncStatus;
   openMinutes(meetingId: string): MinutesHandle;

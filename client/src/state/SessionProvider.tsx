@@ -1,18 +1,23 @@
 // Opens the community's documents for as long as a community page is shown.
 import { useEffect, useState, type ReactNode } from 'react';
+import type { FixedDoc } from '@lianxin/protocol';
 import type { Account } from './Account';
 import type { ClientSession } from './ClientSession';
 import { SessionContext } from './SessionContext';
 import { openSession } from './openSession';
 
-export function SessionProvider({ account, fallback, children }: { account: Account; fallback: ReactNode; children: ReactNode }) {
+/**
+ * `first`: the documents the page being opened reads. They load first, and the pages show once
+ * they are loaded (local-first: this device's copy, not the relay's answer); each page waits for
+ * its own documents (`NeedsDocs`).
+ */
+export function SessionProvider({ account, first, fallback, children }: { account: Account; first: readonly FixedDoc[]; fallback: ReactNode; children: ReactNode }) {
   const [session, setSession] = useState<ClientSession | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    const opened = openSession(account);
-    // Local-first: show the pages once this device's copy is loaded, not when the relay answers.
-    void opened.whenLoaded.then(() => {
+    const opened = openSession(account, window.location.origin, first);
+    void Promise.all(first.map((kind) => opened.whenDocLoaded(kind))).then(() => {
       if (!cancelled) setSession(opened);
     });
     return () => {
@@ -20,7 +25,8 @@ export function SessionProvider({ account, fallback, children }: { account: Acco
       setSession(null);
       opened.close();
     };
-    // A new token for the same community (joined again) reopens with it.
+    // A new token for the same community (joined again) reopens with it; `first` only orders
+    // the first load, so a later page does not reopen the session.
   }, [account.communityId, account.token]);
 
   if (!session) return <>{fallback}</>;

@@ -53,13 +53,17 @@ let snapshot: AccountsSnapshot = { ready, accounts, lastUsed };
 export const accountsStore = {
   subscribe(listener: Listener): () => void {
     listeners.add(listener);
+    accountsStore.preload();
+    return () => listeners.delete(listener);
+  },
+  /** Starts reading the device store (once); a page opened directly calls it before React renders. */
+  preload(): void {
     loading ??= reload().catch((error: unknown) => {
       // No IndexedDB (private mode in some browsers): the device cannot keep a token.
       console.error('accounts: cannot open the device store', error);
       ready = true;
       emit();
     });
-    return () => listeners.delete(listener);
   },
   getSnapshot(): AccountsSnapshot {
     if (snapshot.ready !== ready || snapshot.accounts !== accounts || snapshot.lastUsed !== lastUsed) snapshot = { ready, accounts, lastUsed };

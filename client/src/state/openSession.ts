@@ -1,4 +1,5 @@
 // Builds the session the hooks see from @lianxin/sync: documents, one status, minutes on demand.
+import { FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
 import { isFatal, openCommunitySession, type SessionStatus } from '@lianxin/sync';
 import type { Account } from './Account';
 import type { ClientSession, SyncStatus } from './ClientSession';
@@ -7,14 +8,27 @@ function toStatus(s: SessionStatus): SyncStatus {
   return { type: s.type, pending: s.pending, denied: s.refused > 0, revoked: isFatal(s) };
 }
 
-export function openSession(account: Account, relayUrl = window.location.origin): ClientSession {
-  const session = openCommunitySession({ relayUrl, token: account.token });
+/**
+ * Opens the account's community. `loadFirst`: the documents the page being opened reads; they
+ * load before the others, so that page shows without waiting for the rest.
+ */
+export function openSession(account: Account, relayUrl = window.location.origin, loadFirst?: readonly FixedDoc[], options: { connect?: boolean } = {}): ClientSession {
+  const session = openCommunitySession({ relayUrl, token: account.token, loadFirst, connect: options.connect });
+  const loaded = new Set<FixedDoc>();
+  const whenDocLoaded = new Map<FixedDoc, Promise<void>>();
+  for (const kind of FIXED_DOCS) {
+    const handle = session.handle(kind);
+    if (!handle) loaded.add(kind);
+    whenDocLoaded.set(kind, handle ? handle.whenContentLoaded.then(() => void loaded.add(kind)) : Promise.resolve());
+  }
   let last = session.getStatus();
   let mapped = toStatus(last);
   return {
     account,
     docs: session.docs,
     whenLoaded: session.whenLoaded,
+    isDocLoaded: (kind) => loaded.has(kind),
+    whenDocLoaded: (kind) => whenDocLoaded.get(kind)!,
     subscribeStatus: (listener) => session.subscribe(listener),
     // Stable identity until the sync status changes (useSyncExternalStore compares by identity).
     getStatus: () => {

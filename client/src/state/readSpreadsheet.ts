@@ -1,6 +1,6 @@
 // Reads an uploaded roster file into rows of cells: XLSX through the model, CSV as text in
 // UTF-8 or, failing that, GB18030 (what Excel on Chinese Windows saves).
-import { parseCsv, readXlsxRows } from '@lianxin/model';
+import { parseCsv } from '@lianxin/model';
 
 export type SpreadsheetRead = { type: 'rows'; rows: string[][] } | { type: 'unreadable'; reason: 'format' | 'empty' | 'xlsx' };
 
@@ -20,6 +20,7 @@ export async function readSpreadsheet(name: string, bytes: Uint8Array): Promise<
   const lower = name.toLowerCase();
   // XLSX files are zip archives: "PK".
   if (lower.endsWith('.xlsx') || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    const { readXlsxRows } = await import('./xlsxCodec');
     const read = await readXlsxRows(bytes);
     return read.type === 'rows' ? { type: 'rows', rows: read.rows } : { type: 'unreadable', reason: 'xlsx' };
   }

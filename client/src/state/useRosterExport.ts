@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { dayOf, exportRosterCsv, exportRosterXlsx } from '@lianxin/model';
+import { dayOf, exportRosterCsv } from '@lianxin/model';
 import { download } from './download';
 import { useRoster } from './useRoster';
 import { useSession } from './useSession';
@@ -18,7 +18,10 @@ export function useRosterExport(): { download(format: 'csv' | 'xlsx'): Promise<v
       const base = `${account.communityName}-${t('roster.exportFile')}-${dayOf(Date.now())}`;
       try {
         if (format === 'csv') download(`${base}.csv`, exportRosterCsv(roster), 'text/csv;charset=utf-8');
-        else download(`${base}.xlsx`, new Uint8Array(await exportRosterXlsx(roster)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        else {
+          const { exportRosterXlsx } = await import('./xlsxCodec');
+          download(`${base}.xlsx`, new Uint8Array(await exportRosterXlsx(roster)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        }
       } catch (e) {
         void message.error(t('errors.generic', { message: e instanceof Error ? e.message : String(e) }));
       }

@@ -16,6 +16,12 @@ export function openCommunitySession(options: CommunitySessionOptions): Communit
   return new Session(options);
 }
 
+/** Resolves at the next idle moment (at most 500 ms later; a timer where there is no requestIdleCallback). */
+function afterIdle(): Promise<void> {
+  const g = globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
+  return new Promise((resolve) => (g.requestIdleCallback ? g.requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)));
+}
+
 // Tokens are per person: a refusal of the token stops every document, not only the one that saw it.
 const TOKEN_REASONS: readonly OfflineReason[] = [OfflineReason.revoked, OfflineReason.expired, OfflineReason.unauthorized];
 const MAX_TIMER = 2 ** 31 - 1;
@@ -61,8 +67,9 @@ class Session implements CommunitySession {
         docs[kind] = null;
         continue;
       }
-      // The rest wait for the first ones (their reads and applies would compete with them).
-      if (first.length > 0 && !first.includes(kind)) firstLoaded ??= Promise.all(first.map((k) => this.fixed.get(k)!.whenLoaded));
+      // The rest wait for the first ones and then for an idle moment: their reads and applies
+      // would compete with loading and rendering the page that needs only the first ones.
+      if (first.length > 0 && !first.includes(kind)) firstLoaded ??= Promise.all(first.map((k) => this.fixed.get(k)!.whenContentLoaded)).then(afterIdle);
       const synced = this.createDoc(kind, kind, firstLoaded);
       synced.subscribe(this.onDocStatus);
       this.fixed.set(kind, synced);

@@ -136,7 +136,9 @@ describe('LocalDocStore', () => {
         return { k: 'roster', u: Y.encodeStateAsUpdateV2(d), f: 1 };
       }),
     );
-    const c = store(open(factory));
+    const cDoc = new Y.Doc();
+    const c = new LocalDocStore(open(factory), 'roster', cDoc, { compactOnLoadDelayMs: 10 });
+    cleanup.push(() => c.destroy());
     await c.whenLoaded;
     expect(c.loadedRows).toBeGreaterThan(50);
     await vi.waitFor(async () => expect(await rows(db)).toHaveLength(1), { timeout: 5_000, interval: 20 });

@@ -5,20 +5,28 @@ import { applyStored, compactStoredDoc, type UpdateRow } from './compactStoredDo
 
 /** Rows written since the last merge that make the next idle moment merge them (y-indexeddb: 500). */
 export const COMPACT_AFTER_ROWS = 200;
-/** A document loaded from more rows than this is merged once the page is idle. */
+/** A document loaded from more rows than this is merged after `COMPACT_ON_LOAD_DELAY_MS`, when idle. */
 export const COMPACT_ON_LOAD_ROWS = 20;
+/** Not while the page is opening and the person starts using it (y-dexie waited 10 s). */
+export const COMPACT_ON_LOAD_DELAY_MS = 3_000;
 /** Longest wait for an idle moment before merging anyway, ms. */
 const IDLE_TIMEOUT_MS = 2_000;
 
 type IdleHandle = { cancel(): void };
-const whenIdle = (run: () => void): IdleHandle => {
+/** Runs `run` at the first idle moment after `delayMs` (a timer where there is no requestIdleCallback). */
+const whenIdle = (run: () => void, delayMs: number): IdleHandle => {
   const g = globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
-  if (g.requestIdleCallback && g.cancelIdleCallback) {
-    const id = g.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    return { cancel: () => g.cancelIdleCallback!(id) };
-  }
-  const id = setTimeout(run, 50);
-  return { cancel: () => clearTimeout(id) };
+  let idleId: number | null = null;
+  const timer = setTimeout(() => {
+    if (g.requestIdleCallback) idleId = g.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    else run();
+  }, delayMs || 50);
+  return {
+    cancel: () => {
+      clearTimeout(timer);
+      if (idleId !== null) g.cancelIdleCallback?.(idleId);
+    },
+  };
 };
 
 export interface LocalDocStoreOptions {
@@ -26,6 +34,8 @@ export interface LocalDocStoreOptions {
   readonly startAfter?: Promise<unknown>;
   /** Called with the first write or read error (the document keeps working in memory). */
   readonly onError?: (error: unknown) => void;
+  /** Default `COMPACT_ON_LOAD_DELAY_MS`. */
+  readonly compactOnLoadDelayMs?: number;
 }
 
 /**
@@ -102,7 +112,7 @@ export class LocalDocStore {
   private async load(): Promise<void> {
     if (this.destroyed) return;
     // The row in `docs` lists the document as stored here (y-dexie's layout); it does not gate the read.
-    const listed = this.db.docs.put({ name: this.name } as never);
+    void this.db.docs.put({ name: this.name } as never).catch((error: unknown) => this.options.onError?.(error));
     const rows = await this.table.where('k').equals(this.name).toArray();
     if (this.destroyed) return;
     // Edited before loading (nothing should, but nothing may be lost): stored after the rows.
@@ -113,8 +123,7 @@ export class LocalDocStore {
     this.doc.on('updateV2', this.onUpdate);
     if (early) this.write(early);
     this.observe();
-    if (rows.length > COMPACT_ON_LOAD_ROWS) this.scheduleCompact();
-    await listed;
+    if (rows.length > COMPACT_ON_LOAD_ROWS) this.scheduleCompact(this.options.compactOnLoadDelayMs ?? COMPACT_ON_LOAD_DELAY_MS);
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -132,12 +141,12 @@ export class LocalDocStore {
     if (++this.sinceCompact >= COMPACT_AFTER_ROWS) this.scheduleCompact();
   }
 
-  private scheduleCompact(): void {
+  private scheduleCompact(delayMs = 0): void {
     if (this.idle || this.destroyed) return;
     this.idle = whenIdle(() => {
       this.idle = null;
       void this.compact().catch((error: unknown) => this.options.onError?.(error));
-    });
+    }, delayMs);
   }
 
   private isOwn(row: UpdateRow): boolean {

@@ -51,8 +51,10 @@ export class SyncedDoc {
   readonly kind: DocKind;
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
-  /** Resolves once the local copy is loaded (also when loading failed: see `loadError`). */
+  /** Resolves once the local copy is loaded (also when loading failed: see `loadError`) and its pending count restored. */
   readonly whenLoaded: Promise<void>;
+  /** Resolves once the local copy's content is in the document (before `whenLoaded`): a page may show it. */
+  readonly whenContentLoaded: Promise<void>;
   /** Why the local copy could not be loaded or written, if it could not. */
   loadError: unknown = null;
   /** State vector of the relay's stored document, from its last `stored` message. */
@@ -96,30 +98,27 @@ export class SyncedDoc {
     // The relay drops awareness from read-only connections; not publishing any avoids the denial.
     if (options.access === 'read') this.awareness.setLocalState(null);
 
-    const restore = takePendingCounts(this.db, this.name, this.run).then(
-      (n) => {
-        this.restored = true;
-        this.tracker.restore(n);
-        // Changes made while the takeover ran are in the count only now.
-        void this.persistCount();
-      },
-      (error: unknown) => {
-        this.loadError ??= error;
-      },
-    );
-    this.whenLoaded = Promise.all([
-      this.store.whenLoaded.catch((error: unknown) => {
+    this.whenContentLoaded = this.store.whenLoaded
+      .catch((error: unknown) => {
         // Still sync from the relay: the document works, it is just not kept on this device.
         if (!this.destroyed) this.loadError ??= error;
-      }),
-      restore,
-    ]).then(
-      () => this.loaded(),
-      (error: unknown) => {
-        this.loadError ??= error;
-        this.loaded();
-      },
-    );
+      })
+      .then(() => this.contentLoaded());
+    // After the content: the takeover's write transaction must not delay the document's read.
+    const restore = this.whenContentLoaded
+      .then(() => takePendingCounts(this.db, this.name, this.run))
+      .then(
+        (n) => {
+          this.restored = true;
+          this.tracker.restore(n);
+          // Changes made while the takeover ran are in the count only now.
+          void this.persistCount();
+        },
+        (error: unknown) => {
+          this.loadError ??= error;
+        },
+      );
+    this.whenLoaded = restore.then(() => this.loaded());
   }
 
   get access(): DocAccess {
@@ -187,15 +186,18 @@ export class SyncedDoc {
     return this.destroyed;
   }
 
-  private loaded(): void {
-    this.restoredAndLoaded = true;
+  private contentLoaded(): void {
     if (this.destroyed) return;
     // Registered before the provider's own update listener, so a change is recorded before the
     // provider sends the frame that carries it.
     this.doc.on('update', this.onUpdate);
     this.doc.on('afterAllTransactions', this.onTransactionsDone);
     this.provider = this.createProvider();
-    if (this.networkDown) return;
+  }
+
+  private loaded(): void {
+    this.restoredAndLoaded = true;
+    if (this.destroyed || !this.provider || this.networkDown) return;
     if (this.phase.type === 'offline' && this.phase.reason !== OfflineReason.network) return;
     if (this.options.connect === false) this.apply({ type: 'stopped' });
     else this.provider.connect();

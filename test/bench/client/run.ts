@@ -22,10 +22,16 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { FIXED_DOCS } from '@lianxin/protocol';
 import { generateCommunity } from '../../fixtures';
 import { historyOf, packUpdates } from './history';
+import { profileOpen } from './profile';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const onlyArg = process.argv.indexOf('--only');
+/** `--only history|compacted`: one state of the history (while iterating; RESULTS.md wants both). */
+const SCENARIOS: readonly Scenario[] = onlyArg > 0 ? [process.argv[onlyArg + 1] as Scenario] : ['history', 'compacted'];
+/** `--profile`: print a CPU profile of one cold open per store and state (after the warm-up). */
+const PROFILE = process.argv.includes('--profile');
 const out = join(tmpdir(), `lianxin-client-bench-${process.pid}`);
 
 type Store = 'dexie' | 'idb';
@@ -56,7 +62,12 @@ function serve(root: string): Promise<Server> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    // The relay's policy (relay/src/http/staticFiles.ts): fingerprinted /assets/ are immutable,
+    // the page revalidates. A device that has opened the app before has the code in its HTTP
+    // cache (and V8's code cache); the installed PWA has it in the service worker's cache. The
+    // history is never cached (it is only read when seeding).
+    const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': path.startsWith('/history/') ? 'no-store' : cache });
     res.end(readFileSync(file));
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
@@ -110,7 +121,8 @@ async function main() {
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: out, emptyOutDir: false, chunkSizeWarningLimit: 5000 },
+    // A profile wants readable function names; measured runs use the production build.
+    build: { outDir: out, emptyOutDir: false, chunkSizeWarningLimit: 5000, minify: !PROFILE },
   });
 
   const server = await serve(out);
@@ -122,7 +134,7 @@ async function main() {
   const results = new Map<string, Sample[]>();
   const seedTimes = new Map<string, number>();
   try {
-    for (const scenario of ['history', 'compacted'] as Scenario[]) {
+    for (const scenario of SCENARIOS) {
       const contexts = new Map<Store, BrowserContext>();
       for (const store of ['dexie', 'idb'] as Store[]) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
@@ -137,7 +149,10 @@ async function main() {
         for (const store of ['dexie', 'idb'] as Store[]) {
           const r = await runPage(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`, 120_000);
           if (r.households! < 1) throw new Error(`${store}: no household rows rendered`);
-          if (run < 0) continue;
+          if (run < 0) {
+            if (PROFILE) console.log(`--- profile ${scenario} ${store}\n${await profileOpen(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`)}`);
+            continue;
+          }
           const key = `${scenario}/${store}`;
           results.set(key, [...(results.get(key) ?? []), { visible: r.visible!, script: r.scriptStart!, rosterLoad: r.rosterLoad!, load: r.load!, render: r.render!, households: r.households! }]);
           console.log(`  ${scenario} ${store} run ${run + 1}: visible at ${ms(r.visible!)} ms (script ${ms(r.scriptStart!)}, roster doc ${ms(r.rosterLoad!)}, all docs ${ms(r.load!)}, render ${ms(r.render!)})`);
@@ -157,6 +172,12 @@ async function main() {
     const m = (f: (s: Sample) => number) => median(samples.map(f));
     return { median: median(v), min: Math.min(...v), max: Math.max(...v), script: m((s) => s.script), rosterLoad: m((s) => s.rosterLoad), load: m((s) => s.load), render: m((s) => s.render) };
   };
+  for (const scenario of SCENARIOS) {
+    const d = row(scenario, 'dexie');
+    const i = row(scenario, 'idb');
+    console.log(`${scenario}: dexie median ${ms(d.median)} (script ${ms(d.script)}, roster ${ms(d.rosterLoad)}, all ${ms(d.load)}, render ${ms(d.render)}); idb ${ms(i.median)} (script ${ms(i.script)}, roster ${ms(i.rosterLoad)}, all ${ms(i.load)}, render ${ms(i.render)}); ratio ${(i.median / d.median).toFixed(2)}x`);
+  }
+  if (SCENARIOS.length < 2) return; // a partial run does not replace RESULTS.md
   const lines: string[] = [];
   lines.push('# Client cold open: y-dexie (the app) vs y-indexeddb', '');
   lines.push(`Run: ${new Date().toISOString()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Chromium headless, ${RUNS} cold opens per store and state (after one warm-up), interleaved.`, '');

@@ -1,5 +1,5 @@
 // One household: details for everyone who may read the roster, a form for the committee.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Button, Checkbox, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Consent, HouseholdRole, LABELS, type BuildingId, type Household, type HouseholdId, type MemberId, type RosterView, type UnitId } from '@lianxin/model';
@@ -33,6 +33,12 @@ export function HouseholdDrawer({ roster, target, editable, onClose }: { roster:
   const household: Household | null = target?.type === 'existing' ? (roster.households.get(target.id) ?? null) : null;
   const buildingId = Form.useWatch('buildingId', form);
   const index = rosterIndex(roster);
+  const open = target !== null;
+  // Made when the drawer opens, not on every render of the roster page.
+  const buildingOptions = useMemo(
+    () => (open ? index.grids.flatMap((g) => (index.buildingsByGrid.get(g.id) ?? []).map((b) => ({ value: b.id, label: `${g.name} · ${labels.building(b)}` }))) : []),
+    [open, index, labels],
+  );
 
   useEffect(() => {
     if (!target) return;
@@ -121,7 +127,7 @@ export function HouseholdDrawer({ roster, target, editable, onClose }: { roster:
           <Form.Item name="buildingId" label={t('roster.building')} rules={[{ required: true }]}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
-              options={index.grids.flatMap((g) => (index.buildingsByGrid.get(g.id) ?? []).map((b) => ({ value: b.id, label: `${g.name} · ${labels.building(b)}` })))}
+              options={buildingOptions}
               onChange={() => form.setFieldValue('unitId', null)}
             />
           </Form.Item>

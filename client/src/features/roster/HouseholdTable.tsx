@@ -10,8 +10,6 @@ import { useText } from '../../state/useText';
 export interface HouseholdRow {
   readonly key: string;
   readonly household: Household;
-  readonly address: string;
-  readonly member: string | null;
 }
 
 export function HouseholdTable({
@@ -28,22 +26,18 @@ export function HouseholdTable({
   const { t } = useTranslation();
   const labels = usePlaceLabels();
   const text = useText();
-  const rows = useMemo<HouseholdRow[]>(
-    () =>
-      households.map((h) => ({
-        key: h.id,
-        household: h,
-        address: labels.household(roster, h),
-        member: h.memberId ? (roster.members.get(h.memberId)?.name ?? null) : null,
-      })),
-    [households, roster, labels],
-  );
+  // Labels are made when a row is drawn: the table is virtual, so only the rows on screen.
+  const rows = useMemo<HouseholdRow[]>(() => households.map((h) => ({ key: h.id, household: h })), [households]);
   const columns: ColumnsType<HouseholdRow> = [
     {
       title: t('roster.address'),
-      dataIndex: 'address',
+      key: 'address',
       width: 170,
-      render: (v: string) => <span className="lx-clip" style={{ maxWidth: 160 }}>{v}</span>,
+      render: (_: unknown, r) => (
+        <span className="lx-clip" style={{ maxWidth: 160 }}>
+          {labels.household(roster, r.household)}
+        </span>
+      ),
     },
     {
       title: t('roster.head'),
@@ -74,9 +68,18 @@ export function HouseholdTable({
     },
     {
       title: t('roster.linkedMember'),
-      dataIndex: 'member',
+      key: 'member',
       width: 120,
-      render: (v: string | null) => (v ? <span className="lx-clip" style={{ maxWidth: 110 }}>{v}</span> : <Tag color="warning">{t('roster.unlinked')}</Tag>),
+      render: (_: unknown, r) => {
+        const name = r.household.memberId ? (roster.members.get(r.household.memberId)?.name ?? null) : null;
+        return name ? (
+          <span className="lx-clip" style={{ maxWidth: 110 }}>
+            {name}
+          </span>
+        ) : (
+          <Tag color="warning">{t('roster.unlinked')}</Tag>
+        );
+      },
     },
   ];
   return (

@@ -1,5 +1,5 @@
 // A member's profile form: category, the eight duty roles, posts, pledge, consent, capacity.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { Button, Checkbox, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,12 @@ export function MemberDrawer({ roster, target, editable, onClose }: { roster: Ro
   const actions = useRosterActions();
   const [form] = Form.useForm<MemberForm>();
   const member = target?.type === 'existing' ? (roster.members.get(target.id) ?? null) : null;
+  const open = target !== null;
+  // 3,600 labelled options: made when the drawer opens, not on every render of the roster page.
+  const householdOptions = useMemo(
+    () => (open ? rosterIndex(roster).households.map((h) => ({ value: h.id, label: `${labels.household(roster, h)} ${h.head}` })) : []),
+    [open, roster, labels],
+  );
 
   useEffect(() => {
     if (!target) return;
@@ -72,7 +78,6 @@ export function MemberDrawer({ roster, target, editable, onClose }: { roster: Ro
     if (result.type === 'done') onClose();
   }
 
-  const index = rosterIndex(roster);
   return (
     <Drawer open={target !== null} onClose={onClose} title={<span className="lx-clip">{member ? member.name : t('roster.addMember')}</span>} size={480} destroyOnHidden>
       {member ? (
@@ -111,7 +116,7 @@ export function MemberDrawer({ roster, target, editable, onClose }: { roster: Ro
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            options={index.households.map((h) => ({ value: h.id, label: `${labels.household(roster, h)} ${h.head}` }))}
+            options={householdOptions}
             virtual
           />
         </Form.Item>

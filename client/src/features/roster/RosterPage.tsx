@@ -1,5 +1,5 @@
 // 花名册: the tree of places beside searchable tables of households and members.
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Dropdown, Input, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
@@ -14,8 +14,10 @@ import { MemberTable } from './MemberTable';
 import { MemberDrawer, type MemberDrawerTarget } from './MemberDrawer';
 import { StructureDrawer, type StructureTarget } from './StructureDrawer';
 import { filterHouseholds } from './filterHouseholds';
-import { ImportDialog } from './ImportDialog';
 import { useRosterExport } from '../../state/useRosterExport';
+
+// Import (spreadsheet parsing, preview table) is code the page needs only when it is used.
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 export function RosterPage() {
   const { t } = useTranslation();
@@ -141,7 +143,11 @@ export function RosterPage() {
       </div>
       <HouseholdDrawer roster={roster} target={household} editable={editable} onClose={() => setHousehold(null)} />
       <MemberDrawer roster={roster} target={member} editable={editable} onClose={() => setMember(null)} />
-      {editable ? <ImportDialog open={importing} onClose={() => setImporting(false)} /> : null}
+      {editable && importing ? (
+        <Suspense fallback={null}>
+          <ImportDialog open onClose={() => setImporting(false)} />
+        </Suspense>
+      ) : null}
       {editable ? <StructureDrawer roster={roster} target={structure} onClose={() => setStructure(null)} /> : null}
     </section>
   );

@@ -1,45 +1,32 @@
 // The two ways of keeping the community on the device, behind the session the app's hooks read.
 import * as Y from 'yjs';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
-import { compressYDocs } from 'y-dexie';
 import { FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
-import { openCommunityDatabase, openCommunitySession } from '@lianxin/sync';
+import { openCommunityDatabase } from '@lianxin/sync';
 import type { Account } from '../../../../client/src/state/Account';
 import type { ClientSession } from '../../../../client/src/state/ClientSession';
+import { openSession } from '../../../../client/src/state/openSession';
+import { compactStoredDoc } from '../../../../packages/sync/src/compactStoredDoc';
 
 export type StoreKind = 'dexie' | 'idb';
 
 const offline = { type: 'offline', pending: 0 } as const;
 
-/** The app's engine: @lianxin/sync's session (Dexie + y-dexie), kept local (no relay here). */
-export function openDexie(account: Account): ClientSession & { rosterLoaded: Promise<void>; flush(): Promise<void>; destroy(): Promise<void> } {
-  const session = openCommunitySession({ relayUrl: location.origin, token: account.token, connect: false });
-  return {
-    account,
-    rosterLoaded: session.handle('roster')!.whenLoaded,
-    docs: session.docs,
-    whenLoaded: session.whenLoaded,
-    subscribeStatus: () => () => undefined,
-    getStatus: () => offline,
-    openMinutes: () => {
-      throw new Error('not in the bench');
-    },
-    close: () => void session.destroy(),
-    flush: () => session.flush(),
-    destroy: () => session.destroy(),
-  };
+/** The app's own session (`openSession`: @lianxin/sync on Dexie), kept local (no relay here). */
+export function openDexie(account: Account, first: readonly FixedDoc[]): ClientSession {
+  return openSession(account, location.origin, first, { connect: false });
 }
 
 /**
- * Writes a history straight into y-dexie's updates table, row for row what y-dexie itself
- * writes for a local update (`{ k: <doc>, u: <update, V2>, f: 1 }`), in one bulk transaction
+ * Writes a history straight into the updates table, row for row what the app writes for a
+ * local update (y-dexie's `{ k: <doc>, u: <update, V2>, f: 1 }`), in one bulk transaction
  * per document (writing 28,000 updates one transaction each takes minutes, to the same rows).
  */
 export async function seedDexie(account: Account, histories: ReadonlyMap<FixedDoc, readonly Uint8Array[]>): Promise<void> {
-  // Opening a session once creates the document rows y-dexie needs.
-  const session = openDexie(account);
+  // Opening a session once creates the database and lists the documents.
+  const session = openDexie(account, []);
   await session.whenLoaded;
-  await session.destroy();
+  session.close();
   const db = openCommunityDatabase(account.communityId, account.personId);
   await db.open();
   for (const [name, updates] of histories) {
@@ -86,38 +73,49 @@ export async function compactIdb(account: Account): Promise<void> {
   }
 }
 
-/** y-dexie's own compaction (what its timer runs 10 s after open and every 5 minutes). */
+/** The app's own merge of a stored history (what LocalDocStore runs when idle after a long load or 200 writes). */
 export async function compactDexie(account: Account): Promise<void> {
   const db = openCommunityDatabase(account.communityId, account.personId);
   await db.open();
-  await compressYDocs(db);
+  for (const kind of FIXED_DOCS) await compactStoredDoc(db, kind);
   db.close();
 }
 
-/** The same documents through y-indexeddb, one database per document. */
-export function openIdb(account: Account): ClientSession & { rosterLoaded: Promise<void>; providers: IndexeddbPersistence[]; destroy(): Promise<void> } {
+/**
+ * The same documents through y-indexeddb, one database per document, with the same loading
+ * order as the app's session: the page's documents first, the others once those are loaded.
+ */
+export function openIdb(account: Account, first: readonly FixedDoc[]): ClientSession {
   const docs = {} as Record<FixedDoc, Y.Doc | null>;
-  const providers: IndexeddbPersistence[] = [];
-  for (const kind of FIXED_DOCS) {
-    const doc = new Y.Doc();
-    docs[kind] = doc;
-    providers.push(new IndexeddbPersistence(`bench-idb/${account.communityId}/${kind}`, doc));
-  }
+  const providers = new Map<FixedDoc, IndexeddbPersistence>();
+  const loaded = new Set<FixedDoc>();
+  const whenDocLoaded = new Map<FixedDoc, Promise<void>>();
+  const open = (kind: FixedDoc) => {
+    const provider = new IndexeddbPersistence(`bench-idb/${account.communityId}/${kind}`, docs[kind]!);
+    providers.set(kind, provider);
+    return provider.whenSynced.then(() => void loaded.add(kind));
+  };
+  for (const kind of FIXED_DOCS) docs[kind] = new Y.Doc();
+  const firstLoaded = Promise.all(first.map((kind) => {
+    const p = open(kind);
+    whenDocLoaded.set(kind, p);
+    return p;
+  }));
+  // Like the app's session: the rest at the next idle moment after the first ones.
+  const thenIdle = firstLoaded.then(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 })));
+  for (const kind of FIXED_DOCS) if (!first.includes(kind)) whenDocLoaded.set(kind, thenIdle.then(() => open(kind)));
   return {
     account,
     docs,
-    providers,
-    rosterLoaded: providers[FIXED_DOCS.indexOf('roster')]!.whenSynced.then(() => undefined),
-    whenLoaded: Promise.all(providers.map((p) => p.whenSynced)).then(() => undefined),
+    whenLoaded: Promise.all(whenDocLoaded.values()).then(() => undefined),
+    isDocLoaded: (kind) => loaded.has(kind),
+    whenDocLoaded: (kind) => whenDocLoaded.get(kind)!,
     subscribeStatus: () => () => undefined,
     getStatus: () => offline,
     openMinutes: () => {
       throw new Error('not in the bench');
     },
     close: () => providers.forEach((p) => void p.destroy()),
-    destroy: async () => {
-      await Promise.all(providers.map((p) => p.destroy()));
-    },
   };
 }
 

@@ -1,0 +1,67 @@
+// The community pages, each its own chunk (the roster route does not parse the editor, the
+// charts or the spreadsheet code), and the documents each one reads.
+import { lazy, type ComponentType } from 'react';
+import { FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
+
+interface PageModule {
+  readonly load: () => Promise<{ default: ComponentType }>;
+  /** what the page reads: it shows once these are loaded from this device */
+  readonly docs: readonly FixedDoc[];
+}
+
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, docs: readonly FixedDoc[]): PageModule => ({
+  load: () => load().then((m) => ({ default: m[name] })),
+  docs,
+});
+
+const ALL = FIXED_DOCS;
+
+/** Keyed by the first path segment after `/c/<community>/`. */
+export const COMMUNITY_PAGES = {
+  overview: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage', ['roster', 'work']),
+  my: page(() => import('../features/work/MyHouseholdsPage'), 'MyHouseholdsPage', ['roster', 'work']),
+  concerns: page(() => import('../features/work/ConcernBoardPage'), 'ConcernBoardPage', ['roster', 'work']),
+  roster: page(() => import('../features/roster/RosterPage'), 'RosterPage', ['roster']),
+  board: page(() => import('../features/roster/ServiceBoardPage'), 'ServiceBoardPage', ['roster', 'public']),
+  members: page(() => import('../features/roster/MemberProfilePage'), 'MemberProfilePage', ['roster', 'work']),
+  points: page(() => import('../features/work/PointsPage'), 'PointsPage', ['roster', 'work']),
+  meetings: page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage', ALL),
+  meeting: page(() => import('../features/meetings/MeetingPage'), 'MeetingPage', ALL),
+  matters: page(() => import('../features/meetings/MatterPage'), 'MatterPage', ALL),
+  publish: page(() => import('../features/publish/PublishPage'), 'PublishPage', ALL),
+  settings: page(() => import('../features/settings/SettingsPage'), 'SettingsPage', ALL),
+} as const satisfies Record<string, PageModule>;
+
+export type CommunityPageName = keyof typeof COMMUNITY_PAGES;
+
+const started = new Map<CommunityPageName, Promise<{ default: ComponentType }>>();
+
+/** Starts (once) loading a page's code; React.lazy and preloading share the one request. */
+export function loadPage(name: CommunityPageName): Promise<{ default: ComponentType }> {
+  let p = started.get(name);
+  if (!p) {
+    p = COMMUNITY_PAGES[name].load();
+    started.set(name, p);
+  }
+  return p;
+}
+
+export const lazyPage = (name: CommunityPageName) => lazy(() => loadPage(name));
+
+/** The page a community path shows (`/c/<id>/roster/board/…` → board), or null for the home redirect. */
+export function pageForPath(pathname: string): CommunityPageName | null {
+  const parts = pathname.split('/').filter(Boolean);
+  if (parts[0] !== 'c' || parts.length < 3) return null;
+  const [, , first, second] = parts;
+  if (first === 'roster' && second === 'board') return 'board';
+  if (first === 'meetings' && second) return 'meeting';
+  return first && first in COMMUNITY_PAGES ? (first as CommunityPageName) : null;
+}
+
+/** The documents the page at `pathname` reads (every document when it is not a known page). */
+export function docsForPath(pathname: string): readonly FixedDoc[] {
+  const name = pageForPath(pathname);
+  if (name) return COMMUNITY_PAGES[name].docs;
+  // The community's home redirects to the overview or "my households": both read these.
+  return pathname.split('/').filter(Boolean).length <= 2 ? COMMUNITY_PAGES.my.docs : ALL;
+}

@@ -1,0 +1,82 @@
+/**
+ * CPU profile of one cold open (`run.ts --profile`): the V8 sampling profile of the page from
+ * navigation until the first row, summarised as self time per function and per script, so a
+ * change can be aimed at what costs most. Not part of the measured runs.
+ */
+import type { BrowserContext } from 'playwright-core';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number; readonly columnNumber: number };
+  readonly children?: readonly number[];
+}
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** Self and total time (ms) per function, and self time per script, top `top` of each. */
+export function summariseProfile(profile: CpuProfile, top = Number(process.env.PROFILE_TOP ?? 40)): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + dt);
+  }
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+  const selfBy = new Map<string, number>();
+  const totalBy = new Map<string, number>();
+  const scriptBy = new Map<string, number>();
+  for (const [id, t] of self) {
+    const node = byId.get(id)!;
+    selfBy.set(label(node), (selfBy.get(label(node)) ?? 0) + t);
+    const script = node.callFrame.url ? node.callFrame.url.replace(/^.*\//, '') : node.callFrame.functionName;
+    scriptBy.set(script, (scriptBy.get(script) ?? 0) + t);
+    // Total: count this sample once for each distinct function on its stack.
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const l = label(byId.get(at)!);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      totalBy.set(l, (totalBy.get(l) ?? 0) + t);
+    }
+  }
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`)
+      .join('\n');
+  return [
+    `profile: ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms`,
+    'self time by script:',
+    list(scriptBy),
+    'self time by function:',
+    list(selfBy),
+    'total time by function:',
+    list(totalBy),
+  ].join('\n');
+}
+
+/** Opens `url` in a new page with the V8 profiler running from before navigation. */
+export async function profileOpen(context: BrowserContext, url: string): Promise<string> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: 120_000, polling: 50 });
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const bench = await page.evaluate(() => window.__bench!);
+    return `${JSON.stringify(bench.result ?? bench.error)}\n${summariseProfile(profile)}`;
+  } finally {
+    await page.close();
+  }
+}

@@ -29,6 +29,10 @@ export function summariseProfile(profile: CpuProfile, top = Number(process.env.P
     self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + dt);
   }
   const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+  // PROFILE_FOCUS: self time only of samples with a frame whose label contains it (e.g. ':1:1',
+  // the top level of a chunk: module evaluation).
+  const focus = process.env.PROFILE_FOCUS;
+  const focusSelf = new Map<string, number>();
   const selfBy = new Map<string, number>();
   const totalBy = new Map<string, number>();
   const scriptBy = new Map<string, number>();
@@ -37,6 +41,11 @@ export function summariseProfile(profile: CpuProfile, top = Number(process.env.P
     selfBy.set(label(node), (selfBy.get(label(node)) ?? 0) + t);
     const script = node.callFrame.url ? node.callFrame.url.replace(/^.*\//, '') : node.callFrame.functionName;
     scriptBy.set(script, (scriptBy.get(script) ?? 0) + t);
+    if (focus) {
+      let hit = false;
+      for (let at: number | undefined = id; at !== undefined && !hit; at = parent.get(at)) hit = label(byId.get(at)!).includes(focus);
+      if (hit) focusSelf.set(label(node), (focusSelf.get(label(node)) ?? 0) + t);
+    }
     // Total: count this sample once for each distinct function on its stack.
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
@@ -60,6 +69,7 @@ export function summariseProfile(profile: CpuProfile, top = Number(process.env.P
     list(selfBy),
     'total time by function:',
     list(totalBy),
+    ...(focus ? [`self time under frames matching ${focus}:`, list(focusSelf)] : []),
   ].join('\n');
 }
 
@@ -76,6 +86,40 @@ export async function profileOpen(context: BrowserContext, url: string): Promise
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     const bench = await page.evaluate(() => window.__bench!);
     return `${JSON.stringify(bench.result ?? bench.error)}\n${summariseProfile(profile)}`;
+  } finally {
+    await page.close();
+  }
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly dur?: number;
+  readonly ts: number;
+  readonly tid: number;
+  readonly pid: number;
+  readonly args?: { readonly data?: { readonly url?: string } };
+}
+
+/** Opens `url` with a Chromium trace; the main thread's time per event name (top level and nested). */
+export async function traceOpen(context: BrowserContext, url: string): Promise<string> {
+  const browser = context.browser()!;
+  const page = await context.newPage();
+  try {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink'] });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: 120_000, polling: 50 });
+    const buffer = await browser.stopTracing();
+    const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+    const main = events.find((e) => e.name === 'thread_name' && (e as unknown as { args: { name: string } }).args.name === 'CrRendererMain');
+    const mine = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur !== undefined);
+    const by = new Map<string, number>();
+    for (const e of mine) by.set(e.name, (by.get(e.name) ?? 0) + e.dur! / 1000);
+    return [...by]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`)
+      .join('\n');
   } finally {
     await page.close();
   }

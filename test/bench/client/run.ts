@@ -22,7 +22,7 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { FIXED_DOCS } from '@lianxin/protocol';
 import { generateCommunity } from '../../fixtures';
 import { historyOf, packUpdates } from './history';
-import { profileOpen } from './profile';
+import { profileOpen, traceOpen } from './profile';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
@@ -32,6 +32,8 @@ const onlyArg = process.argv.indexOf('--only');
 const SCENARIOS: readonly Scenario[] = onlyArg > 0 ? [process.argv[onlyArg + 1] as Scenario] : ['history', 'compacted'];
 /** `--profile`: print a CPU profile of one cold open per store and state (after the warm-up). */
 const PROFILE = process.argv.includes('--profile');
+/** `--trace`: print the main thread's time per trace event (compile, style, layout…) of one cold open. */
+const TRACE = process.argv.includes('--trace');
 const out = join(tmpdir(), `lianxin-client-bench-${process.pid}`);
 
 type Store = 'dexie' | 'idb';
@@ -85,6 +87,8 @@ async function runPage(context: BrowserContext, url: string, timeoutMs: number):
       throw new Error(`${url}: ${errors.join('; ') || String(error)}`);
     });
     const bench = await page.evaluate(() => window.__bench!);
+    // BENCH_SHOT=<file.png>: what the opened page looks like (to check a change renders the same).
+    if (process.env.BENCH_SHOT && url.includes('phase=open')) await page.screenshot({ path: process.env.BENCH_SHOT.replace('.png', `-${url.includes('store=dexie') ? 'dexie' : 'idb'}.png`) });
     if (bench.error) throw new Error(`${url}: ${bench.error}`);
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
     return bench.result!;
@@ -147,10 +151,11 @@ async function main() {
       // Interleaved, so drift (thermal, other load) hits both alike. One warm-up each, not counted.
       for (let run = -1; run < RUNS; run++) {
         for (const store of ['dexie', 'idb'] as Store[]) {
-          const r = await runPage(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`, 120_000);
+          const r = await runPage(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}${process.env.BENCH_DEBUG ? '&debug=1' : ''}`, 120_000);
           if (r.households! < 1) throw new Error(`${store}: no household rows rendered`);
           if (run < 0) {
             if (PROFILE) console.log(`--- profile ${scenario} ${store}\n${await profileOpen(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`)}`);
+            if (TRACE) console.log(`--- trace ${scenario} ${store}\n${await traceOpen(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`)}`);
             continue;
           }
           const key = `${scenario}/${store}`;

@@ -63,6 +63,11 @@ async function seed(): Promise<Record<string, number>> {
 
 async function open(): Promise<Record<string, number>> {
   const start = performance.now();
+  if (params.get('debug')) {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    console.log(`nav: responseEnd ${nav.responseEnd.toFixed(0)} domInteractive ${nav.domInteractive.toFixed(0)} script ${start.toFixed(0)}`);
+    for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) console.log(`res ${r.name.slice(-40)} start ${r.startTime.toFixed(0)} end ${r.responseEnd.toFixed(0)} size ${r.transferSize} ${r.encodedBodySize}`);
+  }
   // What the app's CommunityApp does for /c/<community>/roster: the route's documents load
   // first, and the page shows once they are loaded (SessionProvider + NeedsDocs).
   const first = docsForPath(`/c/${account.communityId}/roster`);

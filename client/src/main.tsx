@@ -4,7 +4,7 @@ import './i18n/i18n';
 import './styles/app.css';
 import './styles/print.css';
 import { App } from './App';
-import { loadPage, pageForPath } from './shell/communityPages';
+import { loadPage, loadPreview, pageForPath } from './shell/communityPages';
 import { accountsStore } from './state/accountsStore';
 
 // A community page opened directly (a reload, the installed app): its code and the device's
@@ -13,7 +13,10 @@ if (window.location.pathname.startsWith('/c/')) {
   accountsStore.preload();
   void import('./shell/CommunityApp');
   const page = pageForPath(window.location.pathname);
-  if (page) void loadPage(page);
+  if (page) {
+    void loadPreview(page);
+    void loadPage(page);
+  }
 }
 
 const root = document.getElementById('root');

@@ -175,6 +175,7 @@ export const en: Resources = {
     roles: 'Function',
     room: 'Room',
     searchHouseholds: 'Search head, phone, room or member',
+    preview: 'The roster as last opened; loading…',
     searchMembers: 'Search member name or phone',
     serviceBoards: 'Service boards',
     size: 'People',

@@ -174,6 +174,7 @@ export const zhCN = {
     roles: '功能户',
     room: '门牌/室',
     searchHouseholds: '搜索户主、电话、门牌或党员',
+    preview: '上次打开时的花名册,正在载入…',
     searchMembers: '搜索党员姓名或电话',
     serviceBoards: '服务牌',
     size: '人数',

@@ -9,9 +9,10 @@ import { AppShell } from './AppShell';
 import { Loading } from './Loading';
 import { NotFound } from './NotFound';
 import { NeedsDocs } from './NeedsDocs';
-import { COMMUNITY_PAGES, docsForPath, lazyPage, type CommunityPageName } from './communityPages';
+import { COMMUNITY_PAGES, docsForPath, lazyPage, lazyPreview, type CommunityPageName } from './communityPages';
 
 const Pages = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPage(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPage>>;
+const Previews = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPreview(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPreview>>;
 
 function Home() {
   const { isCommittee } = useSession();
@@ -25,8 +26,18 @@ function Committee({ children }: { children: ReactNode }) {
 
 function Page({ name }: { name: CommunityPageName }) {
   const Component = Pages[name];
+  const Preview = Previews[name];
   return (
-    <NeedsDocs docs={COMMUNITY_PAGES[name].docs}>
+    <NeedsDocs
+      docs={COMMUNITY_PAGES[name].docs}
+      fallback={
+        Preview ? (
+          <Suspense fallback={<Loading />}>
+            <Preview />
+          </Suspense>
+        ) : undefined
+      }
+    >
       <Suspense fallback={<Loading />}>
         <Component />
       </Suspense>

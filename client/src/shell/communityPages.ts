@@ -5,6 +5,8 @@ import { FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
 
 interface PageModule {
   readonly load: () => Promise<{ default: ComponentType }>;
+  /** what to show while the documents load (read-only), if the page keeps a first screen */
+  readonly preview?: () => Promise<{ default: ComponentType }>;
   /** what the page reads: it shows once these are loaded from this device */
   readonly docs: readonly FixedDoc[];
 }
@@ -21,7 +23,10 @@ export const COMMUNITY_PAGES = {
   overview: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage', ['roster', 'work']),
   my: page(() => import('../features/work/MyHouseholdsPage'), 'MyHouseholdsPage', ['roster', 'work']),
   concerns: page(() => import('../features/work/ConcernBoardPage'), 'ConcernBoardPage', ['roster', 'work']),
-  roster: page(() => import('../features/roster/RosterPage'), 'RosterPage', ['roster']),
+  roster: {
+    ...page(() => import('../features/roster/RosterPage'), 'RosterPage', ['roster']),
+    preview: () => import('../features/roster/RosterPreview').then((m) => ({ default: m.RosterPreview })),
+  },
   board: page(() => import('../features/roster/ServiceBoardPage'), 'ServiceBoardPage', ['roster', 'public']),
   members: page(() => import('../features/roster/MemberProfilePage'), 'MemberProfilePage', ['roster', 'work']),
   points: page(() => import('../features/work/PointsPage'), 'PointsPage', ['roster', 'work']),
@@ -47,6 +52,20 @@ export function loadPage(name: CommunityPageName): Promise<{ default: ComponentT
 }
 
 export const lazyPage = (name: CommunityPageName) => lazy(() => loadPage(name));
+
+const previews = new Map<CommunityPageName, Promise<{ default: ComponentType }>>();
+/** Starts (once) loading a page's preview code, if it has one. */
+export function loadPreview(name: CommunityPageName): Promise<{ default: ComponentType }> | null {
+  const preview = (COMMUNITY_PAGES[name] as PageModule).preview;
+  if (!preview) return null;
+  let p = previews.get(name);
+  if (!p) {
+    p = preview();
+    previews.set(name, p);
+  }
+  return p;
+}
+export const lazyPreview = (name: CommunityPageName) => ((COMMUNITY_PAGES[name] as PageModule).preview ? lazy(() => loadPreview(name)!) : null);
 
 /** The page a community path shows (`/c/<id>/roster/board/…` → board), or null for the home redirect. */
 export function pageForPath(pathname: string): CommunityPageName | null {

@@ -32,6 +32,13 @@ export interface ClientSession {
   isDocLoaded(kind: FixedDoc): boolean;
   /** resolves when `isDocLoaded(kind)` becomes true */
   whenDocLoaded(kind: FixedDoc): Promise<void>;
+  /**
+   * A projection kept beside a document on this device (e.g. a page's first screen), readable
+   * before the document is loaded; null when none is kept (or the store keeps none).
+   */
+  readView(kind: FixedDoc, key: string): Promise<unknown>;
+  /** Keeps `value` as the projection of the document as it is now (skipped when unchanged). */
+  writeView(kind: FixedDoc, key: string, value: unknown): void;
   subscribeStatus(listener: () => void): () => void;
   getStatus(): SyncStatus;
   openMinutes(meetingId: string): MinutesHandle;

@@ -7,21 +7,17 @@ import { SessionContext } from './SessionContext';
 import { openSession } from './openSession';
 
 /**
- * `first`: the documents the page being opened reads. They load first, and the pages show once
- * they are loaded (local-first: this device's copy, not the relay's answer); each page waits for
- * its own documents (`NeedsDocs`).
+ * `first`: the documents the page being opened reads; they load first. The session is given to
+ * the pages at once: each page waits for its own documents (`NeedsDocs`: this device's copy, not
+ * the relay's answer), showing meanwhile what it can without them (a kept first screen).
  */
 export function SessionProvider({ account, first, fallback, children }: { account: Account; first: readonly FixedDoc[]; fallback: ReactNode; children: ReactNode }) {
   const [session, setSession] = useState<ClientSession | null>(null);
 
   useEffect(() => {
-    let cancelled = false;
     const opened = openSession(account, window.location.origin, first);
-    void Promise.all(first.map((kind) => opened.whenDocLoaded(kind))).then(() => {
-      if (!cancelled) setSession(opened);
-    });
+    setSession(opened);
     return () => {
-      cancelled = true;
       setSession(null);
       opened.close();
     };

@@ -28,6 +28,8 @@ export function openSession(account: Account, relayUrl = window.location.origin,
     docs: session.docs,
     whenLoaded: session.whenLoaded,
     isDocLoaded: (kind) => loaded.has(kind),
+    readView: async (kind, key) => (await session.handle(kind)?.store.readView(key))?.value ?? null,
+    writeView: (kind, key, value) => void session.handle(kind)?.store.writeView(key, value).catch(() => undefined),
     whenDocLoaded: (kind) => whenDocLoaded.get(kind)!,
     subscribeStatus: (listener) => session.subscribe(listener),
     // Stable identity until the sync status changes (useSyncExternalStore compares by identity).

@@ -1,6 +1,8 @@
 export { openCommunitySession } from './communitySession';
 export type { CommunitySession, CommunitySessionOptions, MinutesHandle } from './communitySession';
 export { SyncedDoc } from './syncedDoc';
+export { LocalDocStore, COMPACT_AFTER_ROWS } from './localDocStore';
+export type { StoredView, LocalDocStoreOptions } from './localDocStore';
 export type { DocAccess, SyncedDocOptions } from './syncedDoc';
 export { OfflineReason, aggregateStatus, isFatal, isFatalReason, isOffline, isSynced, sameStatus } from './syncStatus';
 export type { ConnectingStatus, OfflineStatus, SessionStatus, SyncStatus, SyncedStatus } from './syncStatus';

@@ -194,3 +194,32 @@ describe('LocalDocStore', () => {
     expect(b.doc.getMap('m').size).toBe(29);
   });
 });
+
+describe('LocalDocStore views (a projection kept beside the document)', () => {
+  it('stores a projection with the state vector it was made from, readable before the document loads', async () => {
+    const factory = new IDBFactory();
+    const db = open(factory);
+    const a = store(db);
+    expect(await a.writeView('first-screen', { n: 0 })).toBe(false); // not loaded yet: nothing to project
+    await a.whenLoaded;
+    a.doc.getMap('m').set('k', 1);
+    expect(await a.writeView('first-screen', { n: 1 })).toBe(true);
+    expect(await a.writeView('first-screen', { n: 1 })).toBe(false); // unchanged document: not rewritten
+    a.doc.getMap('m').set('k', 2);
+    expect(await a.writeView('first-screen', { n: 2 })).toBe(true);
+    await flushWrites(db);
+
+    let go!: () => void;
+    const b = new LocalDocStore(open(factory), 'roster', new Y.Doc(), { startAfter: new Promise<void>((r) => (go = r)) });
+    cleanup.push(() => b.destroy());
+    const view = await b.readView('first-screen');
+    expect(view?.value).toEqual({ n: 2 });
+    expect(view?.stateVector).toEqual(Y.encodeStateVector(a.doc));
+    expect(await b.readView('other')).toBeNull();
+    go();
+    await b.whenLoaded;
+    // The row's views survive the load (which only creates a missing row).
+    expect((await b.readView('first-screen'))?.value).toEqual({ n: 2 });
+    await expect(b.readView('a.b')).rejects.toThrow(/view key/);
+  });
+});

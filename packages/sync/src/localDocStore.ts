@@ -29,6 +29,14 @@ const whenIdle = (run: () => void, delayMs: number): IdleHandle => {
   };
 };
 
+type DocsRow = { readonly name: string; readonly views?: Record<string, StoredView> };
+
+/** A projection stored beside a document, with the state vector of the document it was made from. */
+export interface StoredView {
+  readonly stateVector: Uint8Array;
+  readonly value: unknown;
+}
+
 export interface LocalDocStoreOptions {
   /** Loading starts when this resolves (the session loads what the page needs first). */
   readonly startAfter?: Promise<unknown>;
@@ -69,6 +77,11 @@ export class LocalDocStore {
   private idle: IdleHandle | null = null;
   private compacting: Promise<unknown> | null = null;
   private destroyed = false;
+  private loadedAt = 0;
+  private readonly row: Promise<DocsRow | undefined>;
+  private listed: Promise<unknown> = Promise.resolve();
+  private viewsWritten = false;
+  private readonly viewVectors = new Map<string, Uint8Array>();
 
   constructor(
     private readonly db: CommunityDatabase,
@@ -77,6 +90,15 @@ export class LocalDocStore {
     private readonly options: LocalDocStoreOptions = {},
   ) {
     this.table = db.table<UpdateRow, number>(DOC_UPDATES_TABLE);
+    // Read first (before any write of this session): the row holds the kept views, which a page
+    // shows while the document loads.
+    this.row = db.docs.get(name).then(
+      (row) => row as DocsRow | undefined,
+      (error: unknown) => {
+        options.onError?.(error);
+        return undefined;
+      },
+    );
     this.whenLoaded = (options.startAfter ?? Promise.resolve()).then(() => this.load());
   }
 
@@ -100,6 +122,39 @@ export class LocalDocStore {
     return run;
   }
 
+  /**
+   * A small projection of the document kept beside it (what a page's first screen shows), for
+   * showing before the document itself is loaded. Null when none is stored under `key`.
+   * Readable before loading: it is one small read of the `docs` row.
+   */
+  async readView(key: string): Promise<StoredView | null> {
+    checkViewKey(key);
+    const row = this.viewsWritten ? ((await this.db.docs.get(this.name)) as DocsRow | undefined) : await this.row;
+    const view = row?.views?.[key];
+    if (!view || !(view.stateVector instanceof Uint8Array)) return null;
+    this.viewVectors.set(key, view.stateVector);
+    return view;
+  }
+
+  /**
+   * Stores `value` as the projection under `key` of the document as it is now (with its state
+   * vector). Call it after the document is loaded; skipped when the document has not changed
+   * since the stored one (same state vector), so opening a page does not rewrite it.
+   */
+  async writeView(key: string, value: unknown): Promise<boolean> {
+    checkViewKey(key);
+    if (this.destroyed || !this.loadedAt) return false;
+    const stateVector = Y.encodeStateVector(this.doc);
+    const known = this.viewVectors.get(key);
+    if (known && sameBytes(known, stateVector)) return false;
+    this.viewVectors.set(key, stateVector);
+    const view: StoredView = { stateVector, value };
+    this.viewsWritten = true;
+    await this.listed;
+    await this.db.docs.update(this.name, { [`views.${key}`]: view });
+    return true;
+  }
+
   /** Stops writing and observing; writes already issued still commit. */
   destroy(): void {
     if (this.destroyed) return;
@@ -111,14 +166,24 @@ export class LocalDocStore {
 
   private async load(): Promise<void> {
     if (this.destroyed) return;
-    // The row in `docs` lists the document as stored here (y-dexie's layout); it does not gate the read.
-    void this.db.docs.put({ name: this.name } as never).catch((error: unknown) => this.options.onError?.(error));
     const rows = await this.table.where('k').equals(this.name).toArray();
     if (this.destroyed) return;
     // Edited before loading (nothing should, but nothing may be lost): stored after the rows.
     const early = this.doc.store.clients.size > 0 ? Y.encodeStateAsUpdateV2(this.doc) : null;
     Y.transact(this.doc, () => rows.forEach((r) => applyStored(this.doc, r)), this, false);
     this.loadedRows = rows.length;
+    this.loadedAt = Date.now();
+    // The row in `docs` lists the document as stored here (y-dexie's layout); written after the
+    // read, only when missing (a write before it would hold up the reads behind it).
+    this.listed = this.row.then((row) =>
+      row
+        ? undefined
+        : this.db
+            .transaction('rw', this.db.docs, async () => {
+              if (!(await this.db.docs.get(this.name))) await this.db.docs.add({ name: this.name } as never);
+            })
+            .catch((error: unknown) => this.options.onError?.(error)),
+    );
     for (const r of rows) if (r.i > this.lastSeen) this.lastSeen = r.i;
     this.doc.on('updateV2', this.onUpdate);
     if (early) this.write(early);
@@ -173,4 +238,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** Keys are a path segment in Dexie's `update` (`views.<key>`): no dots. */
+function checkViewKey(key: string): void {
+  if (!/^[\w-]{1,64}$/.test(key)) throw new Error(`view key must be 1–64 letters, digits, _ or -: ${JSON.stringify(key)}`);
 }

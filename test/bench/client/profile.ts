@@ -115,11 +115,22 @@ export async function traceOpen(context: BrowserContext, url: string): Promise<s
     const mine = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur !== undefined);
     const by = new Map<string, number>();
     for (const e of mine) by.set(e.name, (by.get(e.name) ?? 0) + e.dur! / 1000);
-    return [...by]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 40)
-      .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`)
-      .join('\n');
+    // A timeline of the main thread's longer slices, from navigation start.
+    const nav = events.find((e) => e.name === 'navigationStart' && e.pid === main?.pid);
+    const t0 = nav?.ts ?? Math.min(...mine.map((e) => e.ts));
+    const timeline = mine
+      .filter((e) => e.dur! >= 4000 && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')
+      .sort((a, b) => a.ts - b.ts)
+      .slice(0, 80)
+      .map((e) => `  ${((e.ts - t0) / 1000).toFixed(0).padStart(6)} +${(e.dur! / 1000).toFixed(0).padStart(4)} ms  ${e.name} ${e.args?.data?.url?.replace(/^.*\//, '') ?? ''}`);
+    return [
+      ...[...by]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 40)
+        .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`),
+      'timeline (slices ≥ 4 ms, ms from navigation start):',
+      ...timeline,
+    ].join('\n');
   } finally {
     await page.close();
   }

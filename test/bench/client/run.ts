@@ -40,6 +40,10 @@ type Store = 'dexie' | 'idb';
 type Scenario = 'history' | 'compacted';
 interface Sample {
   readonly visible: number;
+  /** first row of the live page (the document loaded and read through the model) */
+  readonly live: number;
+  /** 1 when the first row shown was the kept first screen (the document was still loading) */
+  readonly preview: number;
   readonly script: number;
   readonly rosterLoad: number;
   readonly load: number;
@@ -159,8 +163,8 @@ async function main() {
             continue;
           }
           const key = `${scenario}/${store}`;
-          results.set(key, [...(results.get(key) ?? []), { visible: r.visible!, script: r.scriptStart!, rosterLoad: r.rosterLoad!, load: r.load!, render: r.render!, households: r.households! }]);
-          console.log(`  ${scenario} ${store} run ${run + 1}: visible at ${ms(r.visible!)} ms (script ${ms(r.scriptStart!)}, roster doc ${ms(r.rosterLoad!)}, all docs ${ms(r.load!)}, render ${ms(r.render!)})`);
+          results.set(key, [...(results.get(key) ?? []), { visible: r.visible!, live: r.live!, preview: r.preview!, script: r.scriptStart!, rosterLoad: r.rosterLoad!, load: r.load!, render: r.render!, households: r.households! }]);
+          console.log(`  ${scenario} ${store} run ${run + 1}: visible at ${ms(r.visible!)} ms${r.preview ? ' (kept first screen)' : ''}, live page at ${ms(r.live!)} (script ${ms(r.scriptStart!)}, roster doc ${ms(r.rosterLoad!)}, all docs ${ms(r.load!)}, render ${ms(r.render!)})`);
         }
       }
       for (const context of contexts.values()) await context.close();
@@ -175,12 +179,12 @@ async function main() {
     const samples = results.get(`${scenario}/${store}`)!;
     const v = samples.map((s) => s.visible);
     const m = (f: (s: Sample) => number) => median(samples.map(f));
-    return { median: median(v), min: Math.min(...v), max: Math.max(...v), script: m((s) => s.script), rosterLoad: m((s) => s.rosterLoad), load: m((s) => s.load), render: m((s) => s.render) };
+    return { median: median(v), min: Math.min(...v), max: Math.max(...v), live: m((s) => s.live), previews: samples.filter((s) => s.preview).length, runs: samples.length, script: m((s) => s.script), rosterLoad: m((s) => s.rosterLoad), load: m((s) => s.load), render: m((s) => s.render) };
   };
   for (const scenario of SCENARIOS) {
     const d = row(scenario, 'dexie');
     const i = row(scenario, 'idb');
-    console.log(`${scenario}: dexie median ${ms(d.median)} (script ${ms(d.script)}, roster ${ms(d.rosterLoad)}, all ${ms(d.load)}, render ${ms(d.render)}); idb ${ms(i.median)} (script ${ms(i.script)}, roster ${ms(i.rosterLoad)}, all ${ms(i.load)}, render ${ms(i.render)}); ratio ${(i.median / d.median).toFixed(2)}x`);
+    console.log(`${scenario}: dexie median ${ms(d.median)} (live ${ms(d.live)}, script ${ms(d.script)}, roster ${ms(d.rosterLoad)}, all ${ms(d.load)}, render ${ms(d.render)}); idb ${ms(i.median)} (live ${ms(i.live)}, script ${ms(i.script)}, roster ${ms(i.rosterLoad)}, all ${ms(i.load)}, render ${ms(i.render)}); ratio ${(i.median / d.median).toFixed(2)}x`);
   }
   if (SCENARIOS.length < 2) return; // a partial run does not replace RESULTS.md
   const lines: string[] = [];
@@ -191,12 +195,22 @@ async function main() {
       `Written into each store as the same edit history: ${updateCount} updates (one per record, ${(historyBytes / 1e6).toFixed(1)} MB) over the five documents a committee member opens.`,
     '',
   );
-  lines.push('Cold open = a fresh page (new JS heap; the data only in IndexedDB) loads the bench page, opens every document from IndexedDB and renders the app\'s roster page (`RosterPage`, the same component and hooks in both cases). **Visible** is measured from navigation start until the first household row of the virtual table is in the DOM (MutationObserver). Its parts (medians): **script** = navigation start until the page\'s code runs (parsing the bundle); **roster doc** = from then until the roster document is loaded; **all docs** = until every document is loaded (the app shows a community once its copy is loaded); **render** = from loaded to the first row (reading 3,600 households through the model, building the tree and the table).', '');
-  lines.push('| state of the history | store | median visible (ms) | min–max | script | roster doc | all docs | render |', '|---|---|---|---|---|---|---|---|');
+  lines.push(
+    'Cold open = a fresh page (new JS heap; the data only in IndexedDB) loads the bench page, which opens the community the way the app does for `/c/<community>/roster` ' +
+      '(the app\'s `openSession` for y-dexie, or y-indexeddb providers in the same order: the roster document first, the others when idle) and renders what the app\'s `CommunityApp` renders for that route: ' +
+      '`NeedsDocs` showing `RosterPage` (the same component and hooks for both stores) once the roster document is loaded, and meanwhile `RosterPreview`, the roster\'s first screen kept beside the document ' +
+      '(read-only; y-indexeddb keeps nothing beside a document, so its side waits for the document). The code comes from the HTTP cache as a returning user\'s does (see README.md). ' +
+      '**Visible** = navigation start until the first household row of the roster table is in the DOM (MutationObserver): the kept first screen\'s when it came first, else the live table\'s. ' +
+      '**Live page** = until the first row of the live table (the document loaded and read through the model). Parts (medians): **script** = navigation start until the page\'s code runs; ' +
+      '**roster doc** = from then until the roster document is loaded; **all docs** = until every document is loaded; **render** = roster document loaded → first live row.',
+    '',
+  );
+  lines.push('| state of the history | store | median visible (ms) | min–max | first row from | median live page (ms) | script | roster doc | all docs | render |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const scenario of ['history', 'compacted'] as Scenario[]) {
     for (const store of ['dexie', 'idb'] as Store[]) {
       const r = row(scenario, store);
-      lines.push(`| ${scenario === 'history' ? 'as written' : 'compacted by the library'} | ${store === 'dexie' ? 'y-dexie (@lianxin/sync)' : 'y-indexeddb'} | **${ms(r.median)}** | ${ms(r.min)}–${ms(r.max)} | ${ms(r.script)} | ${ms(r.rosterLoad)} | ${ms(r.load)} | ${ms(r.render)} |`);
+      const from = r.previews === r.runs ? 'kept first screen' : r.previews === 0 ? 'live page' : `kept first screen ${r.previews}/${r.runs}`;
+      lines.push(`| ${scenario === 'history' ? 'as written' : 'compacted by the library'} | ${store === 'dexie' ? 'y-dexie (@lianxin/sync)' : 'y-indexeddb'} | **${ms(r.median)}** | ${ms(r.min)}–${ms(r.max)} | ${from} | ${ms(r.live)} | ${ms(r.script)} | ${ms(r.rosterLoad)} | ${ms(r.load)} | ${ms(r.render)} |`);
     }
   }
   lines.push('');
@@ -204,20 +218,21 @@ async function main() {
     const d = row(scenario, 'dexie');
     const i = row(scenario, 'idb');
     lines.push(
-      `- ${scenario === 'history' ? 'As written' : 'Compacted'}: y-dexie median ${ms(d.median)} ms (target < 500: ${d.median < 500 ? 'met' : 'NOT met'}); ` +
-        `y-indexeddb ${ms(i.median)} ms; ratio ${(i.median / d.median).toFixed(2)}× (target ≥ 2×: ${i.median / d.median >= 2 ? 'met' : 'NOT met'}); ` +
-        `load-only ratio ${(i.load / d.load).toFixed(2)}×.`,
+      `- ${scenario === 'history' ? 'As written' : 'Compacted'}: y-dexie median visible ${ms(d.median)} ms (target < 500: ${d.median < 500 ? 'met' : 'NOT met'}); ` +
+        `y-indexeddb ${ms(i.median)} ms; ratio ${(i.median / d.median).toFixed(2)}× (target ≥ 2×: ${i.median / d.median >= 2 ? 'met' : 'NOT met'}). ` +
+        `Live page: y-dexie ${ms(d.live)} ms, y-indexeddb ${ms(i.live)} ms (ratio ${(i.live / d.live).toFixed(2)}×); roster document loaded ${ms(d.rosterLoad)} vs ${ms(i.rosterLoad)} ms after the code runs.`,
     );
   }
   {
-    const d = row('history', 'dexie');
-    const i = row('history', 'idb');
+    const d = row('compacted', 'dexie');
+    const i = row('compacted', 'idb');
     lines.push(
       '',
       '## Where the time goes',
       '',
-      `- Before any data is read, loading and running the page's code takes ~${ms(d.script)} ms on this machine; rendering the 3,600-household roster page takes another ~${ms(d.render)} ms once the data is there. Those two alone ${d.script + d.render >= 500 ? 'exceed' : 'stay under'} the 500 ms target, whatever the store.`,
-      `- Reading the documents: the app's engine (@lianxin/sync on y-dexie) has every document loaded after ~${ms(d.load)} ms (roster after ~${ms(d.rosterLoad)}); y-indexeddb after ~${ms(i.load)} ms (roster after ~${ms(i.rosterLoad)}). y-dexie loads each document through a Dexie live query and applies V2 updates; y-indexeddb reads each database with one getAll and applies V1 updates. With this history y-dexie is the slower of the two.`,
+      `- Before any data is read, loading and running the page's code takes ~${ms(d.script)} ms (y-dexie side; ~${ms(i.script)} on the y-indexeddb side) on this machine, whatever the store.`,
+      `- The live page: the roster document is in ~${ms(d.rosterLoad)} ms (y-indexeddb ~${ms(i.rosterLoad)}) after the code runs, then reading 3,600 households through the model and the first render of the page take ~${ms(d.render)} ms (y-indexeddb ~${ms(i.render)}). Script + live render alone are ~${ms(d.script + d.render)} ms: the live page cannot show under 500 ms here with either store.`,
+      '- The kept first screen needs the code, one small read of the document\'s row and a plain table of 30 rows: it shows before the roster document is even read. Drawing it first delays the live page slightly (see the live column).',
     );
   }
   lines.push('', `Seeding (not timed as part of the result): ${[...seedTimes].map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}. Whole run ${((Date.now() - t0) / 1000).toFixed(0)} s.`, '');

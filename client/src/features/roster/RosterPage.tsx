@@ -1,5 +1,5 @@
 // 花名册: the tree of places beside searchable tables of households and members.
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Dropdown, Input, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
@@ -9,15 +9,32 @@ import { useSession } from '../../state/useSession';
 import { Loading } from '../../shell/Loading';
 import { RosterTree, type TreeSelection } from './RosterTree';
 import { HouseholdTable } from './HouseholdTable';
-import { HouseholdDrawer, type HouseholdDrawerTarget } from './HouseholdDrawer';
+import type { HouseholdDrawerTarget } from './HouseholdDrawer';
 import { MemberTable } from './MemberTable';
-import { MemberDrawer, type MemberDrawerTarget } from './MemberDrawer';
-import { StructureDrawer, type StructureTarget } from './StructureDrawer';
+import type { MemberDrawerTarget } from './MemberDrawer';
+import type { StructureTarget } from './StructureDrawer';
 import { filterHouseholds } from './filterHouseholds';
 import { useRosterExport } from '../../state/useRosterExport';
+import { useKeepFirstScreen } from '../../state/rosterFirstScreen';
+import { useLanguage } from '../../state/useLanguage';
+import { usePlaceLabels } from '../../state/usePlaceLabels';
 
-// Import (spreadsheet parsing, preview table) is code the page needs only when it is used.
+// The forms (drawers) and the import (spreadsheet parsing, preview table) are code the page
+// needs only once they are opened: loaded then (and fetched when the page is idle).
+const loadHouseholdDrawer = () => import('./HouseholdDrawer');
+const loadMemberDrawer = () => import('./MemberDrawer');
+const loadStructureDrawer = () => import('./StructureDrawer');
+const HouseholdDrawer = lazy(() => loadHouseholdDrawer().then((m) => ({ default: m.HouseholdDrawer })));
+const MemberDrawer = lazy(() => loadMemberDrawer().then((m) => ({ default: m.MemberDrawer })));
+const StructureDrawer = lazy(() => loadStructureDrawer().then((m) => ({ default: m.StructureDrawer })));
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
+
+/** True from the first time `open` is true (a drawer stays mounted afterwards, for its closing animation). */
+function useOpenedOnce(open: boolean): boolean {
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  return opened || open;
+}
 
 export function RosterPage() {
   const { t } = useTranslation();
@@ -32,6 +49,18 @@ export function RosterPage() {
   const [structure, setStructure] = useState<StructureTarget>(null);
   const [importing, setImporting] = useState(false);
   const exporter = useRosterExport();
+  const { language } = useLanguage();
+  const labels = usePlaceLabels();
+  useKeepFirstScreen(read?.view ?? null, labels, language);
+  const householdOpened = useOpenedOnce(household !== null);
+  const memberOpened = useOpenedOnce(member !== null);
+  const structureOpened = useOpenedOnce(structure !== null);
+  useEffect(() => {
+    const prefetch = () => void Promise.all([loadHouseholdDrawer(), loadMemberDrawer(), loadStructureDrawer()]).catch(() => undefined);
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(prefetch, { timeout: 3_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
 
   const roster = read?.view ?? null;
   const households = useMemo(() => (roster ? filterHouseholds(roster, selection, query) : []), [roster, selection, query]);
@@ -141,14 +170,16 @@ export function RosterPage() {
           />
         </div>
       </div>
-      <HouseholdDrawer roster={roster} target={household} editable={editable} onClose={() => setHousehold(null)} />
-      <MemberDrawer roster={roster} target={member} editable={editable} onClose={() => setMember(null)} />
+      <Suspense fallback={null}>
+        {householdOpened ? <HouseholdDrawer roster={roster} target={household} editable={editable} onClose={() => setHousehold(null)} /> : null}
+        {memberOpened ? <MemberDrawer roster={roster} target={member} editable={editable} onClose={() => setMember(null)} /> : null}
+        {editable && structureOpened ? <StructureDrawer roster={roster} target={structure} onClose={() => setStructure(null)} /> : null}
+      </Suspense>
       {editable && importing ? (
         <Suspense fallback={null}>
           <ImportDialog open onClose={() => setImporting(false)} />
         </Suspense>
       ) : null}
-      {editable ? <StructureDrawer roster={roster} target={structure} onClose={() => setStructure(null)} /> : null}
     </section>
   );
 }

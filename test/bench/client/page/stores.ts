@@ -110,6 +110,9 @@ export function openIdb(account: Account, first: readonly FixedDoc[]): ClientSes
     whenLoaded: Promise.all(whenDocLoaded.values()).then(() => undefined),
     isDocLoaded: (kind) => loaded.has(kind),
     whenDocLoaded: (kind) => whenDocLoaded.get(kind)!,
+    // y-indexeddb keeps nothing beside a document: the page waits for the document.
+    readView: () => Promise.resolve(null),
+    writeView: () => undefined,
     subscribeStatus: () => () => undefined,
     getStatus: () => offline,
     openMinutes: () => {

@@ -1,0 +1,99 @@
+// Every community page is its own chunk: opened without signal, each one still comes from the
+// service worker's cache. The roster page, reopened, shows its kept first screen (read-only)
+// before the live page replaces it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorld, type World } from './support/harness';
+
+let world: World;
+
+beforeAll(async () => {
+  world = await startWorld('routes-e2e');
+}, 120_000);
+
+afterAll(async () => {
+  await world?.close();
+});
+
+const LIVE_ROW = '[data-testid="household-table"]:not([data-preview]) .ant-table-row';
+
+describe('pages as chunks, offline', () => {
+  it('opens every community page offline from the service worker, and the roster first from its kept first screen', async () => {
+    const committee = await world.join('committee', '李委员');
+    const { page } = committee;
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const base = '/c/routes-e2e';
+
+    // Shown once live: the page keeps its first screen beside the roster when idle.
+    await page.goto(`${base}/roster`);
+    await page.locator(LIVE_ROW).first().waitFor();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.includes('/c/routes-e2e/'));
+            for (const name of names) {
+              const db = await new Promise<IDBDatabase>((resolve, reject) => {
+                const r = indexedDB.open(name);
+                r.onsuccess = () => resolve(r.result);
+                r.onerror = () => reject(r.error);
+              });
+              const row = await new Promise<{ views?: Record<string, unknown> } | undefined>((resolve) => {
+                const req = db.transaction('docs').objectStore('docs').get('roster');
+                req.onsuccess = () => resolve(req.result as { views?: Record<string, unknown> } | undefined);
+              });
+              db.close();
+              if (row?.views && Object.keys(row.views).length > 0) return true;
+            }
+            return false;
+          }),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+
+    await committee.setOffline(true);
+    const pages: [string, string][] = [
+      ['overview', 'dashboard-rates'],
+      ['my', 'my-households'],
+      ['concerns', 'concern-board'],
+      ['points', 'points-ranking'],
+      ['meetings', 'meeting-new'],
+      ['settings', 'settings-name'],
+    ];
+    for (const [path, testId] of pages) {
+      await page.goto(`${base}/${path}`);
+      await page.getByTestId(testId).first().waitFor({ timeout: 15_000 });
+    }
+
+    // Reopened while the roster document is slow to load (a long write transaction on its
+    // updates, as a big document on a slow phone): the kept first screen first (no editing
+    // offered), then the live page.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __sawPreview?: boolean };
+      void indexedDB.databases().then((dbs) => {
+        const name = dbs.map((d) => d.name ?? '').find((n) => n.includes('/c/routes-e2e/'));
+        if (!name) return;
+        const r = indexedDB.open(name);
+        r.onsuccess = () => {
+          const store = r.result.transaction('$docs.content_updates', 'readwrite').objectStore('$docs.content_updates');
+          const until = Date.now() + 1_500;
+          const hold = () => {
+            if (Date.now() < until) store.count().onsuccess = hold;
+          };
+          hold();
+        };
+      });
+      new MutationObserver(() => {
+        const preview = document.querySelector('[data-testid="roster-preview"]');
+        if (preview && preview.querySelector('[data-testid="household-table"] .ant-table-row') && !preview.querySelector('button')) w.__sawPreview = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${base}/roster`);
+    await page.locator(LIVE_ROW).first().waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => (window as unknown as { __sawPreview?: boolean }).__sawPreview === true)).toBe(true);
+    expect(await page.getByTestId('roster-preview').count()).toBe(0);
+    await page.getByTestId('add-household').waitFor();
+  });
+});

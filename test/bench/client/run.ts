@@ -232,7 +232,7 @@ async function main() {
       '',
       `- Before any data is read, loading and running the page's code takes ~${ms(d.script)} ms (y-dexie side; ~${ms(i.script)} on the y-indexeddb side) on this machine, whatever the store.`,
       `- The live page: the roster document is in ~${ms(d.rosterLoad)} ms (y-indexeddb ~${ms(i.rosterLoad)}) after the code runs, then reading 3,600 households through the model and the first render of the page take ~${ms(d.render)} ms (y-indexeddb ~${ms(i.render)}). Script + live render alone are ~${ms(d.script + d.render)} ms: the live page cannot show under 500 ms here with either store.`,
-      '- The kept first screen needs the code, one small read of the document\'s row and a plain table of 30 rows: it shows before the roster document is even read. Drawing it first delays the live page slightly (see the live column).',
+      '- The kept first screen needs the code, one small read of the document\'s row and a plain table of 30 rows: it shows before the roster document is loaded. Drawing it first delays the live page slightly (see the live column).',
     );
   }
   lines.push('', `Seeding (not timed as part of the result): ${[...seedTimes].map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}. Whole run ${((Date.now() - t0) / 1000).toFixed(0)} s.`, '');

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyImport, previewImport, readRoster, readXlsxRows } from '@lianxin/model';
+import { applyImport, previewImport, readRoster } from '@lianxin/model';
+import { readXlsxRows } from '@lianxin/model/xlsx';
 
 const file = readFileSync(new URL('../fixtures/xlsx/roster-handmade.xlsx', import.meta.url));
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import type * as ModelApi from '@lianxin/model';
+import type * as XlsxApi from '@lianxin/model/xlsx';
 import type { Doc } from 'yjs';
 
 let browser: Browser;
@@ -24,7 +25,8 @@ describe('import/export in a browser', () => {
   it('writes and reads XLSX and previews an import in Chromium', async () => {
     const bundle = await build({
       stdin: {
-        contents: "export { writeXlsxRows, readXlsxRows, previewImport, readRoster, parseCsv, toCsv } from '@lianxin/model'; export { Doc } from 'yjs';",
+        contents:
+          "export { previewImport, readRoster, parseCsv, toCsv } from '@lianxin/model'; export { writeXlsxRows, readXlsxRows } from '@lianxin/model/xlsx'; export { Doc } from 'yjs';",
         resolveDir: fileURLToPath(new URL('.', import.meta.url)),
         loader: 'ts',
       },
@@ -39,7 +41,7 @@ describe('import/export in a browser', () => {
     await page.setContent('<!doctype html><meta charset="utf-8"><title>model</title>');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     const result = await page.evaluate(async () => {
-      const M = (window as unknown as { Model: typeof ModelApi & { Doc: typeof Doc } }).Model;
+      const M = (window as unknown as { Model: typeof ModelApi & typeof XlsxApi & { Doc: typeof Doc } }).Model;
       const rows = [
         ['网格', '楼号', '单元', '房号', '户主', '电话'],
         ['第一网格', '58', '3', '301', '徐中立', '13812345678'],

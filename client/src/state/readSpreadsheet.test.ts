@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeXlsxRows } from '@lianxin/model';
+import { writeXlsxRows } from '@lianxin/model/xlsx';
 import { decodeCsv, readSpreadsheet } from './readSpreadsheet';
 
 describe('readSpreadsheet', () => {

@@ -166,11 +166,10 @@ export { minutesText, minutesDocName, MINUTES_FIELD } from './minutes/minutes';
 
 // import and export
 export { parseCsv, toCsv } from './io/csv';
-export { readXlsxRows, writeXlsxRows } from './io/xlsx';
-export type { XlsxReadResult } from './io/xlsx';
+// XLSX reading and writing: `@lianxin/model/xlsx` (kept out of this entry, see src/xlsx.ts)
 export { ROSTER_COLUMNS, RosterColumn, columnFor } from './io/rosterColumns';
 export { previewImport, buildingNumber, unitNumber } from './io/previewImport';
 export type { ImportPreview, ImportRow, ImportRowStatus, ImportedHousehold } from './io/previewImport';
 export { applyImport } from './io/applyImport';
 export type { ImportSummary } from './io/applyImport';
-export { rosterRows, exportRosterCsv, exportRosterXlsx } from './io/exportRoster';
+export { rosterRows, exportRosterCsv } from './io/exportRoster';

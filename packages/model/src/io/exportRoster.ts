@@ -4,7 +4,6 @@ import { buildingLabel, unitLabel } from '../roster/labels';
 import type { RosterView } from '../roster/rosterView';
 import { toCsv } from './csv';
 import { ROSTER_COLUMNS } from './rosterColumns';
-import { writeXlsxRows } from './xlsx';
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
@@ -48,8 +47,4 @@ export function rosterRows(roster: RosterView): string[][] {
 
 export function exportRosterCsv(roster: RosterView): string {
   return toCsv(rosterRows(roster));
-}
-
-export function exportRosterXlsx(roster: RosterView): Promise<Uint8Array> {
-  return writeXlsxRows(rosterRows(roster));
 }

@@ -5,7 +5,8 @@ import { readRoster } from '../roster/readRoster';
 import { parseCsv, toCsv } from './csv';
 import { previewImport } from './previewImport';
 import { applyImport } from './applyImport';
-import { exportRosterCsv, exportRosterXlsx, rosterRows } from './exportRoster';
+import { exportRosterCsv, rosterRows } from './exportRoster';
+import { exportRosterXlsx } from './exportRosterXlsx';
 import { readXlsxRows, writeXlsxRows } from './xlsx';
 
 const ctx = testContext();

@@ -21,15 +21,20 @@ function spin(ms: number): void {
   }
 }
 
+/** A batcher over the memory store that records each committed batch as its counts. */
+function recordingBatcher() {
+  const metrics = new RelayMetrics();
+  const batches: number[][] = [];
+  const batcher = new WriteBatcher(createMemoryStore(), metrics, {
+    committed: (b) => batches.push(b.map((e) => e.count)),
+    failed: () => undefined,
+  });
+  return { metrics, batches, batcher, room: roomStub() };
+}
+
 describe('WriteBatcher', () => {
   it('writes what arrived in one turn as one batch, after the turn', async () => {
-    const metrics = new RelayMetrics();
-    const batches: number[][] = [];
-    const batcher = new WriteBatcher(createMemoryStore(), metrics, {
-      committed: (b) => batches.push(b.map((e) => e.count)),
-      failed: () => undefined,
-    });
-    const room = roomStub();
+    const { metrics, batches, batcher, room } = recordingBatcher();
     for (let n = 1; n <= 5; n++) batcher.enqueue(entry(room, n));
     await Promise.resolve();
     expect(batches).toEqual([]);
@@ -40,13 +45,7 @@ describe('WriteBatcher', () => {
   });
 
   it('does not let an update wait for a whole long turn: past MAX_WAIT_MS the batch is written at once', async () => {
-    const metrics = new RelayMetrics();
-    const batches: number[][] = [];
-    const batcher = new WriteBatcher(createMemoryStore(), metrics, {
-      committed: (b) => batches.push(b.map((e) => e.count)),
-      failed: () => undefined,
-    });
-    const room = roomStub();
+    const { metrics, batches, batcher, room } = recordingBatcher();
     batcher.enqueue(entry(room, 1));
     spin(MAX_WAIT_MS * 1.5);
     batcher.enqueue(entry(room, 2));

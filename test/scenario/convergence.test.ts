@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommunity, createToken, startRelay, type RelayProcess } from '../support/relayProcess';
-import { canonical, device, settled, sleep, waitForStatus, waitUntil, type Device } from './nodeSession';
+import { canonical, deviceRack, settled, sleep, waitForStatus, waitUntil, type Device } from './nodeSession';
 
 let relay: RelayProcess;
 let secretary: string;
 let committee: string;
-const devices: Device[] = [];
-function newDevice(): Device {
-  const d = device();
-  devices.push(d);
-  return d;
-}
+const devices = deviceRack();
+const newDevice = (): Device => devices.add();
 
 beforeAll(async () => {
   relay = await startRelay();
@@ -18,7 +14,7 @@ beforeAll(async () => {
   committee = (await createToken(relay.dataDir, 'maple', 'committee', '张委员')).token;
 });
 afterAll(async () => {
-  await Promise.all(devices.map((d) => d.destroy()));
+  await devices.destroyAll();
   await relay?.stop();
 });
 

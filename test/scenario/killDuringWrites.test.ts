@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommunity, createToken, startRelay, type RelayProcess } from '../support/relayProcess';
-import { device, settled, sleep, waitUntil, type Device } from './nodeSession';
+import { deviceRack, settled, sleep, waitUntil } from './nodeSession';
 
 let relay: RelayProcess;
 let secretary: string;
 let committee: string;
-const devices: Device[] = [];
+const devices = deviceRack();
 
 beforeAll(async () => {
   relay = await startRelay();
@@ -13,7 +13,7 @@ beforeAll(async () => {
   committee = (await createToken(relay.dataDir, 'maple', 'committee', '孙委员')).token;
 });
 afterAll(async () => {
-  await Promise.all(devices.map((d) => d.destroy()));
+  await devices.destroyAll();
   await relay?.stop();
 });
 
@@ -23,8 +23,7 @@ const WARM_UP = 20;
 
 describe('the relay killed (SIGKILL) during a stream of writes', () => {
   it('keeps every write the engine had confirmed as stored; the device resends the rest', async () => {
-    const writer = device();
-    devices.push(writer);
+    const writer = devices.add();
     let s = writer.open(relay.url, secretary);
     await settled(s);
     const work = s.handle('work')!;
@@ -56,8 +55,7 @@ describe('the relay killed (SIGKILL) during a stream of writes', () => {
 
     relay = await relay.restart();
     // A device that never saw the stream reads what the relay kept across the kill.
-    const reader = device();
-    devices.push(reader);
+    const reader = devices.add();
     const r = reader.open(relay.url, committee);
     await settled(r);
     const kept = r.docs.work!.getArray<number>('stream').toArray();

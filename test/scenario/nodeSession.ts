@@ -16,6 +16,21 @@ export interface Device {
   destroy(): Promise<void>;
 }
 
+/** The devices one test file opens, destroyed together in its afterAll. */
+export function deviceRack(): { add(): Device; destroyAll(): Promise<void> } {
+  const all: Device[] = [];
+  return {
+    add() {
+      const d = device();
+      all.push(d);
+      return d;
+    },
+    async destroyAll() {
+      await Promise.all(all.map((d) => d.destroy()));
+    },
+  };
+}
+
 export function device(): Device {
   const indexedDB = new IDBFactory();
   const sessions: CommunitySession[] = [];

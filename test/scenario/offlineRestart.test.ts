@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommunity, createToken, startRelay, type RelayProcess } from '../support/relayProcess';
-import { canonical, device, settled, waitForStatus, waitUntil, type Device } from './nodeSession';
+import { canonical, deviceRack, settled, waitForStatus, waitUntil } from './nodeSession';
 
 let relay: RelayProcess;
 let secretary: string;
 let member: string;
-const devices: Device[] = [];
+const devices = deviceRack();
 
 beforeAll(async () => {
   relay = await startRelay();
@@ -13,15 +13,14 @@ beforeAll(async () => {
   member = (await createToken(relay.dataDir, 'willow', 'member', '赵党员')).token;
 });
 afterAll(async () => {
-  await Promise.all(devices.map((d) => d.destroy()));
+  await devices.destroyAll();
   await relay?.stop();
 });
 
 describe('editing while the relay is down', () => {
   it('keeps edits on the device across a restart of the app, and both devices converge when the relay is back', async () => {
-    const phone = device();
-    const laptop = device();
-    devices.push(phone, laptop);
+    const phone = devices.add();
+    const laptop = devices.add();
     let p = phone.open(relay.url, member);
     const l = laptop.open(relay.url, secretary);
     await Promise.all([settled(p), settled(l)]);
@@ -65,8 +64,7 @@ describe('editing while the relay is down', () => {
     await waitUntil(() => p.docs.roster!.getMap('households').get('h4') === '6-2-302', 'the roster edit to reach the phone');
 
     // nothing lost on the relay either: a third device with an empty store gets everything
-    const third = device();
-    devices.push(third);
+    const third = devices.add();
     const t = third.open(relay.url, secretary);
     await settled(t);
     expect(t.docs.work!.getMap('visits').toJSON()).toEqual(expected);

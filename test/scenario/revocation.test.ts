@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommunity, createToken, revokeToken, startRelay, tempDataDir, type RelayProcess } from '../support/relayProcess';
 import { isFatal } from '@lianxin/sync';
-import { device, settled, waitForStatus, type Device } from './nodeSession';
+import { deviceRack, settled, waitForStatus, type Device } from './nodeSession';
 
 let relay: RelayProcess;
-const devices: Device[] = [];
-function newDevice(): Device {
-  const d = device();
-  devices.push(d);
-  return d;
-}
+const devices = deviceRack();
+const newDevice = (): Device => devices.add();
 
 beforeAll(async () => {
   relay = await startRelay();
   await createCommunity(relay.dataDir, 'maple', '枫林社区');
 });
 afterAll(async () => {
-  await Promise.all(devices.map((d) => d.destroy()));
+  await devices.destroyAll();
   await relay?.stop();
 });
 

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCommunity, createToken, startRelay, type RelayProcess } from '../support/relayProcess';
-import { device, settled, waitForStatus, waitUntil, type Device } from './nodeSession';
+import { deviceRack, settled, waitForStatus, waitUntil } from './nodeSession';
 
 let relay: RelayProcess;
 let secretary: string;
 let member: string;
-const devices: Device[] = [];
+const devices = deviceRack();
 function open(token: string) {
-  const d = device();
-  devices.push(d);
-  return d.open(relay.url, token);
+  return devices.add().open(relay.url, token);
 }
 
 beforeAll(async () => {
@@ -18,7 +16,7 @@ beforeAll(async () => {
   member = (await createToken(relay.dataDir, 'maple', 'member', '赵党员')).token;
 });
 afterAll(async () => {
-  await Promise.all(devices.map((d) => d.destroy()));
+  await devices.destroyAll();
   await relay?.stop();
 });
 

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MessageType, SyncStep, readStored } from '@lianxin/protocol';
+import { MessageType, SyncStep, encodeAwarenessMessage, encodeSyncMessage, readStored } from '@lianxin/protocol';
 
 export interface Closed {
   readonly code: number;
@@ -38,13 +38,8 @@ export interface SyncClient {
   close(): Promise<Closed>;
 }
 
-export function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.sync);
-  encoding.writeVarUint(e, step);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
-}
+/** Tests build raw sync messages with the protocol's own encoder. */
+export const syncMessage = encodeSyncMessage;
 
 export function awarenessMessage(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
   const inner = encoding.createEncoder();
@@ -54,10 +49,7 @@ export function awarenessMessage(entries: { clientId: number; clock: number; sta
     encoding.writeVarUint(inner, clock);
     encoding.writeVarString(inner, JSON.stringify(state));
   }
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.awareness);
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(e);
+  return encodeAwarenessMessage(encoding.toUint8Array(inner));
 }
 
 /** Reads the client ids of an awareness message from the relay. */

@@ -15,6 +15,8 @@ export {
   readStored,
   encodeStored,
   encodePermissionDenied,
+  encodeSyncMessage,
+  encodeAwarenessMessage,
   isUpdateCarrying,
 } from './messages';
 export type { StoredMessage } from './messages';

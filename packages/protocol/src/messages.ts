@@ -47,6 +47,23 @@ export function encodeStored(message: StoredMessage): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** `[sync, step, payload]`: a y-protocols sync message. */
+export function encodeSyncMessage(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/** `[awareness, update]`: an awareness update (y-protocols/awareness encoding) in its envelope. */
+export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 /** `[auth, permissionDenied, reason]` as y-protocols/auth writes it, so stock providers understand it. */
 export function encodePermissionDenied(reason: string): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -4,6 +4,8 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import {
   CloseCode,
   MessageType,
+  encodeAwarenessMessage as awarenessMessage,
+  encodeSyncMessage as syncMessage,
   SyncStep,
   encodePermissionDenied,
   type Room,
@@ -18,7 +20,7 @@ import { filterAwareness } from './filterAwareness';
 import { encodeStateVectorBytes, storedMessageWith } from './storedMessage';
 import { checkUpdate } from './checkUpdate';
 import { ANONYMOUS_AUTHOR } from './Identity';
-import { ProtocolViolation, awarenessMessage, isEmptyUpdate, sameState, syncMessage } from './wire';
+import { ProtocolViolation, isEmptyUpdate, sameState } from './wire';
 
 
 /** Transaction origin for state read from the store. */

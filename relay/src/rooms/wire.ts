@@ -1,4 +1,3 @@
-import * as encoding from 'lib0/encoding';
 import { MessageType } from '@lianxin/protocol';
 
 /** Thrown inside message handling: the registry closes the connection with `code`. */
@@ -18,21 +17,6 @@ export const EMPTY_AWARENESS = new Uint8Array([MessageType.awareness, 1, 0]);
 /** An empty Yjs v1 update: no structs, no deletions (what a client with nothing new sends as step 2). */
 export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0;
-}
-
-export function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
-
-export function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 /** True when two state vectors are equal. */

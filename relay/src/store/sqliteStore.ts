@@ -203,14 +203,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       tail.appended(row.doc, row.last);
     }
   }
-  const cutFolded = (maxRows: number): void => {
-    for (;;) {
-      const through = tail.nextCut(lastSeq, maxRows === CUT_MAX_ROWS ? CUT_MIN_ROWS : 1, maxRows);
-      if (through === null) return;
-      s.cutLog.run(through);
-      tail.cut(through);
-      if (maxRows === CUT_MAX_ROWS) return;
-    }
+  /** Deletes folded rows at the head of the log: all of them (opening, closing) or one bounded step. */
+  const cutFolded = (all: boolean): void => {
+    const through = all ? tail.nextCut(lastSeq, 1, Number.MAX_SAFE_INTEGER) : tail.nextCut(lastSeq, CUT_MIN_ROWS, CUT_MAX_ROWS);
+    if (through === null) return;
+    s.cutLog.run(through);
+    tail.cut(through);
   };
   // One INSERT per chunk of rows rather than per row: each statement run is a native call plus
   // VM setup, a visible share of the write path at thousands of updates per second.
@@ -284,7 +282,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   if (ownsLog && tail.size > 0) {
     db.transaction(() => foldUnfolded(db, tail, options.onFoldError ?? ((doc, m) => console.error(`could not fold ${doc}: ${m}`))))();
-    cutFolded(Number.MAX_SAFE_INTEGER);
+    cutFolded(true);
   }
 
   return {
@@ -317,7 +315,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       }
       if (id !== null && ownsLog) {
         tail.folded(id, throughSeq);
-        cutFolded(CUT_MAX_ROWS);
+        cutFolded(false);
       }
     },
     async createCommunity(c) {
@@ -365,7 +363,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (closed) return;
       closed = true;
       await checkpointer?.stop();
-      if (ownsLog) cutFolded(Number.MAX_SAFE_INTEGER);
+      if (ownsLog) cutFolded(true);
       // The last connection to close checkpoints everything and removes the WAL.
       db.close();
     },

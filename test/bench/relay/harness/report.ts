@@ -48,6 +48,7 @@ function row(step: StepResult): string {
     ms(load?.latency.p50),
     ms(load?.latency.p95),
     ms(load?.latency.p99),
+    step.runs ? runRange(step) : '–',
     load ? `${load.lost}/${load.expected}` : '–',
     load ? `${load.achievedRate.toFixed(0)}/${load.targetRate}` : '–',
     pct(step.serverCpuPercent),
@@ -60,12 +61,38 @@ function row(step: StepResult): string {
   ].join(' | ');
 }
 
+/** min–max of the runs' p99 and how many runs there were. */
+function runRange(step: StepResult): string {
+  const p99s = (step.runs ?? []).map((r) => r.p99).filter((v): v is number => v !== null);
+  if (p99s.length === 0) return '–';
+  return `${ms(Math.min(...p99s))}–${ms(Math.max(...p99s))} (${step.runs?.length ?? 0} runs)`;
+}
+
+/** Every run of the steps run several times, in the order run: nothing is left out. */
+function everyRun(steps: readonly StepResult[]): string[] {
+  const repeated = steps.filter((s) => s.runs && s.runs.length > 1);
+  if (repeated.length === 0) return [];
+  const out = ['', 'Every run of the repeated steps (the row above is the median run by p99):', ''];
+  out.push('| server | R | run | p99 ms | lost | sched. lag p99 ms | server CPU % | waited for CPU % (server / load) | result |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const step of repeated) {
+    (step.runs ?? []).forEach((r, i) => {
+      out.push(`| ${LABEL[step.target]} | ${step.rooms} | ${i + 1} | ${ms(r.p99 ?? undefined)} | ${r.lost ?? '–'} | ${ms(r.schedulerLagP99 ?? undefined)} | ${pct(r.serverCpuPercent)} | ${pct(r.serverWaitPercent)} / ${pct(r.loadWaitPercent)} | ${r.outcome} |`);
+    });
+  }
+  return out;
+}
+
 /** Largest R with p99 ≤ 50 ms and nothing lost; `open` when stepping ended without the server failing. */
 export function largestHeld(steps: readonly StepResult[], target: TargetId): { rooms: number; open: boolean } {
   const own = steps.filter((s) => s.target === target);
   const held = own.filter((s) => s.outcome === StepOutcome.held).map((s) => s.rooms);
   const failedForServer = own.some((s) => s.outcome === StepOutcome.slow || s.outcome === StepOutcome.lost);
   return { rooms: held.length > 0 ? Math.max(...held) : 0, open: !failedForServer };
+}
+
+function medianNote(steps: readonly StepResult[]): string {
+  return steps.some((s) => s.runs && s.runs.length > 1) ? '; p99 of the median run where a step was run several times' : '';
 }
 
 export function verdict(steps: readonly StepResult[]): string[] {
@@ -86,13 +113,13 @@ export function verdict(steps: readonly StepResult[]): string[] {
       comparable.length === 0
         ? '- p99 no worse than the reference server at every step: **undecided**: no step where both measurements count.'
         : worse.length === 0
-        ? `- p99 no worse than the reference server at every compared step (R = ${compared}): **met**.`
+        ? `- p99 no worse than the reference server at every compared step (R = ${compared}${medianNote(comparable)}): **met**.`
         : `- p99 no worse than the reference server at every step: **missed** at R = ${worse
             .map((r) => {
               const ref = reference.find((s) => s.rooms === r.rooms);
               return `${r.rooms} (${ms(r.load?.latency.p99)} vs ${ms(ref?.load?.latency.p99)} ms)`;
             })
-            .join(', ')} (compared: R = ${compared}).`,
+            .join(', ')} (compared: R = ${compared}${medianNote(comparable)}).`,
     );
   }
   if (relay.length > 0 && steps.some((s) => s.target === TargetId.hocuspocus)) {
@@ -128,9 +155,10 @@ export function renderReport(steps: readonly StepResult[], info: RunInfo): strin
   if (info.caveat) out.push(`**Caveat:** ${info.caveat}`);
   if (info.rerenderedAt) out.push(`(Report rendered again from last-run.json on ${info.rerenderedAt} by a newer harness; figures shown as \`–\` were not recorded by the harness that ran.)`);
   out.push('');
-  out.push('| server | R | clients | p50 ms | p95 ms | p99 ms | lost/expected | sent/s (target) | server CPU % | peak RSS MiB | load CPU % | waited for CPU % (server / load) | sched. lag p99 ms | stored-ack p99 ms | result |');
-  out.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  out.push('| server | R | clients | p50 ms | p95 ms | p99 ms | p99 of the runs | lost/expected | sent/s (target) | server CPU % | peak RSS MiB | load CPU % | waited for CPU % (server / load) | sched. lag p99 ms | stored-ack p99 ms | result |');
+  out.push('|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const step of steps) out.push(`| ${row(step)} |`);
+  out.push(...everyRun(steps));
   out.push('');
   const lines = verdict(steps);
   if (lines.length > 0) {

@@ -7,7 +7,7 @@ import { freePort } from './freePort';
 import { readLines } from './lineReader';
 import { monotonicMicros } from './profileSummary';
 import { cpuSeconds, peakRssMiB, runQueueWaitNs } from './procStats';
-import { pinned, startServer } from './serverProcess';
+import { pinned, probeFlags, startServer } from './serverProcess';
 import type { RunningServer } from './serverProcess';
 import { StepOutcome, judge, stepProblems } from './stepResult';
 import type { StepResult } from './stepResult';
@@ -23,6 +23,10 @@ export interface StepSettings {
   readonly attempt: number;
   /** Write a CPU profile of the server process into this folder. */
   readonly profileDir: string | null;
+  /** Preload the loop/GC probe into server and load process, writing into this folder. */
+  readonly probeDir: string | null;
+  /** The load process's `--max-semi-space-size` in MiB; null: node's default. */
+  readonly loadSemiSpaceMiB: number | null;
   /** Run server and load at this niceness (negative: ahead of other work on the cores). */
   readonly niceness: number | null;
 }
@@ -43,18 +47,24 @@ interface LoadRun {
   windowUs: [number, number] | null;
 }
 
-function runLoad(root: string, config: LoadConfig, server: RunningServer, niceness: number | null): Promise<LoadRun> {
+function runLoad(root: string, config: LoadConfig, server: RunningServer, settings: StepSettings): Promise<LoadRun> {
+  const { niceness, probeDir, loadSemiSpaceMiB } = settings;
+  const probe = probeFlags(probeDir, 'load');
   // A larger young generation: the load allocates many short-lived buffers, and scavenges
-  // were its largest single cost. The servers run with node's defaults.
+  // were its largest single cost (8 MiB or node's default: 3–8× the GC time). GC on the main
+  // thread only: the load has one core, and V8's helper threads there only took turns with it
+  // (its run-queue wait fell from 2–4 % to 1 %). The servers run with node's defaults.
   const [program, args] = pinned(LOAD_CORE, niceness, [
     process.execPath,
-    '--max-semi-space-size=64',
+    ...(loadSemiSpaceMiB === null ? [] : [`--max-semi-space-size=${loadSemiSpaceMiB}`]),
+    '--single-threaded-gc',
+    ...probe.flags,
     '--import',
     'tsx',
     'test/bench/relay/load.ts',
     JSON.stringify(config),
   ]);
-  const child = spawn(program, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(program, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...probe.env } });
   const run: LoadRun = { result: null, error: null, serverCpuPercent: null, serverWaitPercent: null, windowUs: null };
   let windowStartUs = 0;
   let windowCpu = 0;
@@ -133,7 +143,7 @@ export async function runStep(
       connectConcurrency: 300,
       connectTimeoutMs: 60_000,
     };
-    const run = await runLoad(root, config, server, settings.niceness);
+    const run = await runLoad(root, config, server, settings);
     const peak = server.hasExited() ? null : peakRssMiB(server.pid);
     if (run.result === null || run.error !== null) {
       const detail = server.hasExited() ? `\nserver exited:\n${server.tail().join('\n')}` : '';

@@ -2,6 +2,8 @@
 // exec node in place, so the child's pid is the server's pid, which /proc is read for.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readLines } from './lineReader';
 
 export interface ServerCommand {
@@ -53,19 +55,32 @@ export function pinned(core: number, niceness: number | null, command: readonly 
   return niceness === null ? ['taskset', taskset.slice(1)] : ['nice', ['-n', String(niceness), ...taskset]];
 }
 
-/** `profileDir`: write a V8 CPU profile of the server there when it exits (`--cpu-prof`). */
+/** The loop/GC probe (harness/loopProbe.mjs) as node flags and environment, when asked for. */
+export function probeFlags(probeDir: string | null, role: 'server' | 'load'): { flags: string[]; env: Record<string, string> } {
+  if (probeDir === null) return { flags: [], env: {} };
+  return {
+    flags: ['--import', pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'loopProbe.mjs')).href],
+    env: { LIANXIN_BENCH_PROBE: probeDir, LIANXIN_BENCH_PROBE_ROLE: role },
+  };
+}
+
+/**
+ * `profileDir`: write a V8 CPU profile of the server there when it exits (`--cpu-prof`);
+ * `probeDir`: preload the loop/GC probe.
+ */
 export function startServer(
   command: ServerCommand,
   core: number,
-  options: { readonly profileDir: string | null; readonly niceness: number | null },
+  options: { readonly profileDir: string | null; readonly probeDir: string | null; readonly niceness: number | null },
   startTimeoutMs = 30_000,
 ): Promise<RunningServer> {
   const profile = options.profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`];
-  const [program, args] = pinned(core, options.niceness, [process.execPath, ...(command.nodeFlags ?? []), ...profile, '--import', 'tsx', command.script, ...command.args]);
+  const probe = probeFlags(options.probeDir, 'server');
+  const [program, args] = pinned(core, options.niceness, [process.execPath, ...(command.nodeFlags ?? []), ...profile, ...probe.flags, '--import', 'tsx', command.script, ...command.args]);
   const child = spawn(program, args, {
     cwd: command.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...probe.env },
   });
   const pid = child.pid;
   return new Promise((resolve, reject) => {

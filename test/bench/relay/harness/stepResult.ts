@@ -29,6 +29,22 @@ export interface StepResult {
   readonly earlierAttempts: readonly string[];
   /** CLOCK_MONOTONIC µs of the measurement window (see harness/profileSummary.ts). */
   readonly windowUs: readonly [number, number] | null;
+  /**
+   * When the step was run several times (`--runs`): every run, in the order run. The rest of
+   * this result is then the median run's (see harness/combineRuns.ts).
+   */
+  readonly runs?: readonly RunSummary[];
+}
+
+/** One run of a step that was run several times, as reported. */
+export interface RunSummary {
+  readonly outcome: StepOutcome;
+  readonly p99: number | null;
+  readonly lost: number | null;
+  readonly schedulerLagP99: number | null;
+  readonly serverCpuPercent: number | null;
+  readonly serverWaitPercent: number | null;
+  readonly loadWaitPercent: number | null;
 }
 
 export const P99_LIMIT_MS = 50;

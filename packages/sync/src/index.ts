@@ -3,6 +3,8 @@ export type { CommunitySession, CommunitySessionOptions, MinutesHandle } from '.
 export { SyncedDoc } from './syncedDoc';
 export { LocalDocStore, COMPACT_AFTER_ROWS } from './localDocStore';
 export type { StoredView, LocalDocStoreOptions } from './localDocStore';
+export { peekStoredView } from './peekStoredView';
+export type { PeekInput, PeekedView } from './peekStoredView';
 export type { DocAccess, SyncedDocOptions } from './syncedDoc';
 export { OfflineReason, aggregateStatus, isFatal, isFatalReason, isOffline, isSynced, sameStatus } from './syncStatus';
 export type { ConnectingStatus, OfflineStatus, SessionStatus, SyncStatus, SyncedStatus } from './syncStatus';

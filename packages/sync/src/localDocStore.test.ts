@@ -222,4 +222,23 @@ describe('LocalDocStore views (a projection kept beside the document)', () => {
     expect((await b.readView('first-screen'))?.value).toEqual({ n: 2 });
     await expect(b.readView('a.b')).rejects.toThrow(/view key/);
   });
+
+  it('replaces a kept value that differs from the projection of the same document state (unreadable, or another app version\'s)', async () => {
+    const factory = new IDBFactory();
+    const first = open(factory);
+    const a = store(first);
+    await a.whenLoaded;
+    a.doc.getMap('m').set('k', 1);
+    expect(await a.writeView('first-screen', { n: 1 })).toBe(true);
+    await flushWrites(first);
+    const db = open(factory);
+    await db.docs.update('roster', { 'views.first-screen.value': 'garbage' } as never);
+
+    const b = store(db, 'roster', new Y.Doc());
+    expect((await b.readView('first-screen'))?.value).toBe('garbage');
+    await b.whenLoaded;
+    expect(await b.writeView('first-screen', { n: 1 })).toBe(true);
+    expect(await b.writeView('first-screen', { n: 1 })).toBe(false);
+    expect((await b.readView('first-screen'))?.value).toEqual({ n: 1 });
+  });
 });

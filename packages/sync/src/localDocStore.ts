@@ -81,7 +81,8 @@ export class LocalDocStore {
   private readonly row: Promise<DocsRow | undefined>;
   private listed: Promise<unknown> = Promise.resolve();
   private viewsWritten = false;
-  private readonly viewVectors = new Map<string, Uint8Array>();
+  /** What each view key holds as far as this store knows (read or written): skips rewriting it. */
+  private readonly keptViews = new Map<string, { readonly stateVector: Uint8Array; readonly json: string }>();
 
   constructor(
     private readonly db: CommunityDatabase,
@@ -132,22 +133,25 @@ export class LocalDocStore {
     const row = this.viewsWritten ? ((await this.db.docs.get(this.name)) as DocsRow | undefined) : await this.row;
     const view = row?.views?.[key];
     if (!view || !(view.stateVector instanceof Uint8Array)) return null;
-    this.viewVectors.set(key, view.stateVector);
+    this.keptViews.set(key, { stateVector: view.stateVector, json: jsonOf(view.value) });
     return view;
   }
 
   /**
    * Stores `value` as the projection under `key` of the document as it is now (with its state
-   * vector). Call it after the document is loaded; skipped when the document has not changed
-   * since the stored one (same state vector), so opening a page does not rewrite it.
+   * vector). Call it after the document is loaded; skipped when the stored one is known to be
+   * the same value from the same state of the document, so opening a page does not rewrite it.
    */
   async writeView(key: string, value: unknown): Promise<boolean> {
     checkViewKey(key);
     if (this.destroyed || !this.loadedAt) return false;
     const stateVector = Y.encodeStateVector(this.doc);
-    const known = this.viewVectors.get(key);
-    if (known && sameBytes(known, stateVector)) return false;
-    this.viewVectors.set(key, stateVector);
+    const json = jsonOf(value);
+    const known = this.keptViews.get(key);
+    // Same document and same projection: nothing to write. A kept value that differs at the same
+    // state vector (unreadable, or made by another version of the app) is replaced.
+    if (known && sameBytes(known.stateVector, stateVector) && known.json === json) return false;
+    this.keptViews.set(key, { stateVector, json });
     const view: StoredView = { stateVector, value };
     this.viewsWritten = true;
     await this.listed;
@@ -231,6 +235,15 @@ export class LocalDocStore {
       },
       error: (error: unknown) => this.options.onError?.(error),
     });
+  }
+}
+
+/** A comparable form of a view's value (views are small and structured-cloneable). */
+function jsonOf(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
   }
 }
 

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { inlineBootScript } from './client/vite/inlineBootScript';
 
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
+const bootScript = fileURLToPath(new URL('./client/src/boot/paintKeptScreen.ts', import.meta.url));
 const relay = process.env.LIANXIN_RELAY ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
@@ -27,6 +29,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    inlineBootScript(bootScript),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',

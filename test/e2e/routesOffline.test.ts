@@ -3,6 +3,7 @@
 // before the live page replaces it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type World } from './support/harness';
+import { keptViewKeys } from './support/keptViews';
 
 let world: World;
 
@@ -29,29 +30,7 @@ describe('pages as chunks, offline', () => {
     // Shown once live: the page keeps its first screen beside the roster when idle.
     await page.goto(`${base}/roster`);
     await page.locator(LIVE_ROW).first().waitFor();
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.includes('/c/routes-e2e/'));
-            for (const name of names) {
-              const db = await new Promise<IDBDatabase>((resolve, reject) => {
-                const r = indexedDB.open(name);
-                r.onsuccess = () => resolve(r.result);
-                r.onerror = () => reject(r.error);
-              });
-              const row = await new Promise<{ views?: Record<string, unknown> } | undefined>((resolve) => {
-                const req = db.transaction('docs').objectStore('docs').get('roster');
-                req.onsuccess = () => resolve(req.result as { views?: Record<string, unknown> } | undefined);
-              });
-              db.close();
-              if (row?.views && Object.keys(row.views).length > 0) return true;
-            }
-            return false;
-          }),
-        { timeout: 15_000 },
-      )
-      .toBe(true);
+    await expect.poll(() => keptViewKeys(page, 'routes-e2e'), { timeout: 15_000 }).not.toEqual([]);
 
     await committee.setOffline(true);
     const pages: [string, string][] = [

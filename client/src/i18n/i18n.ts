@@ -3,24 +3,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zhCN } from './zhCN';
 import { en } from './en';
+import { Language, LANGUAGE_KEY, isLanguage, storedLanguage } from './languages';
 
-export const Language = { zh: 'zh-CN', en: 'en' } as const;
-export type Language = (typeof Language)[keyof typeof Language];
-
-export const LANGUAGE_KEY = 'lianxin.lang';
-
-export function isLanguage(value: unknown): value is Language {
-  return value === Language.zh || value === Language.en;
-}
-
-function storedLanguage(): Language {
-  try {
-    const value = globalThis.localStorage?.getItem(LANGUAGE_KEY);
-    return isLanguage(value) ? value : Language.zh;
-  } catch {
-    return Language.zh;
-  }
-}
+export { Language, LANGUAGE_KEY, isLanguage };
 
 export const i18n = i18next.createInstance();
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addBuilding, addGrid, addHousehold, addMember, isDone, readRoster, type CommandResult } from '@lianxin/model';
-import { FIRST_SCREEN_ROWS, FirstScreenSchema, firstScreenKey, projectFirstScreen } from './rosterFirstScreen';
+import { FIRST_SCREEN_ROWS, firstScreenKey, parseFirstScreen } from './firstScreen';
+import { projectFirstScreen, type FirstScreenText } from './rosterFirstScreen';
 import type { PlaceLabels } from './usePlaceLabels';
 
 function ok<T>(r: CommandResult<T>): T {
@@ -20,6 +21,12 @@ const labels: PlaceLabels = {
   },
 };
 
+// The words in a fixed language: the key, with the count where there is one.
+const words: FirstScreenText = {
+  t: (key, options) => (options ? `${key}(${options.count})` : key),
+  role: (role) => `role:${role}`,
+};
+
 describe('the roster first screen kept beside the document', () => {
   it('holds the counts, the grids and the first households in the table\'s order, as the table shows them', () => {
     const doc = new Y.Doc();
@@ -30,10 +37,10 @@ describe('the roster first screen kept beside the document', () => {
     for (let i = FIRST_SCREEN_ROWS + 5; i > 0; i--) {
       ok(addHousehold(doc, { buildingId: b.buildingId, unitId: b.unitIds[0], room: String(100 + i), head: `户主${i}`, memberId: i === 1 ? member : undefined, phone: i === 2 ? '13900000002' : undefined }, ctx));
     }
-    const screen = projectFirstScreen(readRoster(doc).view, labels);
-    expect(FirstScreenSchema.parse(screen)).toEqual(screen);
-    expect(screen.households).toBe(FIRST_SCREEN_ROWS + 5);
-    expect(screen.members).toBe(1);
+    const screen = projectFirstScreen(readRoster(doc).view, labels, words);
+    expect(parseFirstScreen(screen)).toEqual(screen);
+    expect(screen.words).toMatchObject({ title: 'nav.roster', allHouseholds: `roster.allHouseholds(${FIRST_SCREEN_ROWS + 5})`, membersCount: 'roster.membersCount(1)' });
+    expect(screen.words.headers).toHaveLength(6);
     expect(screen.grids).toEqual([{ id: g1, name: '第一网格' }]);
     expect(screen.rows).toHaveLength(FIRST_SCREEN_ROWS);
     expect(screen.rows[0]).toMatchObject({ address: '3号楼1单元101', head: '户主1', member: '王党员', phone: null });
@@ -47,17 +54,20 @@ describe('the roster first screen kept beside the document', () => {
     const b = ok(addBuilding(doc, { gridId: g1, number: '1' }, ctx));
     const hostile = `<script>alert(1)</script>${'长'.repeat(75)}`;
     ok(addHousehold(doc, { buildingId: b.buildingId, room: '1', head: hostile }, ctx));
-    const screen = projectFirstScreen(readRoster(doc).view, labels);
+    const screen = projectFirstScreen(readRoster(doc).view, labels, words);
     expect(screen.rows[0]!.head).toBe(hostile); // rendered as a text node by the preview
-    expect(FirstScreenSchema.safeParse(screen).success).toBe(true);
-    expect(FirstScreenSchema.safeParse({ ...screen, rows: [{ ...screen.rows[0], head: 'x'.repeat(201) }] }).success).toBe(false);
-    expect(FirstScreenSchema.safeParse({ households: -1, members: 0, grids: [], rows: [] }).success).toBe(false);
-    expect(FirstScreenSchema.safeParse('garbage').success).toBe(false);
+    expect(parseFirstScreen(screen)).not.toBeNull();
+    expect(parseFirstScreen({ ...screen, rows: [{ ...screen.rows[0], head: 'x'.repeat(201) }] })).toBeNull();
+    expect(parseFirstScreen({ ...screen, rows: [{ ...screen.rows[0], size: -1 }] })).toBeNull();
+    expect(parseFirstScreen({ ...screen, words: { ...screen.words, headers: ['one'] } })).toBeNull();
+    expect(parseFirstScreen('garbage')).toBeNull();
+    expect(parseFirstScreen({ households: 3, members: 0, grids: [], rows: [] })).toBeNull(); // the v1 format
+    expect(parseFirstScreen(screen)).toEqual(screen);
   });
 
   it('keys the kept screen by format and language, as a valid view key', () => {
-    expect(firstScreenKey('zh-CN')).toBe('roster-first-screen-v1-zh-CN');
+    expect(firstScreenKey('zh-CN')).toBe('roster-first-screen-v2-zh-CN');
     expect(firstScreenKey('en')).toMatch(/^[\w-]+$/);
-    expect(firstScreenKey('a.b/c')).toBe('roster-first-screen-v1-abc');
+    expect(firstScreenKey('a.b/c')).toBe('roster-first-screen-v2-abc');
   });
 });

@@ -1,75 +1,68 @@
-// The roster page's first screen (counts, grids, the first households as the table shows them),
+// The roster page's first screen (words, grids, the first households as the table shows them),
 // kept beside the roster document so a cold open can show it while the document loads. It is a
 // picture, never edited: the live page replaces it once the document is loaded.
 import { useContext, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { z } from 'zod';
-import type { RosterView } from '@lianxin/model';
+import { useTranslation } from 'react-i18next';
+import { LABELS, type HouseholdRole, type RosterView } from '@lianxin/model';
+import { FIRST_SCREEN_LIMITS as L, FIRST_SCREEN_ROWS, firstScreenKey, parseFirstScreen, type FirstScreen } from './firstScreen';
 import { rosterIndex } from './rosterIndex';
 import type { PlaceLabels } from './usePlaceLabels';
 import { SessionContext } from './SessionContext';
+import { useText } from './useText';
 
-/** Rows kept: more than a phone or a laptop shows before scrolling. */
-export const FIRST_SCREEN_ROWS = 30;
-
-export const FirstScreenSchema = z.object({
-  households: z.number().int().nonnegative(),
-  members: z.number().int().nonnegative(),
-  grids: z.array(z.object({ id: z.string(), name: z.string().max(200) })).max(500),
-  rows: z
-    .array(
-      z.object({
-        id: z.string(),
-        address: z.string().max(200),
-        head: z.string().max(200),
-        phone: z.string().max(40).nullable(),
-        size: z.number().int().nonnegative(),
-        roles: z.array(z.string().max(40)).max(10),
-        member: z.string().max(200).nullable(),
-      }),
-    )
-    .max(FIRST_SCREEN_ROWS),
-});
-export type FirstScreen = z.infer<typeof FirstScreenSchema>;
-
-/** Stored per language (the addresses are labelled) and per format. */
-export const firstScreenKey = (language: string) => `roster-first-screen-v1-${language.replace(/[^\w-]/g, '')}`;
+/** Where the page's words come from, in the language being kept. */
+export interface FirstScreenText {
+  readonly t: (key: string, options?: { count: number }) => string;
+  readonly role: (role: HouseholdRole) => string;
+}
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** What the roster page shows first: no filter, the first households in the table's order. */
-export function projectFirstScreen(roster: RosterView, labels: PlaceLabels): FirstScreen {
+export function projectFirstScreen(roster: RosterView, labels: PlaceLabels, words: FirstScreenText): FirstScreen {
   const index = rosterIndex(roster);
+  const t = (key: string, options?: { count: number }) => clip(words.t(key, options), L.word);
   return {
-    households: index.households.length,
-    members: roster.members.size,
-    grids: index.grids.map((g) => ({ id: g.id, name: clip(g.name, 200) })),
+    words: {
+      appName: t('app.name'),
+      title: t('nav.roster'),
+      status: t('roster.preview'),
+      tree: t('roster.tree'),
+      allHouseholds: t('roster.allHouseholds', { count: index.households.length }),
+      householdsCount: t('roster.householdsCount', { count: index.households.length }),
+      membersCount: t('roster.membersCount', { count: roster.members.size }),
+      table: t('roster.households'),
+      headers: [t('roster.address'), t('roster.head'), t('roster.phone'), t('roster.size'), t('roster.roles'), t('roster.linkedMember')],
+      unlinked: t('roster.unlinked'),
+    },
+    grids: index.grids.slice(0, 500).map((g) => ({ id: clip(g.id, L.id), name: clip(g.name, L.name) })),
     rows: index.households.slice(0, FIRST_SCREEN_ROWS).map((h) => ({
-      id: h.id,
-      address: clip(labels.household(roster, h), 200),
-      head: clip(h.head, 200),
-      phone: h.phone === null ? null : clip(h.phone, 40),
+      id: clip(h.id, L.id),
+      address: clip(labels.household(roster, h), L.name),
+      head: clip(h.head, L.name),
+      phone: h.phone === null ? null : clip(h.phone, L.phone),
       size: h.size,
-      roles: [...h.roles],
-      member: h.memberId ? clip(roster.members.get(h.memberId)?.name ?? '', 200) || null : null,
+      roles: [...h.roles].slice(0, 10).map((r) => clip(words.role(r), L.role)),
+      member: h.memberId ? clip(roster.members.get(h.memberId)?.name ?? '', L.name) || null : null,
     })),
   };
 }
 
-/** The kept first screen, once read (undefined while reading, null when there is none or it is unreadable). */
-export function useCachedFirstScreen(language: string): FirstScreen | null | undefined {
+/**
+ * The kept first screen, once read (undefined while reading, null when there is none or it is
+ * unreadable); `language` null: not wanted, nothing is read.
+ */
+export function useCachedFirstScreen(language: string | null): FirstScreen | null | undefined {
   const session = useContext(SessionContext);
   const [screen, setScreen] = useState<FirstScreen | null | undefined>(undefined);
   useEffect(() => {
-    if (!session) return;
+    if (!session || language === null) return;
     let live = true;
     session.readView('roster', firstScreenKey(language)).then(
-      (value) => {
-        const parsed = FirstScreenSchema.safeParse(value);
-        // Committed at once: a render left to the scheduler would be overtaken by the document
-        // finishing its load, and the kept screen would never show.
-        if (live) flushSync(() => setScreen(parsed.success ? parsed.data : null));
-      },
+      // Committed at once: a render left to the scheduler would be overtaken by the document
+      // finishing its load, and the kept screen would never show.
+      (value) => live && flushSync(() => setScreen(parseFirstScreen(value))),
       () => live && setScreen(null),
     );
     return () => {
@@ -82,9 +75,12 @@ export function useCachedFirstScreen(language: string): FirstScreen | null | und
 /** Keeps the first screen of the live roster up to date beside the document, when the page is idle. */
 export function useKeepFirstScreen(roster: RosterView | null, labels: PlaceLabels, language: string): void {
   const session = useContext(SessionContext);
+  const { t } = useTranslation();
+  const text = useText();
   useEffect(() => {
     if (!session || !roster) return;
-    const save = () => session.writeView('roster', firstScreenKey(language), projectFirstScreen(roster, labels));
+    const words: FirstScreenText = { t: (key, options) => t(key, options ?? {}), role: (r) => text(LABELS.householdRole[r]) };
+    const save = () => session.writeView('roster', firstScreenKey(language), projectFirstScreen(roster, labels, words));
     // `labels` is a new object each render; its functions change only with the language.
     if (typeof requestIdleCallback !== 'function') {
       const id = setTimeout(save, 1_000);
@@ -92,5 +88,5 @@ export function useKeepFirstScreen(roster: RosterView | null, labels: PlaceLabel
     }
     const id = requestIdleCallback(save, { timeout: 5_000 });
     return () => cancelIdleCallback(id);
-  }, [session, roster, labels.household, language]);
+  }, [session, roster, labels.household, language, t, text]);
 }

@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../../support/relayProcess';
 
 const DIST_INDEX = join(REPO_ROOT, 'client/dist/index.html');
 const LOCK = join(tmpdir(), 'lianxin-client-build.lock');
-const SOURCES = ['client/src', 'client/public', 'client/index.html', 'vite.config.ts', 'packages/model/src', 'packages/sync/src', 'packages/protocol/src'];
+const SOURCES = ['client/src', 'client/public', 'client/vite', 'client/index.html', 'vite.config.ts', 'packages/model/src', 'packages/sync/src', 'packages/protocol/src'];
 
 function newest(path: string): number {
   const full = join(REPO_ROOT, path);

@@ -1,0 +1,45 @@
+// The boot script, inlined into index.html's <head> (see client/vite/inlineScript.ts): on a
+// reopened roster page it reads the roster's kept first screen straight from IndexedDB and draws
+// it while the app's code is still being fetched and parsed, which on a cheap phone is most of a
+// cold open. It reads, validates and draws; anything missing or unreadable and it draws nothing.
+import { peekStoredView } from '@lianxin/sync/peek';
+import { storedLanguage } from '../i18n/languages';
+import { firstScreenKey, parseFirstScreen } from '../state/firstScreen';
+import { drawRosterFirstScreen } from '../features/roster/drawRosterFirstScreen';
+import { showBootScreen } from './bootScreen';
+
+const ROSTER_PATH = /^\/c\/([A-Za-z0-9_-]+)\/roster\/?$/;
+
+/** Resolves once #root is parsed (this script runs in <head>, before <body> exists). */
+function whenRoot(): Promise<void> {
+  if (document.getElementById('root')) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!document.getElementById('root')) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  });
+}
+
+/** Draws the kept screen of the page at this address, if there is one; whether it did. */
+export async function paintKeptScreen(): Promise<boolean> {
+  const match = ROSTER_PATH.exec(location.pathname);
+  if (!match?.[1]) return false;
+  const kept = await peekStoredView({ communityId: match[1], doc: 'roster', key: firstScreenKey(storedLanguage()) });
+  const screen = parseFirstScreen(kept?.value);
+  if (!kept || !screen) return false;
+  await whenRoot();
+  return showBootScreen(drawRosterFirstScreen(screen), { appName: screen.words.appName, communityName: kept.communityName });
+}
+
+// The outcome on <html data-lx-boot>, for tests and for anyone debugging a slow open. A failed
+// boot paint changes nothing: the app shows its own loading state as it always did.
+paintKeptScreen().then(
+  (drawn) => (document.documentElement.dataset.lxBoot = drawn ? 'drawn' : 'none'),
+  (error: unknown) => {
+    document.documentElement.dataset.lxBoot = 'failed';
+    console.warn('boot screen not drawn', error);
+  },
+);

@@ -1,0 +1,91 @@
+// The roster page's first screen as kept beside the roster document: what the page showed
+// first, words included (it is kept per language), so that the page's boot script can draw it
+// before i18next, React or the document are loaded.
+//
+// Checked by hand, not with zod: this runs inline in the page's <head>, and initialising zod
+// there cost ~35 ms of a ~250 ms cold open on this machine (measured in a Chromium trace).
+
+/** Rows kept: more than a phone or a laptop shows before scrolling. */
+export const FIRST_SCREEN_ROWS = 30;
+const MAX_GRIDS = 500;
+const MAX_ROLES = 10;
+
+export interface FirstScreenWords {
+  /** the app's name, for the header drawn around the kept screen */
+  readonly appName: string;
+  readonly title: string;
+  readonly status: string;
+  readonly tree: string;
+  readonly allHouseholds: string;
+  readonly householdsCount: string;
+  readonly membersCount: string;
+  readonly table: string;
+  /** the table's six column headers */
+  readonly headers: readonly string[];
+  readonly unlinked: string;
+}
+
+export interface FirstScreenRow {
+  readonly id: string;
+  readonly address: string;
+  readonly head: string;
+  readonly phone: string | null;
+  readonly size: number;
+  /** the household's roles, as labels */
+  readonly roles: readonly string[];
+  readonly member: string | null;
+}
+
+export interface FirstScreen {
+  /** the page's words in the language the screen was kept for */
+  readonly words: FirstScreenWords;
+  readonly grids: readonly { readonly id: string; readonly name: string }[];
+  readonly rows: readonly FirstScreenRow[];
+}
+
+/** Longest kept text per field (the projection clips to these). */
+export const FIRST_SCREEN_LIMITS = { word: 100, id: 100, name: 200, phone: 40, role: 40 } as const;
+
+const WORD_KEYS = ['appName', 'title', 'status', 'tree', 'allHouseholds', 'householdsCount', 'membersCount', 'table', 'unlinked'] as const;
+
+type Check = (v: unknown) => boolean;
+const text =
+  (max: number): Check =>
+  (v) =>
+    typeof v === 'string' && v.length <= max;
+const orNull =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
+const list =
+  (max: number, item: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.length <= max && v.every(item);
+const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fields =
+  (shape: Record<string, Check>): Check =>
+  (v) =>
+    record(v) && Object.entries(shape).every(([key, check]) => check(v[key]));
+
+const L = FIRST_SCREEN_LIMITS;
+const isWords: Check = (v) =>
+  record(v) && WORD_KEYS.every((k) => text(L.word)(v[k])) && list(6, text(L.word))(v.headers) && (v.headers as unknown[]).length === 6;
+const isGrid = fields({ id: text(L.id), name: text(L.name) });
+const isRow = fields({
+  id: text(L.id),
+  address: text(L.name),
+  head: text(L.name),
+  phone: orNull(text(L.phone)),
+  size: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
+  roles: list(MAX_ROLES, text(L.role)),
+  member: orNull(text(L.name)),
+});
+const isFirstScreen = fields({ words: isWords, grids: list(MAX_GRIDS, isGrid), rows: list(FIRST_SCREEN_ROWS, isRow) });
+
+/** Stored per language and per format (v2: words included). */
+export const firstScreenKey = (language: string) => `roster-first-screen-v2-${language.replace(/[^\w-]/g, '')}`;
+
+/** The kept screen if `value` is one, else null (it was written by any tab of this origin). */
+export function parseFirstScreen(value: unknown): FirstScreen | null {
+  return isFirstScreen(value) ? (value as FirstScreen) : null;
+}

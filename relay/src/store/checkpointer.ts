@@ -15,6 +15,12 @@ export interface Checkpointer {
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
+// Lowest CPU priority for this thread only (Linux: a thread id is a pid to setpriority), so a
+// checkpoint never holds the relay's event loop off a shared core. Elsewhere: best effort.
+try {
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  require('node:os').setPriority(tid, 19);
+} catch {}
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
 let stopped = false;

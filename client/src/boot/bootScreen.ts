@@ -1,7 +1,8 @@
 // A page's kept first screen drawn by the boot script (inline in index.html) before the app's
-// code runs, in its own box in place of the app. The app hides nothing else: it takes the drawn
-// screen into its own page (RosterPreview) or dismisses it once the live page shows (NeedsDocs).
-// Both sides meet only through the DOM: the boot script and the app are separate bundles.
+// code runs, in its own box in the shell's frame, the app's root hidden meanwhile. The app takes
+// the drawn screen into its own page (RosterPreview) or dismisses it once the live page shows
+// (NeedsDocs). They meet only through the DOM: the boot script and the app are separate bundles.
+import { element } from './element';
 
 const BOX_ID = 'lx-boot-screen';
 /** A boot screen nobody took or dismissed goes after this long (the app failed or went elsewhere). */
@@ -16,29 +17,11 @@ export interface BootFrame {
 }
 
 function frame({ appName, communityName }: BootFrame, content: HTMLElement): HTMLElement[] {
-  const header = document.createElement('header');
-  header.className = 'lx-header';
-  const brand = document.createElement('span');
-  brand.className = 'lx-header__brand';
-  const logo = document.createElement('img');
-  logo.src = '/icons/icon.svg';
-  logo.alt = '';
-  const name = document.createElement('span');
-  name.textContent = appName;
-  brand.append(logo, name);
-  const community = document.createElement('div');
-  community.className = 'lx-header__community lx-clip';
-  community.textContent = communityName ?? '';
-  header.append(brand, community);
-  const body = document.createElement('div');
-  body.className = 'lx-body';
-  const sider = document.createElement('div');
-  sider.className = 'lx-sider';
-  const main = document.createElement('div');
-  main.className = 'lx-main';
-  main.append(content);
-  body.append(sider, main);
-  return [header, body];
+  const brand = element('span', { class: 'lx-header__brand' }, [element('img', { src: '/icons/icon.svg', alt: '' }), element('span', {}, [appName])]);
+  return [
+    element('header', { class: 'lx-header' }, [brand, element('div', { class: 'lx-header__community lx-clip' }, [communityName ?? ''])]),
+    element('div', { class: 'lx-body' }, [element('div', { class: 'lx-sider' }), element('div', { class: 'lx-main' }, [content])]),
+  ];
 }
 
 /** Shows `content` in the app shell's frame in place of the app, unless the app has drawn already. */

@@ -2,19 +2,8 @@
 // code is loaded, and by RosterPreview inside the app. Read-only (no buttons, no search). Styled
 // by app.css (`lx-kept-*`) to look like the live page: Ant Design's own rules need the theme
 // variables its components set at run time. Every string goes in as a text node, never markup.
+import { element as el } from '../../boot/element';
 import type { FirstScreen } from '../../state/firstScreen';
-
-type Attrs = Record<string, string>;
-
-function el(tag: string, attrs: Attrs = {}, children: readonly (Node | string)[] = []): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name === 'style') node.style.cssText = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 const clipped = (text: string, maxWidth: number) => el('span', { class: 'lx-clip', style: `max-width:${maxWidth}px` }, [text]);
 const WIDTHS = [170, 110, 120, 60, 140, 120];

@@ -39,6 +39,7 @@ export class Connection {
   closed = false;
   lastSentAt = Date.now();
   alive = true;
+  private nextPingAt: number | null = null;
   private readonly deniedKinds = new Set<string>();
 
   constructor(
@@ -73,5 +74,23 @@ export class Connection {
 
   pong(): void {
     this.alive = true;
+  }
+
+  /**
+   * Whether this connection's ping is due at `now` (and if so, when the next one is). Each
+   * connection keeps its own schedule, its first ping at a random point of the second half of
+   * the interval: pinging every connection in the same sweep sent hundreds of pings at once, and
+   * the pongs came back together (the y-websocket server also pings each connection on its own
+   * timer).
+   */
+  pingDue(now: number, pingMs: number, random: () => number = Math.random): boolean {
+    if (this.nextPingAt === null) {
+      this.nextPingAt = now + pingMs * (0.5 + 0.5 * random());
+      return false;
+    }
+    if (now < this.nextPingAt) return false;
+    // Past several intervals (a stalled relay): one ping now, the next a whole interval away.
+    this.nextPingAt = Math.max(this.nextPingAt + pingMs, now + pingMs / 2);
+    return true;
   }
 }

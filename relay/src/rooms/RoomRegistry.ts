@@ -33,7 +33,6 @@ export class RoomRegistry {
   private timer: NodeJS.Timeout | null = null;
   private revocationCursor = 0;
   private polling = false;
-  private lastPing = Date.now();
   private shuttingDown = false;
   private batchStamp = 0;
 
@@ -254,14 +253,12 @@ export class RoomRegistry {
     const now = Date.now();
     const nowSeconds = now / 1000;
     const { keepaliveMs, pingMs, idleMs } = this.deps.config;
-    const ping = now - this.lastPing >= pingMs;
-    if (ping) this.lastPing = now;
     for (const conn of [...this.connections]) {
       if (conn.identity.expiresAt !== null && conn.identity.expiresAt <= nowSeconds) {
         this.close(conn, CloseCode.expired, 'token expired');
         continue;
       }
-      if (ping) {
+      if (conn.pingDue(now, pingMs)) {
         if (!conn.alive) {
           this.deps.log.info({ conn: conn.id, room: conn.roomName }, 'peer missed a ping; dropping it');
           this.closedByPeer(conn);

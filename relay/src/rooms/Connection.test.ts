@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { Connection, type RelaySocket } from './Connection';
+
+function connection(): Connection {
+  const socket: RelaySocket = { send: () => undefined, close: () => undefined, ping: () => undefined, terminate: () => undefined };
+  const identity = { role: 'member', person: 'p1', name: '王', tokenId: 't1', expiresAt: null } as const;
+  return new Connection(socket, identity, 'c/roster', 'write', { maxFrame: 1024, messagesPerSecond: 100, messageBurst: 100 }, () => undefined);
+}
+
+describe('Connection.pingDue (each connection on its own ping schedule)', () => {
+  it('spreads the pings of connections opened together over the interval, each pinged once per interval', () => {
+    const PING = 30_000;
+    const SWEEP = 1_000;
+    const conns = Array.from({ length: 600 }, () => connection());
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (const c of conns) expect(c.pingDue(0, PING, random)).toBe(false);
+    const perSweep: number[] = [];
+    const perConn = new Map<Connection, number>();
+    for (let t = SWEEP; t <= 3 * PING; t += SWEEP) {
+      const due = conns.filter((c) => c.pingDue(t, PING, random));
+      perSweep.push(due.length);
+      for (const c of due) perConn.set(c, (perConn.get(c) ?? 0) + 1);
+    }
+    // 600 connections over 15 s (the second half of the first interval): ~40 a sweep, not 600 at once.
+    expect(Math.max(...perSweep)).toBeLessThan(80);
+    expect(perSweep.slice(0, 14).every((n) => n === 0)).toBe(true);
+    for (const c of conns) expect(perConn.get(c)).toBeGreaterThanOrEqual(2);
+    for (const c of conns) expect(perConn.get(c)).toBeLessThanOrEqual(3);
+  });
+
+  it('after a long stall, pings once and waits at least half an interval for the next', () => {
+    const c = connection();
+    c.pingDue(0, 1_000, () => 0);
+    expect(c.pingDue(499, 1_000)).toBe(false);
+    expect(c.pingDue(500, 1_000)).toBe(true);
+    expect(c.pingDue(10_000, 1_000)).toBe(true);
+    expect(c.pingDue(10_400, 1_000)).toBe(false);
+    expect(c.pingDue(10_500, 1_000)).toBe(true);
+  });
+});

@@ -7,8 +7,6 @@
 
 /** Rows kept: more than a phone or a laptop shows before scrolling. */
 export const FIRST_SCREEN_ROWS = 30;
-const MAX_GRIDS = 500;
-const MAX_ROLES = 10;
 
 export interface FirstScreenWords {
   /** the app's name, for the header drawn around the kept screen */
@@ -43,8 +41,8 @@ export interface FirstScreen {
   readonly rows: readonly FirstScreenRow[];
 }
 
-/** Longest kept text per field (the projection clips to these). */
-export const FIRST_SCREEN_LIMITS = { word: 100, id: 100, name: 200, phone: 40, role: 40 } as const;
+/** Longest kept text per field and longest lists (the projection clips to these). */
+export const FIRST_SCREEN_LIMITS = { word: 100, id: 100, name: 200, phone: 40, role: 40, grids: 500, roles: 10 } as const;
 
 const WORD_KEYS = ['appName', 'title', 'status', 'tree', 'allHouseholds', 'householdsCount', 'membersCount', 'table', 'unlinked'] as const;
 
@@ -68,8 +66,7 @@ const fields =
     record(v) && Object.entries(shape).every(([key, check]) => check(v[key]));
 
 const L = FIRST_SCREEN_LIMITS;
-const isWords: Check = (v) =>
-  record(v) && WORD_KEYS.every((k) => text(L.word)(v[k])) && list(6, text(L.word))(v.headers) && (v.headers as unknown[]).length === 6;
+const isWords: Check = (v) => record(v) && WORD_KEYS.every((k) => text(L.word)(v[k])) && Array.isArray(v.headers) && v.headers.length === 6 && v.headers.every(text(L.word));
 const isGrid = fields({ id: text(L.id), name: text(L.name) });
 const isRow = fields({
   id: text(L.id),
@@ -77,10 +74,10 @@ const isRow = fields({
   head: text(L.name),
   phone: orNull(text(L.phone)),
   size: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
-  roles: list(MAX_ROLES, text(L.role)),
+  roles: list(L.roles, text(L.role)),
   member: orNull(text(L.name)),
 });
-const isFirstScreen = fields({ words: isWords, grids: list(MAX_GRIDS, isGrid), rows: list(FIRST_SCREEN_ROWS, isRow) });
+const isFirstScreen = fields({ words: isWords, grids: list(L.grids, isGrid), rows: list(FIRST_SCREEN_ROWS, isRow) });
 
 /** Stored per language and per format (v2: words included). */
 export const firstScreenKey = (language: string) => `roster-first-screen-v2-${language.replace(/[^\w-]/g, '')}`;

@@ -36,14 +36,14 @@ export function projectFirstScreen(roster: RosterView, labels: PlaceLabels, word
       headers: [t('roster.address'), t('roster.head'), t('roster.phone'), t('roster.size'), t('roster.roles'), t('roster.linkedMember')],
       unlinked: t('roster.unlinked'),
     },
-    grids: index.grids.slice(0, 500).map((g) => ({ id: clip(g.id, L.id), name: clip(g.name, L.name) })),
+    grids: index.grids.slice(0, L.grids).map((g) => ({ id: clip(g.id, L.id), name: clip(g.name, L.name) })),
     rows: index.households.slice(0, FIRST_SCREEN_ROWS).map((h) => ({
       id: clip(h.id, L.id),
       address: clip(labels.household(roster, h), L.name),
       head: clip(h.head, L.name),
       phone: h.phone === null ? null : clip(h.phone, L.phone),
       size: h.size,
-      roles: [...h.roles].slice(0, 10).map((r) => clip(words.role(r), L.role)),
+      roles: [...h.roles].slice(0, L.roles).map((r) => clip(words.role(r), L.role)),
       member: h.memberId ? clip(roster.members.get(h.memberId)?.name ?? '', L.name) || null : null,
     })),
   };

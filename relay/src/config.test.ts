@@ -4,12 +4,12 @@ import { ConfigError, defaultLimits, loadConfig, publicUrlFromEnv } from './conf
 describe('loadConfig', () => {
   it('defaults: 127.0.0.1:8787, ./data, SQLite NORMAL, protocol limits', () => {
     const c = loadConfig({}, {});
-    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', store: 'sqlite', synchronous: 'NORMAL', limits: defaultLimits });
+    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', store: 'sqlite', synchronous: 'NORMAL', journal: true, limits: defaultLimits });
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
   it('reads the environment', () => {
-    const c = loadConfig({ port: 0, data: '/tmp/x', staticDir: null }, { LIANXIN_MAX_FRAME: '2048', LIANXIN_MAX_FRAME_ANONYMOUS: '512', LIANXIN_SYNCHRONOUS: 'FULL', LIANXIN_IDLE_MS: '5' });
-    expect(c).toMatchObject({ port: 0, dataDir: '/tmp/x', staticDir: null, synchronous: 'FULL', idleMs: 5, limits: { maxFrame: 2048, maxFrameAnonymous: 512 } });
+    const c = loadConfig({ port: 0, data: '/tmp/x', staticDir: null }, { LIANXIN_MAX_FRAME: '2048', LIANXIN_MAX_FRAME_ANONYMOUS: '512', LIANXIN_SYNCHRONOUS: 'FULL', LIANXIN_IDLE_MS: '5', LIANXIN_JOURNAL: 'off' });
+    expect(c).toMatchObject({ port: 0, dataDir: '/tmp/x', staticDir: null, synchronous: 'FULL', journal: false, idleMs: 5, limits: { maxFrame: 2048, maxFrameAnonymous: 512 } });
   });
   it.each([
     [{ LIANXIN_MAX_FRAME: 'big' }, /LIANXIN_MAX_FRAME=/],
@@ -17,6 +17,7 @@ describe('loadConfig', () => {
     [{ LIANXIN_STORE: 'redis' }, /LIANXIN_STORE="redis" is not one of sqlite, memory/],
     [{ LIANXIN_MAX_FRAME: '2048', LIANXIN_MAX_FRAME_ANONYMOUS: '4096' }, /must not exceed/],
     [{ LIANXIN_LOG_LEVEL: 'loud' }, /LIANXIN_LOG_LEVEL/],
+    [{ LIANXIN_JOURNAL: 'yes' }, /LIANXIN_JOURNAL="yes" is not one of on, off/],
   ])('throws a ConfigError saying what to set for %j', (env, message) => {
     expect(() => loadConfig({}, env)).toThrow(ConfigError);
     expect(() => loadConfig({}, env)).toThrow(message);

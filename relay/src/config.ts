@@ -32,6 +32,8 @@ export interface RelayConfig {
   readonly synchronous: SqliteSynchronous;
   /** WAL checkpoint interval in a worker thread; 0 = SQLite's automatic checkpoint inside commits. */
   readonly checkpointMs: number;
+  /** Updates made durable in the update journal and moved into SQLite in batches (else one commit per batch). */
+  readonly journal: boolean;
   readonly limits: RelayLimits;
   /** A document with no connection is flushed and unloaded after this long. */
   readonly idleMs: number;
@@ -74,6 +76,7 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
     store: 'sqlite',
     synchronous: 'NORMAL',
     checkpointMs: 1000,
+    journal: true,
     limits: defaultLimits,
     idleMs: 30_000,
     compactUpdates: 500,
@@ -95,6 +98,7 @@ export const ENV_VARS = {
   LIANXIN_STORE: 'sqlite (default) | memory',
   LIANXIN_SYNCHRONOUS: 'NORMAL (default: survives a killed process) | FULL (also survives power loss)',
   LIANXIN_CHECKPOINT_MS: 'WAL checkpoint interval in a worker thread; 0 = inside commits (default 1000)',
+  LIANXIN_JOURNAL: 'on (default: an update is durable once appended to <data>/lianxin.db.updates, moved into the database in batches) | off (one SQLite commit per batch of updates)',
   LIANXIN_MAX_FRAME: 'largest frame from an authenticated connection, bytes (default 8 MiB)',
   LIANXIN_MAX_FRAME_ANONYMOUS: 'largest frame from an anonymous connection, bytes (default 64 KiB)',
   LIANXIN_MAX_DOCUMENT: 'largest document, bytes (default 64 MiB)',
@@ -155,6 +159,7 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
     store: oneOf(env, 'LIANXIN_STORE', ['sqlite', 'memory'], 'sqlite'),
     synchronous: oneOf(env, 'LIANXIN_SYNCHRONOUS', ['NORMAL', 'FULL'], 'NORMAL'),
     checkpointMs: intFromEnv(env, 'LIANXIN_CHECKPOINT_MS', 1000, 0),
+    journal: oneOf(env, 'LIANXIN_JOURNAL', ['on', 'off'], 'on') === 'on',
     limits: {
       maxFrame,
       maxFrameAnonymous,

@@ -43,6 +43,8 @@ export function openStore(config: RelayConfig, log?: Logger): Store {
     synchronous: config.synchronous,
     checkpointMs: config.checkpointMs,
     onCheckpointError: (message) => log?.error({ error: message }, 'WAL checkpoint failed'),
+    journal: config.journal,
+    onJournalError: (message) => log?.error({ error: message }, 'update journal'),
   });
 }
 

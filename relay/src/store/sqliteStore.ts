@@ -1,22 +1,13 @@
 import Database from 'better-sqlite3';
-import { COMMUNITY_KINDS } from './Store';
-import type {
-  CommunityKind,
-  CommunityRecord,
-  InviteRecord,
-  RevocationsSince,
-  Store,
-  StoredDocument,
-  TokenRecord,
-  UpdateToStore,
-} from './Store';
+import type { InviteRecord, RevocationsSince, Store, StoredDocument, TokenRecord, UpdateToStore } from './Store';
+import { toCommunity, toInvite, toToken, type CommunityRow, type InviteRow, type TokenRow } from './sqliteRows';
 import { StoreConflictError } from './Store';
-import type { CommunityId, TokenRole } from '@lianxin/protocol';
-import { isTokenRole } from '@lianxin/protocol';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { LogTail } from './logTail';
 import { migrate } from './sqliteSchema';
 import { foldUnfolded } from './foldUnfolded';
+import { openUpdateJournal, readJournal, type JournalEntry } from './updateJournal';
+import { JournalMover } from './journalMover';
 
 /**
  * `NORMAL` (default): in WAL mode a commit is written to the WAL file before it returns, so a
@@ -44,76 +35,22 @@ export interface SqliteStoreOptions {
   readonly ownsLog?: boolean;
   /** Where a document that could not be folded on opening is reported (it stays in the log). */
   readonly onFoldError?: (doc: string, message: string) => void;
+  /**
+   * Make updates durable in the update journal (`<file>.updates`, one write per batch) and move
+   * them into the database in large transactions, instead of one SQLite commit per batch.
+   * Default: on for the instance that owns the log, off for ':memory:'.
+   */
+  readonly journal?: boolean;
+  /** Where journal problems are reported: a damaged tail found on opening, a failed move. */
+  readonly onJournalError?: (message: string) => void;
 }
+
+/** The update journal beside a database file. */
+export const journalPath = (file: string): string => `${file}.updates`;
 
 /** Cut the log when at least this many folded rows lead it, at most this many per cut (~1 ms). */
 const CUT_MIN_ROWS = 1000;
 const CUT_MAX_ROWS = 4000;
-
-interface CommunityRow {
-  id: string;
-  name: string;
-  kind: string;
-  created_at: number;
-}
-interface TokenRow {
-  id: string;
-  community: string;
-  person: string;
-  name: string;
-  role: string;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-}
-interface InviteRow {
-  code_hash: string;
-  community: string;
-  role: string;
-  name: string | null;
-  person: string | null;
-  created_by: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-}
-
-function toCommunity(row: CommunityRow): CommunityRecord {
-  const kind = (COMMUNITY_KINDS as readonly string[]).includes(row.kind) ? (row.kind as CommunityKind) : 'urban';
-  return { id: row.id as CommunityId, name: row.name, kind, createdAt: row.created_at };
-}
-
-function toRole(role: string): TokenRole {
-  if (!isTokenRole(role)) throw new Error(`corrupt store: unknown role ${JSON.stringify(role)}`);
-  return role;
-}
-
-function toToken(row: TokenRow): TokenRecord {
-  return {
-    id: row.id,
-    community: row.community as CommunityId,
-    person: row.person,
-    name: row.name,
-    role: toRole(row.role),
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-  };
-}
-
-function toInvite(row: InviteRow): InviteRecord {
-  return {
-    codeHash: row.code_hash,
-    community: row.community as CommunityId,
-    role: toRole(row.role),
-    name: row.name,
-    person: row.person,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    usedAt: row.used_at,
-  };
-}
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');
@@ -196,20 +133,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   // Seqs only grow: compaction deletes rows but keeps the highest seq it folded as through_seq.
   let lastSeq = s.maxSeq.get()?.n ?? 0;
   const ownsLog = options.ownsLog ?? true;
-  const tail = new LogTail((s.firstSeq.get()?.n ?? lastSeq + 1) - 1);
-  if (ownsLog) {
-    for (const row of s.unfolded.all()) {
-      tail.appended(row.doc, row.first);
-      tail.appended(row.doc, row.last);
-    }
-  }
-  /** Deletes folded rows at the head of the log: all of them (opening, closing) or one bounded step. */
-  const cutFolded = (all: boolean): void => {
-    const through = all ? tail.nextCut(lastSeq, 1, Number.MAX_SAFE_INTEGER) : tail.nextCut(lastSeq, CUT_MIN_ROWS, CUT_MAX_ROWS);
-    if (through === null) return;
-    s.cutLog.run(through);
-    tail.cut(through);
-  };
   // One INSERT per chunk of rows rather than per row: each statement run is a native call plus
   // VM setup, a visible share of the write path at thousands of updates per second.
   const insertMany = new Map<number, Database.Statement<unknown[]>>();
@@ -221,28 +144,35 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
     return stmt;
   };
-  const append = db.transaction((updates: readonly UpdateToStore[]): number[] => {
+  const insertEntries = (entries: readonly JournalEntry[]): void => {
+    for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
+      const rows = Math.min(INSERT_CHUNK, entries.length - start);
+      const params: unknown[] = new Array(rows * 5);
+      for (let i = 0; i < rows; i++) {
+        const e = entries[start + i] as JournalEntry;
+        const p = i * 5;
+        params[p] = e.seq;
+        params[p + 1] = e.docId;
+        // better-sqlite3 binds any Uint8Array as a blob: no Buffer view per update.
+        params[p + 2] = e.update;
+        params[p + 3] = e.author;
+        params[p + 4] = e.time;
+      }
+      insertRows(rows).run(params);
+    }
+  };
+  const moveEntries = db.transaction(insertEntries);
+  /** Assigns seqs (and docs rows); on failure the seqs are handed back. */
+  const toEntries = (updates: readonly UpdateToStore[]): JournalEntry[] =>
+    updates.map((u) => ({ seq: ++lastSeq, docId: docId(u.doc, true) as number, update: copy(u.update), author: u.author, time: u.time }));
+  // A journaled update waits in memory for its move: keep it whatever the caller does to its bytes.
+  const copy = (update: Uint8Array): Uint8Array => (mover ? update.slice() : update);
+  const appendInTransaction = db.transaction((updates: readonly UpdateToStore[]): JournalEntry[] => {
     const first = lastSeq;
     try {
-      const seqs = new Array<number>(updates.length);
-      for (let start = 0; start < updates.length; start += INSERT_CHUNK) {
-        const rows = Math.min(INSERT_CHUNK, updates.length - start);
-        const params: unknown[] = new Array(rows * 5);
-        for (let i = 0; i < rows; i++) {
-          const u = updates[start + i] as UpdateToStore;
-          lastSeq += 1;
-          seqs[start + i] = lastSeq;
-          const p = i * 5;
-          params[p] = lastSeq;
-          params[p + 1] = docId(u.doc, true);
-          // better-sqlite3 binds any Uint8Array as a blob: no Buffer view per update.
-          params[p + 2] = u.update;
-          params[p + 3] = u.author;
-          params[p + 4] = u.time;
-        }
-        insertRows(rows).run(params);
-      }
-      return seqs;
+      const entries = toEntries(updates);
+      insertEntries(entries);
+      return entries;
     } catch (error) {
       // The transaction is rolled back: so are the seqs and any docs row it created.
       lastSeq = first;
@@ -250,6 +180,54 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       throw error;
     }
   });
+
+  const reportJournal = options.onJournalError ?? ((m) => console.error(m));
+  const journaling = options.journal ?? (ownsLog && options.file !== ':memory:');
+  let mover: JournalMover | null = null;
+  if (ownsLog && options.file !== ':memory:') {
+    // What an earlier process journaled but had not moved yet (seqs the database already holds
+    // were moved just before it stopped).
+    const { entries, damage } = readJournal(journalPath(options.file));
+    if (damage) reportJournal(`update journal: ${damage.bytes} bytes at offset ${damage.offset} are not a whole record (a torn last write); replayed what came before`);
+    const fresh = entries.filter((e) => e.seq > lastSeq);
+    if (fresh.length > 0) {
+      moveEntries(fresh);
+      for (const e of fresh) if (e.seq > lastSeq) lastSeq = e.seq;
+    }
+    const journal = openUpdateJournal(journalPath(options.file), { sync: (options.synchronous ?? 'NORMAL') === 'FULL' });
+    journal.clear();
+    if (journaling) mover = new JournalMover(journal, moveEntries, reportJournal);
+    else journal.close();
+  }
+  const tail = new LogTail((s.firstSeq.get()?.n ?? lastSeq + 1) - 1);
+  if (ownsLog) {
+    for (const row of s.unfolded.all()) {
+      tail.appended(row.doc, row.first);
+      tail.appended(row.doc, row.last);
+    }
+  }
+  /** Deletes folded rows at the head of the log: all of them (opening, closing) or one bounded step. */
+  const cutFolded = (all: boolean): void => {
+    const through = all ? tail.nextCut(lastSeq, 1, Number.MAX_SAFE_INTEGER) : tail.nextCut(lastSeq, CUT_MIN_ROWS, CUT_MAX_ROWS);
+    if (through === null) return;
+    // Rows still in the journal would be inserted below the cut and never deleted.
+    mover?.moveNow();
+    s.cutLog.run(through);
+    tail.cut(through);
+  };
+  const append = (updates: readonly UpdateToStore[]): JournalEntry[] => {
+    if (!mover) return appendInTransaction(updates);
+    const first = lastSeq;
+    let entries: JournalEntry[];
+    try {
+      entries = toEntries(updates);
+      mover.append(entries);
+    } catch (error) {
+      lastSeq = first;
+      throw error;
+    }
+    return entries;
+  };
   // Folded rows stay in the table (loads skip them: seq ≤ through_seq) until the log is cut.
   const compact = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number): number | null => {
     const id = docId(doc, true) as number;
@@ -290,6 +268,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async loadDocument(doc): Promise<StoredDocument> {
       const id = docId(doc, false);
       if (id === null) return { snapshot: null, updates: [], lastSeq: 0 };
+      mover?.moveNow();
       const snap = s.snapshot.get(id);
       const after = snap ? snap.through_seq : 0;
       const rows = s.updates.all(id, after);
@@ -301,9 +280,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       };
     },
     async appendUpdates(updates) {
-      const seqs = append(updates);
-      if (ownsLog) for (let i = 0; i < seqs.length; i++) tail.appended(docIds.get((updates[i] as UpdateToStore).doc) as number, seqs[i] as number);
-      return seqs;
+      const entries = append(updates);
+      if (ownsLog) for (const e of entries) tail.appended(e.docId, e.seq);
+      return entries.map((e) => e.seq);
     },
     async compact(doc, snapshot, throughSeq) {
       let id: number | null;
@@ -363,9 +342,18 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (closed) return;
       closed = true;
       await checkpointer?.stop();
-      if (ownsLog) cutFolded(true);
-      // The last connection to close checkpoints everything and removes the WAL.
-      db.close();
+      try {
+        mover?.close();
+      } catch (error) {
+        // Still journaled: the next open replays it.
+        reportJournal(`could not move journaled updates into the database on closing: ${String(error)}`);
+      }
+      try {
+        if (ownsLog) cutFolded(true);
+      } finally {
+        // The last connection to close checkpoints everything and removes the WAL.
+        db.close();
+      }
     },
   };
 }

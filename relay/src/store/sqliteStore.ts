@@ -162,11 +162,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
   };
   const moveEntries = db.transaction(insertEntries);
+  // A journaled update waits in memory for its move: keep it whatever the caller does to its bytes.
+  const copy = (update: Uint8Array): Uint8Array => (mover ? update.slice() : update);
   /** Assigns seqs (and docs rows); on failure the seqs are handed back. */
   const toEntries = (updates: readonly UpdateToStore[]): JournalEntry[] =>
     updates.map((u) => ({ seq: ++lastSeq, docId: docId(u.doc, true) as number, update: copy(u.update), author: u.author, time: u.time }));
-  // A journaled update waits in memory for its move: keep it whatever the caller does to its bytes.
-  const copy = (update: Uint8Array): Uint8Array => (mover ? update.slice() : update);
   const appendInTransaction = db.transaction((updates: readonly UpdateToStore[]): JournalEntry[] => {
     const first = lastSeq;
     try {

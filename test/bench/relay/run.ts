@@ -141,6 +141,21 @@ function clientsFor(options: Options, rooms: number): { writers: ClientKind; obs
   };
 }
 
+type ClientChoice = ReturnType<typeof clientsFor>;
+
+/**
+ * The next lighter clients after a step the load generator could not offer (providers → raw
+ * observers → raw), or null: already the lightest, or the clients were chosen with --clients.
+ * Hocuspocus's provider costs the load core more than y-websocket's, so the R at which full
+ * providers saturate it differs by server; a fixed --provider-max cannot be right for both.
+ */
+function lighterThan(options: Options, current: ClientChoice): ClientChoice | null {
+  if (options.clients !== 'auto') return null;
+  if (current.observers === ClientKind.provider) return { writers: current.writers, observers: ClientKind.raw };
+  if (current.writers === ClientKind.provider) return { writers: ClientKind.raw, observers: ClientKind.raw };
+  return null;
+}
+
 function versions(): Record<string, string> {
   const require = createRequire(import.meta.url);
   const of = (name: string): string => {
@@ -259,11 +274,11 @@ async function main(): Promise<number> {
       for (let round = 1; round <= rounds; round++) {
         for (const target of active) {
           if (round > runsOf(target)) continue;
-          const settings = (): StepSettings => {
+          const settings = (clients: ClientChoice = clientsFor(options, rooms)): StepSettings => {
             const attempt = (attempts.get(target.id) ?? 0) + 1;
             attempts.set(target.id, attempt);
             return {
-              ...clientsFor(options, rooms),
+              ...clients,
               timing: options.timing,
               attempt,
               profileDir: options.profileDir === null ? null : join(options.profileDir, `${target.id}-r${rooms}-a${attempt}`),
@@ -276,12 +291,14 @@ async function main(): Promise<number> {
           let current = settings();
           let step = await runStep(root, target, rooms, current);
           // A single-run step that fails is run once more before it counts: the cores are
-          // shared. Repeated steps are judged on their median instead.
+          // shared. If the load process was what could not keep up, the retry gets lighter
+          // clients. Repeated steps are judged on their median instead.
           const earlier: string[] = [];
           for (let retry = 1; runsOf(target) === 1 && step.outcome !== StepOutcome.held && retry <= options.retries; retry++) {
-            console.log(`${describe(step)} — running the step again`);
-            earlier.push(`${step.outcome}${step.load ? ` (p99 ${step.load.latency.p99.toFixed(1)} ms, lost ${step.load.lost})` : ''}`);
-            current = settings();
+            const lighter = step.outcome === StepOutcome.loadLimited ? lighterThan(options, current) : null;
+            console.log(`${describe(step)} — running the step again${lighter ? ` with ${clientsLabel(lighter.writers, lighter.observers)}` : ''}`);
+            earlier.push(`${step.outcome}${step.load ? ` (${clientsLabel(step.load.writers, step.load.observers)}, p99 ${step.load.latency.p99.toFixed(1)} ms, lost ${step.load.lost})` : ''}`);
+            current = settings(lighter ?? { writers: current.writers, observers: current.observers });
             step = await runStep(root, target, rooms, current);
           }
           step = { ...step, earlierAttempts: earlier };

@@ -160,7 +160,7 @@ export async function runStep(
     return {
       target: target.id,
       rooms,
-      outcome: judge(run.result, problems),
+      outcome: judge(run.result, problems, run.serverCpuPercent),
       load: run.result,
       serverCpuPercent: run.serverCpuPercent,
       serverWaitPercent: run.serverWaitPercent,

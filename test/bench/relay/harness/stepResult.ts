@@ -80,18 +80,28 @@ export function stepProblems(load: LoadResult, serverWaitPercent: number | null)
 }
 
 /**
+ * Server CPU (all its threads, % of its one core) from which it is saturated. Its main thread's
+ * run-queue wait then mostly counts its own GC and worker threads, not other work.
+ */
+export const SATURATED_CPU_PERCENT = 95;
+
+/**
  * A load process that could not offer the intended load makes any step inconclusive. Other
  * work on the cores (and late write slots, which make the load burstier) only make a server
- * look worse, so they turn a failure into "inconclusive" but never cancel a step it held.
+ * look worse, so they turn a failure into "inconclusive" but never cancel a step it held —
+ * unless the server used (nearly) all of its core while the intended load was offered: then
+ * it is at its own limit, which neither other work (that would have taken the core from it)
+ * nor bursts of the same number of writes explain.
  */
-export function judge(load: LoadResult, problems: StepProblems): StepOutcome {
+export function judge(load: LoadResult, problems: StepProblems, serverCpuPercent: number | null = null): StepOutcome {
   if (load.loadCpuPercent > LOAD_LIMITS.maxCpuPercent) return StepOutcome.loadLimited;
   if (load.achievedRate < load.targetRate * LOAD_LIMITS.minRateFraction) {
     return problems.noise.length > 0 ? StepOutcome.disturbed : StepOutcome.loadLimited;
   }
   const failed = load.lost > 0 || !(load.latency.p99 <= P99_LIMIT_MS);
   if (!failed) return StepOutcome.held;
-  if (problems.noise.length > 0) return StepOutcome.disturbed;
-  if (problems.load.length > 0) return StepOutcome.loadLimited;
+  const saturated = serverCpuPercent !== null && serverCpuPercent >= SATURATED_CPU_PERCENT;
+  if (!saturated && problems.noise.length > 0) return StepOutcome.disturbed;
+  if (!saturated && problems.load.length > 0) return StepOutcome.loadLimited;
   return load.lost > 0 ? StepOutcome.lost : StepOutcome.slow;
 }

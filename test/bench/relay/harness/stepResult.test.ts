@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadResult } from '../load/loadResult';
+import { judge, stepProblems, StepOutcome } from './stepResult';
+
+const summary = (p99: number) => ({ count: 1000, p50: p99 / 4, p95: p99 / 2, p99, max: p99 * 2 });
+
+function load(overrides: Partial<LoadResult> = {}): LoadResult {
+  return {
+    event: 'result',
+    rooms: 400,
+    writers: 'raw',
+    observers: 'raw',
+    connectMs: 100,
+    targetRate: 8000,
+    achievedRate: 8000,
+    latency: summary(10),
+    expected: 320_000,
+    received: 320_000,
+    lost: 0,
+    duplicates: 0,
+    schedulerLag: summary(5),
+    eventLoopDelayP99: 5,
+    eventLoopDelayMax: 20,
+    loadCpuPercent: 60,
+    loadWaitPercent: 1,
+    drops: 0,
+    storedAck: null,
+    ...overrides,
+  };
+}
+
+const judged = (result: LoadResult, serverWait: number | null, serverCpu: number | null) =>
+  judge(result, stepProblems(result, serverWait), serverCpu);
+
+describe('judge', () => {
+  it('holds a step under the limit, whatever the noise', () => {
+    expect(judged(load({ schedulerLag: summary(200) }), 30, 40)).toBe(StepOutcome.held);
+  });
+
+  it('calls a failure inconclusive when other work or a lagging load process may explain it', () => {
+    expect(judged(load({ latency: summary(120) }), 15, 80)).toBe(StepOutcome.disturbed);
+    expect(judged(load({ latency: summary(120), schedulerLag: summary(173) }), 2, 80)).toBe(StepOutcome.loadLimited);
+  });
+
+  it('counts the failure of a server that used all of its core as its own', () => {
+    // Hocuspocus at R = 400 in a real run: 98 % CPU, its main thread waiting on its own GC threads.
+    const result = load({ latency: summary(492.8), schedulerLag: summary(173.1), loadWaitPercent: 5 });
+    expect(judged(result, 15, 98)).toBe(StepOutcome.slow);
+    expect(judged({ ...result, lost: 3 }, 15, 98)).toBe(StepOutcome.lost);
+  });
+
+  it('never judges a server when the load process could not offer the load', () => {
+    expect(judged(load({ latency: summary(120), loadCpuPercent: 94 }), 0, 98)).toBe(StepOutcome.loadLimited);
+    expect(judged(load({ latency: summary(120), achievedRate: 7000 }), 0, 98)).toBe(StepOutcome.loadLimited);
+  });
+});

@@ -19,6 +19,7 @@ import type { WriteEntry } from './writeBatcher';
 import { filterAwareness } from './filterAwareness';
 import { encodeStateVectorBytes, storedMessageWith } from './storedMessage';
 import { checkUpdate } from './checkUpdate';
+import { flattenAppendedText } from './flattenAppendedText';
 import { ANONYMOUS_AUTHOR } from './Identity';
 import { ProtocolViolation, isEmptyUpdate, sameState } from './wire';
 
@@ -79,6 +80,7 @@ export class DocRoom {
     this.firstUnfoldedSeq = stored.updates[0]?.seq ?? 0;
     this.logBytes = stored.updates.reduce((n, u) => n + u.update.byteLength, 0);
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+    this.doc.on('afterTransactionCleanup', (tr: Y.Transaction) => flattenAppendedText(this.doc, tr));
     Y.transact(
       this.doc,
       () => {

@@ -95,6 +95,24 @@ function medianNote(steps: readonly StepResult[]): string {
   return steps.some((s) => s.runs && s.runs.length > 1) ? '; p99 of the median run where a step was run several times' : '';
 }
 
+/** Lowest and highest p99 of a step's runs that have one; null unless it was run several times. */
+function p99Range(step: StepResult): [number, number] | null {
+  const p99s = (step.runs ?? []).map((r) => r.p99).filter((p): p is number => p !== null);
+  return p99s.length > 1 ? [Math.min(...p99s), Math.max(...p99s)] : null;
+}
+
+/**
+ * A missed comparison, with each server's run-to-run spread: where the ranges overlap, the
+ * verdict rests on which run happened to be the median, and a reader should know that.
+ */
+export function spreadNote(relay: StepResult, reference: StepResult): string {
+  const ours = p99Range(relay);
+  const theirs = p99Range(reference);
+  if (ours === null || theirs === null) return '';
+  const overlap = ours[0] <= theirs[1] && theirs[0] <= ours[1];
+  return `; runs ${ms(ours[0])}–${ms(ours[1])} vs ${ms(theirs[0])}–${ms(theirs[1])} ms: ${overlap ? 'the ranges overlap' : 'the ranges do not overlap'}`;
+}
+
 export function verdict(steps: readonly StepResult[]): string[] {
   const lines: string[] = [];
   const relay = steps.filter((s) => s.target === TargetId.relay);
@@ -117,7 +135,7 @@ export function verdict(steps: readonly StepResult[]): string[] {
         : `- p99 no worse than the reference server at every step: **missed** at R = ${worse
             .map((r) => {
               const ref = reference.find((s) => s.rooms === r.rooms);
-              return `${r.rooms} (${ms(r.load?.latency.p99)} vs ${ms(ref?.load?.latency.p99)} ms)`;
+              return `${r.rooms} (${ms(r.load?.latency.p99)} vs ${ms(ref?.load?.latency.p99)} ms${ref ? spreadNote(r, ref) : ''})`;
             })
             .join(', ')} (compared: R = ${compared}${medianNote(comparable)}).`,
     );

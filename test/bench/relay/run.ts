@@ -199,7 +199,7 @@ function writeSection(markdown: string): void {
 function describe(step: StepResult): string {
   const l = step.load;
   if (!l) return `${step.target} R=${step.rooms}: ${step.outcome} ${step.error?.split('\n')[0] ?? ''}`;
-  return `${step.target} R=${step.rooms} (${clientsLabel(l.writers, l.observers)}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}% (waited ${step.serverWaitPercent?.toFixed(0) ?? '?'}%), RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% (waited ${l.loadWaitPercent?.toFixed(0) ?? '?'}%)${l.storedAck ? `, stored-ack p99 ${l.storedAck.p99.toFixed(1)} ms (${l.storedAck.count})` : ''} → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
+  return `${step.target} R=${step.rooms} (${clientsLabel(l.writers, l.observers)}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}% (waited ${step.serverWaitPercent?.toFixed(0) ?? '?'}%, others on its core ${step.serverCoreOtherPercent?.toFixed(0) ?? '?'}%), RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% (waited ${l.loadWaitPercent?.toFixed(0) ?? '?'}%)${l.storedAck ? `, stored-ack p99 ${l.storedAck.p99.toFixed(1)} ms (${l.storedAck.count})` : ''} → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
 }
 
 /** The server's CPU profile cut to the measured window, printed and kept beside the profile. */

@@ -14,6 +14,7 @@ export function summarizeRun(step: StepResult): RunSummary {
     schedulerLagP99: step.load?.schedulerLag.p99 ?? null,
     serverCpuPercent: step.serverCpuPercent,
     serverWaitPercent: step.serverWaitPercent ?? null,
+    serverCoreOtherPercent: step.serverCoreOtherPercent ?? null,
     loadWaitPercent: step.load?.loadWaitPercent ?? null,
   };
 }

@@ -39,3 +39,16 @@ export function runQueueWaitNs(pid: number | 'self'): number {
   const fields = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ');
   return Number(fields[1]);
 }
+
+/**
+ * Seconds core `core` ran tasks or was taken by the hypervisor (user, nice, system and steal from
+ * its line in /proc/stat). Less the server's own CPU time: what other work took of the server's
+ * core. irq and softirq time are left out: on loopback it is mostly the server's own sends.
+ */
+export function coreBusySeconds(core: number, stat: string = readFileSync('/proc/stat', 'utf8')): number {
+  const line = stat.split('\n').find((l) => l.startsWith(`cpu${core} `));
+  if (line === undefined) throw new Error(`no cpu${core} line in /proc/stat`);
+  const fields = line.trim().split(/\s+/).slice(1).map(Number);
+  const busy = [0, 1, 2, 7].reduce((sum, i) => sum + (fields[i] ?? 0), 0);
+  return busy / clockTicks();
+}

@@ -11,6 +11,7 @@ const run = (p99: number | null): RunSummary => ({
   schedulerLagP99: 1,
   serverCpuPercent: 20,
   serverWaitPercent: 1,
+  serverCoreOtherPercent: 0,
   loadWaitPercent: 1,
 });
 

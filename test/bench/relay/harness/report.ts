@@ -55,6 +55,7 @@ function row(step: StepResult): string {
     step.peakRssMiB === null ? '–' : step.peakRssMiB.toFixed(0),
     load ? pct(load.loadCpuPercent) : '–',
     `${pct(step.serverWaitPercent ?? null)} / ${pct(load?.loadWaitPercent ?? null)}`,
+    pct(step.serverCoreOtherPercent ?? null),
     ms(load?.schedulerLag.p99),
     ms(load?.storedAck?.p99),
     `${outcome}${why}${dropped}${retried}`,
@@ -73,11 +74,11 @@ function everyRun(steps: readonly StepResult[]): string[] {
   const repeated = steps.filter((s) => s.runs && s.runs.length > 1);
   if (repeated.length === 0) return [];
   const out = ['', 'Every run of the repeated steps (the row above is the median run by p99):', ''];
-  out.push('| server | R | run | p99 ms | lost | sched. lag p99 ms | server CPU % | waited for CPU % (server / load) | result |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---|');
+  out.push('| server | R | run | p99 ms | lost | sched. lag p99 ms | server CPU % | waited for CPU % (server / load) | other work on server core % | result |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const step of repeated) {
     (step.runs ?? []).forEach((r, i) => {
-      out.push(`| ${LABEL[step.target]} | ${step.rooms} | ${i + 1} | ${ms(r.p99 ?? undefined)} | ${r.lost ?? '–'} | ${ms(r.schedulerLagP99 ?? undefined)} | ${pct(r.serverCpuPercent)} | ${pct(r.serverWaitPercent)} / ${pct(r.loadWaitPercent)} | ${r.outcome} |`);
+      out.push(`| ${LABEL[step.target]} | ${step.rooms} | ${i + 1} | ${ms(r.p99 ?? undefined)} | ${r.lost ?? '–'} | ${ms(r.schedulerLagP99 ?? undefined)} | ${pct(r.serverCpuPercent)} | ${pct(r.serverWaitPercent)} / ${pct(r.loadWaitPercent)} | ${pct(r.serverCoreOtherPercent ?? null)} | ${r.outcome} |`);
     });
   }
   return out;
@@ -166,15 +167,15 @@ export function renderReport(steps: readonly StepResult[], info: RunInfo): strin
   out.push(`Machine: ${info.machine}; Node ${info.node}; commit ${info.commit}.`);
   out.push(`Versions: ${Object.entries(info.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   out.push(`Load: R rooms × (1 writer + 2 observers), each its own WebSocket; the writer appends a timestamped record to a Y.Text at 20 Hz, staggered across rooms. ${info.timing}`);
-  out.push('Server pinned to CPU 0, load process to CPU 1 (`taskset`); one fresh server process per step; steps interleaved across servers (R = 50 on each, then R = 100, …). Server CPU from /proc/<pid>/stat over the window, peak RSS from VmHWM; "waited for CPU" is run-queue wait from /proc/<pid>/schedstat (time a process was ready to run but another process had its core — the noise from other work on the machine).');
+  out.push('Server pinned to CPU 0, load process to CPU 1 (`taskset`); one fresh server process per step; steps interleaved across servers (R = 50 on each, then R = 100, …). Server CPU from /proc/<pid>/stat over the window, peak RSS from VmHWM; "waited for CPU" is run-queue wait from /proc/<pid>/schedstat (time a process\'s main thread was ready to run but something else had its core: other processes, or the process\'s own GC and worker threads, which share its one core); "other work on server core" is CPU 0\'s user, system and steal time from /proc/stat less the server\'s own CPU time — what other processes took of the server\'s core, which is what marks a server\'s step as disturbed.');
   out.push('Clients: `providers` = every client a y-websocket v3 provider (relay, reference) or an @hocuspocus/provider 4 with its own socket (Hocuspocus), each with a Y.Doc; `raw observers` = provider writers, observers that are raw protocol clients (answer the sync handshake, announce awareness, decode updates without a Y.Doc); `raw` = writers raw too (own Y.Doc for real updates, no provider). Lighter clients are used only where full ones would saturate the load core: above set room counts, and in the retry of a step whose load generator could not keep up (the row\'s clients are those of the attempt reported; earlier attempts name theirs).');
   if (typeof info.niceness === 'number') out.push(`Server and load processes ran at niceness ${info.niceness}.`);
   out.push(`Load average of the machine (1/5/15 min) before each step: ${Object.entries(info.loadAverages).map(([k, v]) => `${k} ${v}`).join('; ')}.`);
   if (info.caveat) out.push(`**Caveat:** ${info.caveat}`);
   if (info.rerenderedAt) out.push(`(Report rendered again from last-run.json on ${info.rerenderedAt} by a newer harness; figures shown as \`–\` were not recorded by the harness that ran.)`);
   out.push('');
-  out.push('| server | R | clients | p50 ms | p95 ms | p99 ms | p99 of the runs | lost/expected | sent/s (target) | server CPU % | peak RSS MiB | load CPU % | waited for CPU % (server / load) | sched. lag p99 ms | stored-ack p99 ms | result |');
-  out.push('|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  out.push('| server | R | clients | p50 ms | p95 ms | p99 ms | p99 of the runs | lost/expected | sent/s (target) | server CPU % | peak RSS MiB | load CPU % | waited for CPU % (server / load) | other work on server core % | sched. lag p99 ms | stored-ack p99 ms | result |');
+  out.push('|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const step of steps) out.push(`| ${row(step)} |`);
   out.push(...everyRun(steps));
   out.push('');

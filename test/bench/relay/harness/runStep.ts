@@ -6,7 +6,7 @@ import type { LoadEvent, LoadResult } from '../load/loadResult';
 import { freePort } from './freePort';
 import { readLines } from './lineReader';
 import { monotonicMicros } from './profileSummary';
-import { cpuSeconds, peakRssMiB, runQueueWaitNs } from './procStats';
+import { coreBusySeconds, cpuSeconds, peakRssMiB, runQueueWaitNs } from './procStats';
 import { pinned, probeFlags, startServer } from './serverProcess';
 import type { RunningServer } from './serverProcess';
 import { StepOutcome, judge, stepProblems } from './stepResult';
@@ -43,6 +43,7 @@ interface LoadRun {
   error: string | null;
   serverCpuPercent: number | null;
   serverWaitPercent: number | null;
+  serverCoreOtherPercent: number | null;
   /** CLOCK_MONOTONIC µs of the window events, to cut a CPU profile to the window. */
   windowUs: [number, number] | null;
 }
@@ -65,10 +66,11 @@ function runLoad(root: string, config: LoadConfig, server: RunningServer, settin
     JSON.stringify(config),
   ]);
   const child = spawn(program, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...probe.env } });
-  const run: LoadRun = { result: null, error: null, serverCpuPercent: null, serverWaitPercent: null, windowUs: null };
+  const run: LoadRun = { result: null, error: null, serverCpuPercent: null, serverWaitPercent: null, serverCoreOtherPercent: null, windowUs: null };
   let windowStartUs = 0;
   let windowCpu = 0;
   let windowWait = 0;
+  let windowCoreBusy = 0;
   let windowWall = 0;
   const limitMs = config.connectTimeoutMs * 2 + config.warmupMs + config.windowMs + config.cooldownMs + config.drainMs + 60_000;
   return new Promise((resolve) => {
@@ -83,11 +85,15 @@ function runLoad(root: string, config: LoadConfig, server: RunningServer, settin
         if (event.event === 'window-start') {
           windowCpu = cpuSeconds(server.pid);
           windowWait = runQueueWaitNs(server.pid);
+          windowCoreBusy = coreBusySeconds(SERVER_CORE);
           windowWall = performance.now();
           windowStartUs = monotonicMicros();
         } else if (event.event === 'window-end') {
           const seconds = (performance.now() - windowWall) / 1000;
-          run.serverCpuPercent = ((cpuSeconds(server.pid) - windowCpu) / seconds) * 100;
+          const serverCpu = cpuSeconds(server.pid) - windowCpu;
+          run.serverCpuPercent = (serverCpu / seconds) * 100;
+          // Clock ticks of the core and of the process are counted apart: a tick or two of skew.
+          run.serverCoreOtherPercent = Math.max(0, ((coreBusySeconds(SERVER_CORE) - windowCoreBusy - serverCpu) / seconds) * 100);
           run.serverWaitPercent = ((runQueueWaitNs(server.pid) - windowWait) / 1e9 / seconds) * 100;
           run.windowUs = [windowStartUs, monotonicMicros()];
         } else if (event.event === 'result') {
@@ -151,12 +157,13 @@ export async function runStep(
         ...failed(target, rooms, new Error(`${run.error ?? 'no result'}${detail}`)),
         serverCpuPercent: run.serverCpuPercent,
         serverWaitPercent: run.serverWaitPercent,
+        serverCoreOtherPercent: run.serverCoreOtherPercent,
         peakRssMiB: peak,
         load: run.result,
         windowUs: run.windowUs,
       };
     }
-    const problems = stepProblems(run.result, run.serverWaitPercent);
+    const problems = stepProblems(run.result, run.serverWaitPercent, run.serverCoreOtherPercent);
     return {
       target: target.id,
       rooms,
@@ -164,6 +171,7 @@ export async function runStep(
       load: run.result,
       serverCpuPercent: run.serverCpuPercent,
       serverWaitPercent: run.serverWaitPercent,
+      serverCoreOtherPercent: run.serverCoreOtherPercent,
       peakRssMiB: peak,
       loadProblems: [...problems.noise, ...problems.load],
       error: null,

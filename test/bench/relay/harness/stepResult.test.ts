@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../load/loadResult';
 import { judge, stepProblems, StepOutcome } from './stepResult';
+import { coreBusySeconds } from './procStats';
 
 const summary = (p99: number) => ({ count: 1000, p50: p99 / 4, p95: p99 / 2, p99, max: p99 * 2 });
 
@@ -52,5 +53,28 @@ describe('judge', () => {
   it('never judges a server when the load process could not offer the load', () => {
     expect(judged(load({ latency: summary(120), loadCpuPercent: 94 }), 0, 98)).toBe(StepOutcome.loadLimited);
     expect(judged(load({ latency: summary(120), achievedRate: 7000 }), 0, 98)).toBe(StepOutcome.loadLimited);
+  });
+});
+
+describe('stepProblems', () => {
+  it('judges other work on the server core by what other processes took of it, not by its main thread wait', () => {
+    const failing = load({ latency: summary(120) });
+    // Waited 15 % behind its own GC threads, nobody else on its core: not disturbed.
+    expect(stepProblems(failing, 15, 2).noise).toEqual([]);
+    expect(judge(failing, stepProblems(failing, 15, 2), 80)).toBe(StepOutcome.slow);
+    // Other processes took 12 % of its core: disturbed.
+    expect(stepProblems(failing, 3, 12).noise).toEqual(["other work took 12% of the server's core"]);
+    expect(judge(failing, stepProblems(failing, 3, 12), 80)).toBe(StepOutcome.disturbed);
+    // Not measured (older results): the wait decides, as before.
+    expect(stepProblems(failing, 15).noise).toEqual(['server waited for its core 15% of the window']);
+  });
+});
+
+describe('coreBusySeconds', () => {
+  it('adds user, nice, system and steal of the core asked for', () => {
+    const stat = 'cpu  9 9 9 9 9 9 9 9 0 0\ncpu0 100 10 50 900 5 3 7 40 0 0\ncpu1 1 1 1 1 1 1 1 1 0 0\n';
+    const ticks = coreBusySeconds(0, stat) / coreBusySeconds(1, stat);
+    expect(ticks).toBe(200 / 4);
+    expect(() => coreBusySeconds(2, stat)).toThrow('no cpu2 line');
   });
 });

@@ -2,7 +2,7 @@
 // Hocuspocus, one after the other under the same stepped load. See README.md here.
 //   npx tsx test/bench/relay/run.ts [--quick] [--servers=relay,y-websocket,hocuspocus]
 //     [--steps=50,100,…] [--clients=auto|providers|raw-observers|raw] [--provider-max=200]
-//     [--raw-observers-max=400]
+//     [--raw-observers-max=200]
 //     [--warmup=3] [--window=20] [--max-rooms=3200] [--retries=1] [--runs=3] [--runs-max-rooms=400]
 //     [--repeat=relay,y-websocket] [--write|--no-write] [--probe[=DIR]] [--load-semi-space=64|default]
 //     [--caveat=text] [--profile=DIR] [--nice=N] [--report-only]
@@ -99,7 +99,7 @@ function parseOptions(argv: readonly string[]): Options {
     steps,
     clients,
     providerMax: number('provider-max', 200),
-    rawObserversMax: number('raw-observers-max', 400),
+    rawObserversMax: number('raw-observers-max', 200),
     timing: {
       warmupMs: number('warmup', quick ? 1 : 3) * 1000,
       // 20 s, three runs per step (`--runs`) for the servers target 1 compares: 60 s measured per

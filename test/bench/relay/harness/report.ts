@@ -62,9 +62,14 @@ function row(step: StepResult): string {
   ].join(' | ');
 }
 
+/** The p99 of each of a step's runs that has one. */
+function runP99s(step: StepResult): number[] {
+  return (step.runs ?? []).map((r) => r.p99).filter((p): p is number => p !== null);
+}
+
 /** min–max of the runs' p99 and how many runs there were. */
 function runRange(step: StepResult): string {
-  const p99s = (step.runs ?? []).map((r) => r.p99).filter((v): v is number => v !== null);
+  const p99s = runP99s(step);
   if (p99s.length === 0) return '–';
   return `${ms(Math.min(...p99s))}–${ms(Math.max(...p99s))} (${step.runs?.length ?? 0} runs)`;
 }
@@ -98,7 +103,7 @@ function medianNote(steps: readonly StepResult[]): string {
 
 /** Lowest and highest p99 of a step's runs that have one; null unless it was run several times. */
 function p99Range(step: StepResult): [number, number] | null {
-  const p99s = (step.runs ?? []).map((r) => r.p99).filter((p): p is number => p !== null);
+  const p99s = runP99s(step);
   return p99s.length > 1 ? [Math.min(...p99s), Math.max(...p99s)] : null;
 }
 

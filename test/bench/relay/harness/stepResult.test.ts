@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../load/loadResult';
 import { judge, stepProblems, StepOutcome } from './stepResult';
-import { coreBusySeconds } from './procStats';
 
 const summary = (p99: number) => ({ count: 1000, p50: p99 / 4, p95: p99 / 2, p99, max: p99 * 2 });
 
@@ -67,14 +66,5 @@ describe('stepProblems', () => {
     expect(judge(failing, stepProblems(failing, 3, 12), 80)).toBe(StepOutcome.disturbed);
     // Not measured (older results): the wait decides, as before.
     expect(stepProblems(failing, 15).noise).toEqual(['server waited for its core 15% of the window']);
-  });
-});
-
-describe('coreBusySeconds', () => {
-  it('adds user, nice, system and steal of the core asked for', () => {
-    const stat = 'cpu  9 9 9 9 9 9 9 9 0 0\ncpu0 100 10 50 900 5 3 7 40 0 0\ncpu1 1 1 1 1 1 1 1 1 0 0\n';
-    const ticks = coreBusySeconds(0, stat) / coreBusySeconds(1, stat);
-    expect(ticks).toBe(200 / 4);
-    expect(() => coreBusySeconds(2, stat)).toThrow('no cpu2 line');
   });
 });

@@ -21,6 +21,8 @@ import { LOAD_CORE, runStep } from './harness/runStep';
 import type { StepSettings, Timing } from './harness/runStep';
 import { StepOutcome } from './harness/stepResult';
 import { combineRuns } from './harness/combineRuns';
+import { countedAttempt } from './harness/countedAttempt';
+import { heldLagP99 } from './harness/heldLag';
 import type { StepResult } from './harness/stepResult';
 import { TargetId, prepareTarget } from './harness/targets';
 import type { PreparedTarget } from './harness/targets';
@@ -271,9 +273,12 @@ async function main(): Promise<number> {
       const attempts = new Map<TargetId, number>();
       const results = new Map<TargetId, StepResult[]>();
       const rounds = Math.max(1, ...active.map(runsOf));
+      // A server run fewer times takes the last rounds: its failures are then judged against
+      // every run of the others that held this step (heldLagP99).
+      const stepRuns = (): StepResult[] => [...results.values()].flat();
       for (let round = 1; round <= rounds; round++) {
         for (const target of active) {
-          if (round > runsOf(target)) continue;
+          if (round <= rounds - runsOf(target)) continue;
           const settings = (clients: ClientChoice = clientsFor(options, rooms)): StepSettings => {
             const attempt = (attempts.get(target.id) ?? 0) + 1;
             attempts.set(target.id, attempt);
@@ -285,23 +290,24 @@ async function main(): Promise<number> {
               probeDir: options.probeDir === null ? null : join(options.probeDir, `${target.id}-r${rooms}-a${attempt}`),
               loadSemiSpaceMiB: options.loadSemiSpaceMiB,
               niceness: options.niceness,
+              heldLagP99Ms: heldLagP99(stepRuns(), clients.writers, clients.observers),
             };
           };
-          const label = runsOf(target) > 1 ? ` [run ${round}/${runsOf(target)}]` : '';
+          const label = runsOf(target) > 1 ? ` [run ${round - (rounds - runsOf(target))}/${runsOf(target)}]` : '';
           let current = settings();
           let step = await runStep(root, target, rooms, current);
           // A single-run step that fails is run once more before it counts: the cores are
           // shared. If the load process was what could not keep up, the retry gets lighter
           // clients. Repeated steps are judged on their median instead.
-          const earlier: string[] = [];
+          const tried: StepResult[] = [step];
           for (let retry = 1; runsOf(target) === 1 && step.outcome !== StepOutcome.held && retry <= options.retries; retry++) {
             const lighter = step.outcome === StepOutcome.loadLimited ? lighterThan(options, current) : null;
             console.log(`${describe(step)} — running the step again${lighter ? ` with ${clientsLabel(lighter.writers, lighter.observers)}` : ''}`);
-            earlier.push(`${step.outcome}${step.load ? ` (${clientsLabel(step.load.writers, step.load.observers)}, p99 ${step.load.latency.p99.toFixed(1)} ms, lost ${step.load.lost})` : ''}`);
             current = settings(lighter ?? { writers: current.writers, observers: current.observers });
             step = await runStep(root, target, rooms, current);
+            tried.push(step);
           }
-          step = { ...step, earlierAttempts: earlier };
+          step = countedAttempt(tried, (s) => (s.load ? clientsLabel(s.load.writers, s.load.observers) : '–'));
           console.log(`${describe(step)}${label}`);
           if (current.profileDir !== null) printProfile(current.profileDir, step);
           results.set(target.id, [...(results.get(target.id) ?? []), step]);

@@ -40,7 +40,9 @@ function row(step: StepResult): string {
   const outcome = step.outcome === StepOutcome.error ? `error: ${(step.error ?? '').split('\n')[0] ?? ''}` : step.outcome;
   const why = step.loadProblems.length > 0 ? ` (${step.loadProblems.join('; ')})` : '';
   const dropped = load && load.drops > 0 ? `; ${load.drops} connection drops` : '';
-  const retried = step.earlierAttempts.length > 0 ? `; retried after: ${step.earlierAttempts.join(', ')}` : '';
+  const retried =
+    (step.earlierAttempts.length > 0 ? `; retried after: ${step.earlierAttempts.join(', ')}` : '') +
+    (step.laterAttempts && step.laterAttempts.length > 0 ? `; its retry was inconclusive: ${step.laterAttempts.join(', ')}` : '');
   return [
     LABEL[step.target],
     String(step.rooms),

@@ -29,6 +29,11 @@ export interface StepSettings {
   readonly loadSemiSpaceMiB: number | null;
   /** Run server and load at this niceness (negative: ahead of other work on the cores). */
   readonly niceness: number | null;
+  /**
+   * The latest write slots (scheduler lag p99, ms) under which another run of this step, with
+   * the same clients, held; null when none has.
+   */
+  readonly heldLagP99Ms: number | null;
 }
 
 export interface Timing {
@@ -163,7 +168,7 @@ export async function runStep(
         windowUs: run.windowUs,
       };
     }
-    const problems = stepProblems(run.result, run.serverWaitPercent, run.serverCoreOtherPercent);
+    const problems = stepProblems(run.result, run.serverWaitPercent, run.serverCoreOtherPercent, settings.heldLagP99Ms);
     return {
       target: target.id,
       rooms,
@@ -173,7 +178,7 @@ export async function runStep(
       serverWaitPercent: run.serverWaitPercent,
       serverCoreOtherPercent: run.serverCoreOtherPercent,
       peakRssMiB: peak,
-      loadProblems: [...problems.noise, ...problems.load],
+      loadProblems: [...problems.noise, ...problems.load, ...problems.notes],
       error: null,
       earlierAttempts: [],
       windowUs: run.windowUs,

@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../load/loadResult';
 import { judge, stepProblems, StepOutcome } from './stepResult';
+import { loadResult, summary } from './testFixtures';
 
-const summary = (p99: number) => ({ count: 1000, p50: p99 / 4, p95: p99 / 2, p99, max: p99 * 2 });
-
-function load(overrides: Partial<LoadResult> = {}): LoadResult {
-  return {
-    event: 'result',
-    rooms: 400,
-    writers: 'raw',
-    observers: 'raw',
-    connectMs: 100,
-    targetRate: 8000,
-    achievedRate: 8000,
-    latency: summary(10),
-    expected: 320_000,
-    received: 320_000,
-    lost: 0,
-    duplicates: 0,
-    schedulerLag: summary(5),
-    eventLoopDelayP99: 5,
-    eventLoopDelayMax: 20,
-    loadCpuPercent: 60,
-    loadWaitPercent: 1,
-    drops: 0,
-    storedAck: null,
-    ...overrides,
-  };
-}
+const load = loadResult;
 
 const judged = (result: LoadResult, serverWait: number | null, serverCpu: number | null) =>
   judge(result, stepProblems(result, serverWait), serverCpu);
@@ -66,5 +42,19 @@ describe('stepProblems', () => {
     expect(judge(failing, stepProblems(failing, 3, 12), 80)).toBe(StepOutcome.disturbed);
     // Not measured (older results): the wait decides, as before.
     expect(stepProblems(failing, 15).noise).toEqual(['server waited for its core 15% of the window']);
+  });
+
+  it('excuses late write slots when another server held the step under slots at least as late', () => {
+    // Hocuspocus at R = 400, raw clients (2026-12-02): p99 149.5 ms, write slots 93 ms late at p99,
+    // while the reference server held the same step with slots 124 ms late.
+    const failing = load({ latency: summary(149.5), schedulerLag: summary(93) });
+    const excused = stepProblems(failing, 12, 0, 124.4);
+    expect(excused.load).toEqual([]);
+    expect(excused.notes).toEqual(['scheduler lag p99 93.0 ms, a run that held had 124.4 ms']);
+    expect(judge(failing, excused, 89)).toBe(StepOutcome.slow);
+    // Later than any run that held, or none held: the load may be what failed.
+    const later = { ...failing, schedulerLag: summary(176) };
+    expect(judge(later, stepProblems(later, 12, 0, 124.4), 89)).toBe(StepOutcome.loadLimited);
+    expect(judge(failing, stepProblems(failing, 12, 0, null), 89)).toBe(StepOutcome.loadLimited);
   });
 });

@@ -29,6 +29,8 @@ export interface StepResult {
   readonly error: string | null;
   /** Outcomes of earlier attempts at this step that did not hold (a step is retried once). */
   readonly earlierAttempts: readonly string[];
+  /** Inconclusive retries after the attempt reported (its decided failure stands). */
+  readonly laterAttempts?: readonly string[];
   /** CLOCK_MONOTONIC µs of the measurement window (see harness/profileSummary.ts). */
   readonly windowUs: readonly [number, number] | null;
   /**
@@ -67,6 +69,8 @@ export interface StepProblems {
   readonly load: readonly string[];
   /** Server or load process waited for their cores: other work on the machine. */
   readonly noise: readonly string[];
+  /** Reported, not judged: late write slots that another server held the step under. */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -75,9 +79,15 @@ export interface StepProblems {
  * main thread's run-queue wait also counts its own GC and worker threads, which share its core
  * and are its own cost (Hocuspocus at 94 % CPU "waited" 15 % of the window).
  */
-export function stepProblems(load: LoadResult, serverWaitPercent: number | null, serverCoreOtherPercent: number | null = null): StepProblems {
+export function stepProblems(
+  load: LoadResult,
+  serverWaitPercent: number | null,
+  serverCoreOtherPercent: number | null = null,
+  heldLagP99Ms: number | null = null,
+): StepProblems {
   const own: string[] = [];
   const noise: string[] = [];
+  const notes: string[] = [];
   if (serverCoreOtherPercent !== null) {
     if (serverCoreOtherPercent > MAX_WAIT_PERCENT) noise.push(`other work took ${serverCoreOtherPercent.toFixed(0)}% of the server's core`);
   } else if (serverWaitPercent !== null && serverWaitPercent > MAX_WAIT_PERCENT) {
@@ -88,8 +98,14 @@ export function stepProblems(load: LoadResult, serverWaitPercent: number | null,
   if (load.achievedRate < load.targetRate * LOAD_LIMITS.minRateFraction) {
     own.push(`sent ${load.achievedRate.toFixed(0)}/s of ${load.targetRate}/s`);
   }
-  if (load.schedulerLag.p99 > LOAD_LIMITS.maxSchedulerLagP99Ms) own.push(`scheduler lag p99 ${load.schedulerLag.p99.toFixed(1)} ms`);
-  return { load: own, noise };
+  const lag = load.schedulerLag.p99;
+  if (lag > LOAD_LIMITS.maxSchedulerLagP99Ms) {
+    // Late slots make the offered load burstier. When another server held this step with the
+    // same clients under slots at least as late, the bursts do not explain a failure here.
+    if (heldLagP99Ms !== null && lag <= heldLagP99Ms) notes.push(`scheduler lag p99 ${lag.toFixed(1)} ms, a run that held had ${heldLagP99Ms.toFixed(1)} ms`);
+    else own.push(`scheduler lag p99 ${lag.toFixed(1)} ms`);
+  }
+  return { load: own, noise, notes };
 }
 
 /**

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Connection, type RelaySocket } from './Connection';
+import type { DocRoom } from './DocRoom';
 
 function connection(): Connection {
   const socket: RelaySocket = { send: () => undefined, close: () => undefined, ping: () => undefined, terminate: () => undefined };
@@ -37,5 +38,64 @@ describe('Connection.pingDue (each connection on its own ping schedule)', () => 
     expect(c.pingDue(10_000, 1_000)).toBe(true);
     expect(c.pingDue(10_400, 1_000)).toBe(false);
     expect(c.pingDue(10_500, 1_000)).toBe(true);
+  });
+});
+
+describe('Connection.stored (confirmations, at most one per interval)', () => {
+  function withRoom() {
+    const sent: number[][] = [];
+    const socket: RelaySocket = { send: (d) => void sent.push([...d]), close: () => undefined, ping: () => undefined, terminate: () => undefined };
+    const identity = { role: 'member', person: 'p1', name: '王', tokenId: 't1', expiresAt: null } as const;
+    const c = new Connection(socket, identity, 'c/roster', 'write', { maxFrame: 1024, messagesPerSecond: 100, messageBurst: 100 }, () => undefined);
+    const room = { destroyed: false, storedFor: (count: number) => Uint8Array.of(3, count) };
+    c.room = room as unknown as DocRoom;
+    return { c, room, counts: () => sent.map((m) => m[1]) };
+  }
+
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
+  afterEach(() => void vi.useRealTimers());
+
+  it('confirms at once, then holds what follows within the interval for one trailing confirmation', () => {
+    const { c, counts } = withRoom();
+    c.stored(1, 250);
+    expect(counts()).toEqual([1]);
+    vi.advanceTimersByTime(50);
+    c.stored(2, 250);
+    vi.advanceTimersByTime(50);
+    c.stored(3, 250);
+    c.stored(2, 250); // an older count changes nothing
+    expect(counts()).toEqual([1]);
+    vi.advanceTimersByTime(149);
+    expect(counts()).toEqual([1]);
+    vi.advanceTimersByTime(1);
+    expect(counts()).toEqual([1, 3]);
+    // Quiet for a whole interval: the next one goes out at once again.
+    vi.advanceTimersByTime(250);
+    c.stored(4, 250);
+    expect(counts()).toEqual([1, 3, 4]);
+  });
+
+  it('sends a held confirmation before a close, and none for a closed socket or an unloaded room', () => {
+    const { c, room, counts } = withRoom();
+    c.stored(1, 250);
+    c.stored(2, 250);
+    c.flushAck();
+    expect(counts()).toEqual([1, 2]);
+    vi.advanceTimersByTime(100);
+    c.stored(3, 250);
+    c.dropAck();
+    vi.advanceTimersByTime(1000);
+    expect(counts()).toEqual([1, 2]);
+    room.destroyed = true;
+    c.stored(4, 250);
+    vi.advanceTimersByTime(1000);
+    c.flushAck();
+    expect(counts()).toEqual([1, 2]);
+  });
+
+  it('confirms every stored batch with an interval of 0', () => {
+    const { c, counts } = withRoom();
+    for (let n = 1; n <= 5; n++) c.stored(n, 0);
+    expect(counts()).toEqual([1, 2, 3, 4, 5]);
   });
 });

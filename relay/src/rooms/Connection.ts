@@ -32,8 +32,11 @@ export class Connection {
   readonly early: Uint8Array[] = [];
   /** Update-carrying sync messages received (PROTOCOL.md: the `stored` count). */
   updatesReceived = 0;
-  /** The highest count already acknowledged with `stored`. */
-  acknowledged = 0;
+  /** The highest count stored, and the highest already sent in a `stored` message. */
+  private storedCount = 0;
+  private ackedCount = 0;
+  private lastAckAt = Number.NEGATIVE_INFINITY;
+  private ackTimer: NodeJS.Timeout | null = null;
   /** The one awareness client id this connection may publish (the first it used). */
   awarenessClientId: number | null = null;
   closed = false;
@@ -63,6 +66,45 @@ export class Connection {
     this.lastSentAt = Date.now();
     this.onSend(data.byteLength);
     this.socket.send(data);
+  }
+
+  /**
+   * The update with this count is stored. `stored` is cumulative, so one message can confirm
+   * several: it goes out at once unless one went out less than `intervalMs` ago, and then one
+   * trailing message carries the highest count when the interval is up. A writer streaming
+   * updates gets a few confirmations a second instead of one frame per update.
+   */
+  stored(count: number, intervalMs: number): void {
+    if (count <= this.storedCount) return;
+    this.storedCount = count;
+    if (this.ackTimer !== null) return;
+    const wait = this.lastAckAt + intervalMs - performance.now();
+    if (wait <= 0) {
+      this.flushAck();
+      return;
+    }
+    this.ackTimer = setTimeout(() => {
+      this.ackTimer = null;
+      this.flushAck();
+    }, wait);
+    this.ackTimer.unref();
+  }
+
+  /** Sends the confirmation still held back, if any (when its interval is up, or before a close). */
+  flushAck(): void {
+    this.dropAck();
+    const room = this.room;
+    if (this.closed || room === null || room.destroyed || this.storedCount <= this.ackedCount) return;
+    this.ackedCount = this.storedCount;
+    this.lastAckAt = performance.now();
+    this.send(room.storedFor(this.storedCount));
+  }
+
+  /** Forgets a held-back confirmation (the socket is gone). */
+  dropAck(): void {
+    if (this.ackTimer === null) return;
+    clearTimeout(this.ackTimer);
+    this.ackTimer = null;
   }
 
   /** True the first time a kind of message is denied (PROTOCOL.md: answered once per kind). */

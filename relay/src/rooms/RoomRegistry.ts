@@ -169,6 +169,8 @@ export class RoomRegistry {
   /** The relay closes a connection with a code (logged, counted). */
   close(conn: Connection, code: number, reason: string): void {
     if (conn.closed) return;
+    // What is stored is confirmed before the close, so the client does not resend it.
+    conn.flushAck();
     conn.closed = true;
     const level = code === CloseCode.goingAway ? 'debug' : 'warn';
     this.deps.log[level]({ conn: conn.id, room: conn.roomName, role: conn.identity.role, tokenId: conn.identity.tokenId, closeCode: code, reason }, 'closing connection');
@@ -184,6 +186,7 @@ export class RoomRegistry {
   /** The peer closed (or the socket failed). */
   closedByPeer(conn: Connection): void {
     if (conn.closed) return;
+    conn.dropAck();
     conn.closed = true;
     this.detach(conn);
   }
@@ -208,8 +211,8 @@ export class RoomRegistry {
   }
 
   /**
-   * A batch is durable: broadcast every entry in arrival order, then one `stored` per sender for
-   * its highest count, then release held-back answers and compact. No per-batch Map: rooms are
+   * A batch is durable: broadcast every entry in arrival order, then confirm each sender's highest
+   * count (`Connection.stored`: at once, or in the trailing `stored` of its interval), then release held-back answers and compact. No per-batch Map: rooms are
    * marked with the batch's stamp.
    */
   private committed(batch: readonly WriteEntry[]): void {
@@ -225,11 +228,10 @@ export class RoomRegistry {
       const message = e.broadcast;
       if (message) for (const c of room.connections) if (c !== e.conn) c.send(message);
     }
+    const { ackMs } = this.deps.config;
     for (let i = batch.length - 1; i >= 0; i--) {
       const { room, conn, count } = batch[i] as WriteEntry;
-      if (room.destroyed || count <= conn.acknowledged) continue;
-      conn.acknowledged = count;
-      conn.send(room.storedFor(count));
+      if (!room.destroyed) conn.stored(count, ackMs);
     }
     for (const room of touched) {
       room.afterStored();

@@ -15,8 +15,18 @@ export interface BenchWriter extends BenchPeer {
 /** Receives the text of every insert an observer sees, as it arrives. */
 export type OnInsert = (text: string) => void;
 
-/** The relay's `stored(count)` acknowledgement, with the time the count-th update was sent. */
+/** The relay confirmed the count-th update as stored; `sentAt` is when that update was sent. */
 export type OnStored = (count: number, sentAt: number | undefined) => void;
+
+/**
+ * `stored(count)` is cumulative: it confirms every update up to `count`, and the relay may hold
+ * confirmations back to send one for several. Reports each update it newly confirms (so their
+ * waits all count, not only the newest's); returns the highest count confirmed.
+ */
+export function reportConfirmed(confirmed: number, count: number, sentAt: readonly number[], onStored: OnStored): number {
+  for (let c = confirmed + 1; c <= count; c++) onStored(c, sentAt[c - 1]);
+  return Math.max(confirmed, count);
+}
 
 export function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve: () => void = () => undefined;

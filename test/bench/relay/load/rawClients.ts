@@ -12,7 +12,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType, readStored } from '@lianxin/protocol';
 import { packageVersion } from '../servers/packageVersion';
-import { deferred } from './benchPeer';
+import { deferred, reportConfirmed } from './benchPeer';
 import type { BenchPeer, BenchWriter, OnInsert, OnStored } from './benchPeer';
 import { TEXT_NAME } from './yWebsocketPeers';
 
@@ -68,6 +68,7 @@ function openRaw(framing: Framing, role: RawRole): RawSocket {
   let open = false;
   let closing = false;
   const updateSentAt: number[] = [];
+  let confirmed = 0;
   const socket = new WebSocket(framing.url);
   const send = (write: (encoder: encoding.Encoder) => void): void => {
     const encoder = encoding.createEncoder();
@@ -98,7 +99,7 @@ function openRaw(framing: Framing, role: RawRole): RawSocket {
     const type = decoding.readVarUint(decoder);
     if (type === MessageType.stored && role.onStored !== null) {
       const { count } = readStored(decoder);
-      role.onStored(count, updateSentAt[count - 1]);
+      confirmed = reportConfirmed(confirmed, count, updateSentAt, role.onStored);
       return;
     }
     if (type !== MESSAGE_SYNC) return;

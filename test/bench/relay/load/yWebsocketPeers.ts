@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { MessageType, readStored } from '@lianxin/protocol';
 import { CountingWebSocket } from './countingWebSocket';
-import { deferred } from './benchPeer';
+import { deferred, reportConfirmed } from './benchPeer';
 import type { BenchPeer, BenchWriter, OnInsert, OnStored } from './benchPeer';
 
 export const TEXT_NAME = 'bench';
@@ -29,11 +29,19 @@ function openProvider(options: ProviderOptions, doc: Y.Doc): BenchPeer & { provi
   });
   // The relay's `stored` acknowledgement; a stock provider would log every one as unknown.
   const onStored = options.onStored;
+  let confirmed = 0;
+  let confirmedOn: unknown = null;
   provider.messageHandlers[MessageType.stored] = (_encoder, decoder, p) => {
     const { count } = readStored(decoder);
     if (onStored === undefined) return;
     const socket = p.ws as unknown as CountingWebSocket | null;
-    onStored(count, socket?.updateSentAt[count - 1]);
+    if (socket === null) return;
+    // Counts start again on every connection.
+    if (socket !== confirmedOn) {
+      confirmedOn = socket;
+      confirmed = 0;
+    }
+    confirmed = reportConfirmed(confirmed, count, socket.updateSentAt, onStored);
   };
   provider.on('sync', (isSynced: boolean) => {
     if (isSynced) sync.resolve();

@@ -290,7 +290,7 @@ async function main(): Promise<number> {
               probeDir: options.probeDir === null ? null : join(options.probeDir, `${target.id}-r${rooms}-a${attempt}`),
               loadSemiSpaceMiB: options.loadSemiSpaceMiB,
               niceness: options.niceness,
-              heldLagP99Ms: heldLagP99(stepRuns(), clients.writers, clients.observers),
+              heldLagP99Ms: heldLagP99(stepRuns(), target.family, clients.writers, clients.observers),
             };
           };
           const label = runsOf(target) > 1 ? ` [run ${round - (rounds - runsOf(target))}/${runsOf(target)}]` : '';

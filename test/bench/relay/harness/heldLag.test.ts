@@ -5,7 +5,7 @@ import { TargetId } from './targets';
 import { stepResult, summary } from './testFixtures';
 
 describe('heldLagP99', () => {
-  it('is the latest write slots of a held run with the same clients', () => {
+  it('is the latest write slots of a held run with the same client library and kinds', () => {
     const runs = [
       stepResult(StepOutcome.held, { schedulerLag: summary(47) }, TargetId.relay),
       stepResult(StepOutcome.held, { schedulerLag: summary(124) }, TargetId.yWebsocket),
@@ -14,9 +14,12 @@ describe('heldLagP99', () => {
       stepResult(StepOutcome.held, { schedulerLag: summary(300), observers: 'provider' }, TargetId.relay),
       stepResult(StepOutcome.error, null, TargetId.relay),
     ];
-    expect(heldLagP99(runs, 'raw', 'raw')).toBe(124);
-    expect(heldLagP99(runs, 'raw', 'provider')).toBe(300);
-    expect(heldLagP99(runs, 'provider', 'provider')).toBeNull();
-    expect(heldLagP99([], 'raw', 'raw')).toBeNull();
+    expect(heldLagP99(runs, 'y-websocket', 'raw', 'raw')).toBe(124);
+    expect(heldLagP99(runs, 'y-websocket', 'raw', 'provider')).toBe(300);
+    expect(heldLagP99(runs, 'y-websocket', 'provider', 'provider')).toBeNull();
+    expect(heldLagP99([], 'y-websocket', 'raw', 'raw')).toBeNull();
+    // Hocuspocus's clients are another library: the others' runs say nothing about its load.
+    expect(heldLagP99(runs, 'hocuspocus', 'raw', 'raw')).toBeNull();
+    expect(heldLagP99([...runs, stepResult(StepOutcome.held, { schedulerLag: summary(90) }, TargetId.hocuspocus)], 'hocuspocus', 'raw', 'raw')).toBe(90);
   });
 });

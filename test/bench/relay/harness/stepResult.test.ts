@@ -45,8 +45,8 @@ describe('stepProblems', () => {
   });
 
   it('excuses late write slots when another server held the step under slots at least as late', () => {
-    // Hocuspocus at R = 400, raw clients (2026-12-02): p99 149.5 ms, write slots 93 ms late at p99,
-    // while the reference server held the same step with slots 124 ms late.
+    // Write slots 93 ms late at p99, where a run with the same clients held the step with slots
+    // 124 ms late (the reference server at R = 400, raw clients, 2026-12-02).
     const failing = load({ latency: summary(149.5), schedulerLag: summary(93) });
     const excused = stepProblems(failing, 12, 0, 124.4);
     expect(excused.load).toEqual([]);

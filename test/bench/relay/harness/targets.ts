@@ -10,6 +10,9 @@ import type { ServerCommand } from './serverProcess';
 export const TargetId = { relay: 'relay', yWebsocket: 'y-websocket', hocuspocus: 'hocuspocus' } as const;
 export type TargetId = (typeof TargetId)[keyof typeof TargetId];
 
+/** The client library (and wire protocol) the load uses for each server. */
+export const CLIENT_FAMILY: Readonly<Record<TargetId, ClientFamily>> = { relay: 'y-websocket', 'y-websocket': 'y-websocket', hocuspocus: 'hocuspocus' };
+
 export interface PreparedTarget {
   readonly id: TargetId;
   readonly family: ClientFamily;

@@ -212,8 +212,9 @@ export class RoomRegistry {
 
   /**
    * A batch is durable: broadcast every entry in arrival order, then confirm each sender's highest
-   * count (`Connection.stored`: at once, or in the trailing `stored` of its interval), then release held-back answers and compact. No per-batch Map: rooms are
-   * marked with the batch's stamp.
+   * count (`Connection.stored`: at once, or in the trailing `stored` of its interval), then
+   * release held-back answers and compact. No per-batch Map: rooms are marked with the batch's
+   * stamp.
    */
   private committed(batch: readonly WriteEntry[]): void {
     const stamp = ++this.batchStamp;

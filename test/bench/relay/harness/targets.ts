@@ -82,7 +82,7 @@ function prepareRelay(root: string): PreparedTarget {
     const tokens = [token('writer'), token('observer-a'), token('observer-b')] as const;
     return {
       id: TargetId.relay,
-      family: 'y-websocket',
+      family: CLIENT_FAMILY[TargetId.relay],
       command: (port) => ({
         script: 'relay/src/cli.ts',
         nodeFlags: relayNodeFlags(root),
@@ -109,7 +109,7 @@ export function prepareTarget(id: TargetId, root: string): PreparedTarget {
     case TargetId.yWebsocket:
       return {
         id,
-        family: 'y-websocket',
+        family: CLIENT_FAMILY[id],
         command: (port) => ({ script: `${here}/ywsReference.ts`, args: ['--port', String(port), '--host', HOST], cwd: root }),
         url: (port) => `ws://${HOST}:${port}`,
         roomPrefix: (rooms, attempt) => `${COMMUNITY}/minutes/r${rooms}a${attempt}-`,
@@ -120,7 +120,7 @@ export function prepareTarget(id: TargetId, root: string): PreparedTarget {
     case TargetId.hocuspocus:
       return {
         id,
-        family: 'hocuspocus',
+        family: CLIENT_FAMILY[id],
         command: (port) => ({ script: `${here}/hocuspocus.ts`, args: ['--port', String(port), '--host', HOST], cwd: root }),
         url: (port) => `ws://${HOST}:${port}`,
         roomPrefix: (rooms, attempt) => `${COMMUNITY}/minutes/r${rooms}a${attempt}-`,

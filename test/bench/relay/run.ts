@@ -23,6 +23,8 @@ import { StepOutcome } from './harness/stepResult';
 import { combineRuns } from './harness/combineRuns';
 import { countedAttempt } from './harness/countedAttempt';
 import { heldLagP99 } from './harness/heldLag';
+import { nextAttempt } from './harness/nextAttempt';
+import type { ClientChoice } from './harness/nextAttempt';
 import type { StepResult } from './harness/stepResult';
 import { TargetId, prepareTarget } from './harness/targets';
 import type { PreparedTarget } from './harness/targets';
@@ -133,7 +135,7 @@ const CLIENTS = ['auto', 'providers', 'raw-observers', 'raw'] as const;
 type Clients = (typeof CLIENTS)[number];
 
 /** Full providers while the load core keeps up with them, lighter clients above that. */
-function clientsFor(options: Options, rooms: number): { writers: ClientKind; observers: ClientKind } {
+function clientsFor(options: Options, rooms: number): ClientChoice {
   const choice = options.clients !== 'auto'
     ? options.clients
     : rooms <= options.providerMax ? 'providers' : rooms <= options.rawObserversMax ? 'raw-observers' : 'raw';
@@ -143,20 +145,6 @@ function clientsFor(options: Options, rooms: number): { writers: ClientKind; obs
   };
 }
 
-type ClientChoice = ReturnType<typeof clientsFor>;
-
-/**
- * The next lighter clients after a step the load generator could not offer (providers → raw
- * observers → raw), or null: already the lightest, or the clients were chosen with --clients.
- * Hocuspocus's provider costs the load core more than y-websocket's, so the R at which full
- * providers saturate it differs by server; a fixed --provider-max cannot be right for both.
- */
-function lighterThan(options: Options, current: ClientChoice): ClientChoice | null {
-  if (options.clients !== 'auto') return null;
-  if (current.observers === ClientKind.provider) return { writers: current.writers, observers: ClientKind.raw };
-  if (current.writers === ClientKind.provider) return { writers: ClientKind.raw, observers: ClientKind.raw };
-  return null;
-}
 
 function versions(): Record<string, string> {
   const require = createRequire(import.meta.url);
@@ -264,6 +252,7 @@ async function main(): Promise<number> {
   // Interleaved by step (R = 50 on every server, then R = 100, …) so that a burst of other work
   // on the shared cores hits the servers more evenly than running one server's steps in a row.
   let active = [...targets];
+  const attemptRules = { fixedClients: options.clients !== 'auto', retries: options.retries };
   try {
     for (const rooms of options.steps) {
       loadAverages[`R=${rooms}`] = loadavg().map((v) => v.toFixed(2)).join('/');
@@ -296,14 +285,16 @@ async function main(): Promise<number> {
           const label = runsOf(target) > 1 ? ` [run ${round - (rounds - runsOf(target))}/${runsOf(target)}]` : '';
           let current = settings();
           let step = await runStep(root, target, rooms, current);
-          // A single-run step that fails is run once more before it counts: the cores are
-          // shared. If the load process was what could not keep up, the retry gets lighter
-          // clients. Repeated steps are judged on their median instead.
+          // A single-run step that fails is run again before it counts (harness/nextAttempt.ts):
+          // with lighter clients while the load process could not keep up, then once more with
+          // the same ones, because the cores are shared. Repeated steps are judged on their median.
           const tried: StepResult[] = [step];
-          for (let retry = 1; runsOf(target) === 1 && step.outcome !== StepOutcome.held && retry <= options.retries; retry++) {
-            const lighter = step.outcome === StepOutcome.loadLimited ? lighterThan(options, current) : null;
-            console.log(`${describe(step)} — running the step again${lighter ? ` with ${clientsLabel(lighter.writers, lighter.observers)}` : ''}`);
-            current = settings(lighter ?? { writers: current.writers, observers: current.observers });
+          let retriesUsed = 0;
+          for (let next = runsOf(target) === 1 ? nextAttempt(step, current, attemptRules, retriesUsed) : null; next !== null; next = nextAttempt(step, current, attemptRules, retriesUsed)) {
+            if (next.usesRetry) retriesUsed++;
+            const lighter = next.clients.writers !== current.writers || next.clients.observers !== current.observers;
+            console.log(`${describe(step)} — running the step again${lighter ? ` with ${clientsLabel(next.clients.writers, next.clients.observers)}` : ''}`);
+            current = settings(next.clients);
             step = await runStep(root, target, rooms, current);
             tried.push(step);
           }
@@ -335,7 +326,7 @@ async function main(): Promise<number> {
     node: process.version,
     commit: commit(),
     versions: versions(),
-    timing: `Per step: ${options.timing.warmupMs / 1000} s warm-up, ${options.timing.windowMs / 1000} s measured, writes go on ${options.timing.cooldownMs / 1000} s after the window, then up to ${options.timing.drainMs / 1000} s for deliveries before a write counts as lost. Steps: ${options.steps.join(', ')} rooms, stopping a server at its first step with p99 > 50 ms, a lost message, or a load generator that did not keep up (a step that fails is run ${options.retries} more time(s) first, with fresh rooms and a fresh server). ${options.runs > 1 ? `Steps up to ${options.runsMaxRooms} rooms are run ${options.runs} times for ${options.repeated.join(' and ')}, alternating between the servers (A B A B …, a fresh server and fresh rooms each); such a step is judged on its median run by p99 (any lost message in a run that counts still fails it; no retries), and every run is listed below the table.` : ''}`,
+    timing: `Per step: ${options.timing.warmupMs / 1000} s warm-up, ${options.timing.windowMs / 1000} s measured, writes go on ${options.timing.cooldownMs / 1000} s after the window, then up to ${options.timing.drainMs / 1000} s for deliveries before a write counts as lost. Steps: ${options.steps.join(', ')} rooms, stopping a server at its first step with p99 > 50 ms, a lost message, or a load generator that did not keep up (a step that fails is run ${options.retries} more time(s) first, with fresh rooms and a fresh server; one whose load generator did not keep up is first run again with the next lighter clients, down to raw ones, without using up a retry). ${options.runs > 1 ? `Steps up to ${options.runsMaxRooms} rooms are run ${options.runs} times for ${options.repeated.join(' and ')}, alternating between the servers (A B A B …, a fresh server and fresh rooms each); such a step is judged on its median run by p99 (any lost message in a run that counts still fails it; no retries), and every run is listed below the table.` : ''}`,
     loadAverages,
     caveat: options.caveat,
     niceness: options.niceness,

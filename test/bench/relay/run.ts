@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClientKind } from './load/loadConfig';
-import { clientsLabel } from './harness/report';
+import { clientsLabel, ms } from './harness/report';
 import { renderReport } from './harness/report';
 import type { RunInfo } from './harness/report';
 import { largestProfile, summarizeProfile } from './harness/profileSummary';
@@ -189,7 +189,7 @@ function writeSection(markdown: string): void {
 function describe(step: StepResult): string {
   const l = step.load;
   if (!l) return `${step.target} R=${step.rooms}: ${step.outcome} ${step.error?.split('\n')[0] ?? ''}`;
-  return `${step.target} R=${step.rooms} (${clientsLabel(l.writers, l.observers)}): p50 ${l.latency.p50.toFixed(1)} p99 ${l.latency.p99.toFixed(1)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}% (waited ${step.serverWaitPercent?.toFixed(0) ?? '?'}%, others on its core ${step.serverCoreOtherPercent?.toFixed(0) ?? '?'}%), RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% (waited ${l.loadWaitPercent?.toFixed(0) ?? '?'}%)${l.storedAck ? `, stored-ack p99 ${l.storedAck.p99.toFixed(1)} ms (${l.storedAck.count})` : ''} → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
+  return `${step.target} R=${step.rooms} (${clientsLabel(l.writers, l.observers)}): p50 ${ms(l.latency.p50)} p99 ${ms(l.latency.p99)} ms, lost ${l.lost}/${l.expected}, sent ${l.achievedRate.toFixed(0)}/${l.targetRate}/s, server CPU ${step.serverCpuPercent?.toFixed(0) ?? '?'}% (waited ${step.serverWaitPercent?.toFixed(0) ?? '?'}%, others on its core ${step.serverCoreOtherPercent?.toFixed(0) ?? '?'}%), RSS ${step.peakRssMiB?.toFixed(0) ?? '?'} MiB, load CPU ${l.loadCpuPercent.toFixed(0)}% (waited ${l.loadWaitPercent?.toFixed(0) ?? '?'}%)${l.storedAck ? `, stored-ack p99 ${ms(l.storedAck.p99)} ms (${l.storedAck.count})` : ''} → ${step.outcome}${step.loadProblems.length ? ` (${step.loadProblems.join('; ')})` : ''}`;
 }
 
 /** The server's CPU profile cut to the measured window, printed and kept beside the profile. */

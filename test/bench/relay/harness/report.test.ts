@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary, StepResult } from './stepResult';
 import { StepOutcome } from './stepResult';
-import { spreadNote } from './report';
+import { ms, spreadNote } from './report';
 import { TargetId } from './targets';
 
 const run = (p99: number | null): RunSummary => ({
@@ -45,5 +45,17 @@ describe('spreadNote', () => {
   it('adds nothing for a step run once', () => {
     expect(spreadNote(step(TargetId.relay), step(TargetId.yWebsocket, [1, 2]))).toBe('');
     expect(spreadNote(step(TargetId.relay, [4]), step(TargetId.yWebsocket, [1, 2]))).toBe('');
+  });
+});
+
+describe('ms', () => {
+  it('prints a dash for a sample with no values, as it arrives through JSON', () => {
+    // A window in which no write was confirmed: the load's NaN percentiles become null in JSON.
+    const empty = JSON.parse(JSON.stringify({ count: 0, p99: Number.NaN })) as { p99: number | null };
+    expect(empty.p99).toBeNull();
+    expect(ms(empty.p99)).toBe('–');
+    expect(ms(undefined)).toBe('–');
+    expect(ms(Number.NaN)).toBe('–');
+    expect(ms(248.64)).toBe('248.6');
   });
 });

@@ -32,7 +32,8 @@ export function clientsLabel(writers: ClientKind, observers: ClientKind): string
   return observers === ClientKind.raw ? 'raw' : 'raw writers';
 }
 
-const ms = (value: number | undefined): string => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(1));
+/** Milliseconds to one decimal; '–' for no value (an empty sample's NaN arrives from JSON as null). */
+export const ms = (value: number | null | undefined): string => (value === undefined || value === null || !Number.isFinite(value) ? '–' : value.toFixed(1));
 const pct = (value: number | null): string => (value === null ? '–' : value.toFixed(0));
 
 function row(step: StepResult): string {

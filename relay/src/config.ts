@@ -49,8 +49,10 @@ export interface RelayConfig {
   readonly keepaliveMs: number;
   /** WebSocket ping interval; a peer that misses a pong is dropped. */
   readonly pingMs: number;
-  /** At most one `stored` confirmation per connection per this many ms (0: one per stored batch). */
+  /** While a writer keeps sending, one `stored` confirmation per this many ms (0: one per stored batch) … */
   readonly ackMs: number;
+  /** … and one as soon as it has paused this long (Connection.stored). */
+  readonly ackQuietMs: number;
   /** Lifetime of tokens issued by setup and join. */
   readonly tokenTtlDays: number;
   /** Default lifetime of invites. */
@@ -87,7 +89,8 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
     sweepMs: 1000,
     keepaliveMs: 15_000,
     pingMs: 30_000,
-    ackMs: 250,
+    ackMs: 1000,
+    ackQuietMs: 100,
     tokenTtlDays: 365,
     inviteTtlDays: 7,
     logLevel: 'info',
@@ -114,7 +117,8 @@ export const ENV_VARS = {
   LIANXIN_SWEEP_MS: 'how often revocations and expiries are checked (default 1000)',
   LIANXIN_KEEPALIVE_MS: 'keep-alive message to a silent connection (default 15000)',
   LIANXIN_PING_MS: 'WebSocket ping interval (default 30000)',
-  LIANXIN_ACK_MS: 'at most one "stored" confirmation per connection per this many ms; later ones wait and are confirmed together (default 250)',
+  LIANXIN_ACK_MS: 'while a writer keeps sending, one "stored" confirmation per connection per this many ms, carrying the highest count; 0 = one per stored batch (default 1000)',
+  LIANXIN_ACK_QUIET_MS: 'a held "stored" confirmation goes out once the writer has paused this many ms (default 100)',
   LIANXIN_TOKEN_TTL_DAYS: 'lifetime of tokens from setup and join (default 365)',
   LIANXIN_INVITE_TTL_DAYS: 'default lifetime of invites (default 7)',
   LIANXIN_LOG_LEVEL: 'pino level: fatal|error|warn|info|debug|trace|silent (default info)',
@@ -178,7 +182,8 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
     sweepMs: intFromEnv(env, 'LIANXIN_SWEEP_MS', 1000, 10),
     keepaliveMs: intFromEnv(env, 'LIANXIN_KEEPALIVE_MS', 15_000, 100),
     pingMs: intFromEnv(env, 'LIANXIN_PING_MS', 30_000, 100),
-    ackMs: intFromEnv(env, 'LIANXIN_ACK_MS', 250, 0),
+    ackMs: intFromEnv(env, 'LIANXIN_ACK_MS', 1000, 0),
+    ackQuietMs: intFromEnv(env, 'LIANXIN_ACK_QUIET_MS', 100, 0),
     tokenTtlDays: intFromEnv(env, 'LIANXIN_TOKEN_TTL_DAYS', 365, 1),
     inviteTtlDays: intFromEnv(env, 'LIANXIN_INVITE_TTL_DAYS', 7, 1),
     logLevel,

@@ -1,5 +1,6 @@
-// Process-level: `stored` confirmations are cumulative and sent at most once per connection per
-// LIANXIN_ACK_MS; the last count always arrives, also when the relay closes the connection.
+// Process-level: `stored` confirmations are cumulative, held while a writer keeps sending (one per
+// LIANXIN_ACK_MS, or once it pauses for LIANXIN_ACK_QUIET_MS); the last count always arrives, also
+// when the relay closes the connection.
 import { afterAll, describe, expect, it } from 'vitest';
 import { CloseCode, MessageType } from '@lianxin/protocol';
 import { createCommunity, startRelay, type RelayProcess } from '../../test/support/relayProcess';
@@ -46,6 +47,25 @@ describe('stored confirmations', () => {
     await relay.stop();
   });
 
+  it('confirm the last write soon after the writer pauses, long before the interval is up', async () => {
+    const { relay, writer } = await writerOn({ LIANXIN_ACK_MS: '5000', LIANXIN_ACK_QUIET_MS: '100' });
+    const before = storedFrames(writer);
+    const last = await stream(writer);
+    const pausedAt = performance.now();
+    await writer.waitStored(last, 4000);
+    const waited = performance.now() - pausedAt;
+    // Held for the 100-ms pause (not sent at once), and not for the 5-s interval.
+    expect(waited).toBeGreaterThanOrEqual(90);
+    expect(waited).toBeLessThan(2000);
+    // The handshake's confirmation went out at once, so the stream's are all held: one after
+    // the pause (a stall of 100 ms mid-stream may add one or two).
+    const frames = storedFrames(writer) - before;
+    expect(frames).toBeGreaterThanOrEqual(1);
+    expect(frames).toBeLessThanOrEqual(3);
+    await writer.close();
+    await relay.stop();
+  });
+
   it('confirm every stored batch with LIANXIN_ACK_MS=0', async () => {
     const { relay, writer } = await writerOn({ LIANXIN_ACK_MS: '0' });
     const before = storedFrames(writer);
@@ -58,7 +78,7 @@ describe('stored confirmations', () => {
   });
 
   it('send a held-back confirmation before the relay closes the connection', async () => {
-    const { relay, writer } = await writerOn({ LIANXIN_ACK_MS: '60000' });
+    const { relay, writer } = await writerOn({ LIANXIN_ACK_MS: '60000', LIANXIN_ACK_QUIET_MS: '60000' });
     // The handshake used up this interval's immediate confirmation: these are held back.
     const last = writer.write((d) => d.getMap('m').set('a', 1));
     writer.write((d) => d.getMap('m').set('b', 2));

@@ -41,7 +41,7 @@ describe('Connection.pingDue (each connection on its own ping schedule)', () => 
   });
 });
 
-describe('Connection.stored (confirmations, at most one per interval)', () => {
+describe('Connection.stored (confirmations held while a writer keeps sending)', () => {
   function withRoom() {
     const sent: number[][] = [];
     const socket: RelaySocket = { send: (d) => void sent.push([...d]), close: () => undefined, ping: () => undefined, terminate: () => undefined };
@@ -55,39 +55,56 @@ describe('Connection.stored (confirmations, at most one per interval)', () => {
   beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
   afterEach(() => void vi.useRealTimers());
 
-  it('confirms at once, then holds what follows within the interval for one trailing confirmation', () => {
+  const T = { intervalMs: 1000, quietMs: 100 };
+
+  it('confirms at once after a quiet spell, then once the writer pauses', () => {
     const { c, counts } = withRoom();
-    c.stored(1, 250);
+    c.stored(1, T);
     expect(counts()).toEqual([1]);
     vi.advanceTimersByTime(50);
-    c.stored(2, 250);
+    c.stored(2, T);
     vi.advanceTimersByTime(50);
-    c.stored(3, 250);
-    c.stored(2, 250); // an older count changes nothing
+    c.stored(3, T);
+    c.stored(2, T); // an older count changes nothing
     expect(counts()).toEqual([1]);
-    vi.advanceTimersByTime(149);
+    // 100 ms after the last store, not after the first held one.
+    vi.advanceTimersByTime(99);
     expect(counts()).toEqual([1]);
     vi.advanceTimersByTime(1);
     expect(counts()).toEqual([1, 3]);
     // Quiet for a whole interval: the next one goes out at once again.
-    vi.advanceTimersByTime(250);
-    c.stored(4, 250);
+    vi.advanceTimersByTime(1000);
+    c.stored(4, T);
     expect(counts()).toEqual([1, 3, 4]);
+  });
+
+  it('confirms a writer that never pauses once per interval, with the highest count', () => {
+    const { c, counts } = withRoom();
+    let n = 0;
+    for (let t = 0; t < 2500; t += 50) {
+      c.stored(++n, T);
+      vi.advanceTimersByTime(50);
+    }
+    // Count n is stored at (n - 1) × 50 ms: the first at once, then at 1000 and 2000 ms what was
+    // stored before them (the writer never paused for 100 ms), then 100 ms after the last.
+    expect(counts()).toEqual([1, 20, 40]);
+    vi.advanceTimersByTime(100);
+    expect(counts()).toEqual([1, 20, 40, 50]);
   });
 
   it('sends a held confirmation before a close, and none for a closed socket or an unloaded room', () => {
     const { c, room, counts } = withRoom();
-    c.stored(1, 250);
-    c.stored(2, 250);
+    c.stored(1, T);
+    c.stored(2, T);
     c.flushAck();
     expect(counts()).toEqual([1, 2]);
     vi.advanceTimersByTime(100);
-    c.stored(3, 250);
+    c.stored(3, T);
     c.dropAck();
     vi.advanceTimersByTime(1000);
     expect(counts()).toEqual([1, 2]);
     room.destroyed = true;
-    c.stored(4, 250);
+    c.stored(4, T);
     vi.advanceTimersByTime(1000);
     c.flushAck();
     expect(counts()).toEqual([1, 2]);
@@ -95,7 +112,7 @@ describe('Connection.stored (confirmations, at most one per interval)', () => {
 
   it('confirms every stored batch with an interval of 0', () => {
     const { c, counts } = withRoom();
-    for (let n = 1; n <= 5; n++) c.stored(n, 0);
+    for (let n = 1; n <= 5; n++) c.stored(n, { intervalMs: 0, quietMs: 100 });
     expect(counts()).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -19,6 +19,12 @@ export interface ConnectionLimits {
   readonly messageBurst: number;
 }
 
+/** When `stored` confirmations go out (`Connection.stored`); an interval of 0 sends one per stored batch. */
+export interface AckTiming {
+  readonly intervalMs: number;
+  readonly quietMs: number;
+}
+
 let nextId = 1;
 
 /** One WebSocket on one document, with what the gate and the acknowledgements need. */
@@ -36,6 +42,7 @@ export class Connection {
   private storedCount = 0;
   private ackedCount = 0;
   private lastAckAt = Number.NEGATIVE_INFINITY;
+  private lastStoredAt = Number.NEGATIVE_INFINITY;
   private ackTimer: NodeJS.Timeout | null = null;
   /** The one awareness client id this connection may publish (the first it used). */
   awarenessClientId: number | null = null;
@@ -70,23 +77,34 @@ export class Connection {
 
   /**
    * The update with this count is stored. `stored` is cumulative, so one message can confirm
-   * several: it goes out at once unless one went out less than `intervalMs` ago, and then one
-   * trailing message carries the highest count when the interval is up. A writer streaming
-   * updates gets a few confirmations a second instead of one frame per update.
+   * several. After a quiet spell the confirmation goes out at once; while updates keep coming it
+   * is held until the writer pauses for `quietMs` or `intervalMs` has passed since the last one,
+   * whichever is first, and then one message carries the highest count. A typist who stops sees
+   * "saved" within `quietMs`; a writer streaming updates gets one frame per `intervalMs`.
    */
-  stored(count: number, intervalMs: number): void {
+  stored(count: number, timing: AckTiming): void {
     if (count <= this.storedCount) return;
     this.storedCount = count;
+    const now = performance.now();
+    this.lastStoredAt = now;
+    // A running timer looks at lastStoredAt when it fires: no timer churn per update.
     if (this.ackTimer !== null) return;
-    const wait = this.lastAckAt + intervalMs - performance.now();
-    if (wait <= 0) {
+    if (now - this.lastAckAt >= timing.intervalMs) {
       this.flushAck();
       return;
     }
+    this.holdAck(now, timing);
+  }
+
+  private holdAck(now: number, timing: AckTiming): void {
+    const due = Math.min(this.lastStoredAt + timing.quietMs, this.lastAckAt + timing.intervalMs);
     this.ackTimer = setTimeout(() => {
       this.ackTimer = null;
-      this.flushAck();
-    }, wait);
+      const at = performance.now();
+      // Stored more since the timer was set: wait for the pause, or the end of the interval.
+      if (at - this.lastStoredAt < timing.quietMs && at - this.lastAckAt < timing.intervalMs) this.holdAck(at, timing);
+      else this.flushAck();
+    }, Math.max(0, due - now));
     this.ackTimer.unref();
   }
 

@@ -3,7 +3,7 @@ import type { RelayConfig } from '../config';
 import type { Logger } from '../logger';
 import type { RelayMetrics } from '../metrics';
 import type { Store } from '../store/Store';
-import { Connection, type RelaySocket } from './Connection';
+import { Connection, type AckTiming, type RelaySocket } from './Connection';
 import { DocRoom, type RoomContext } from './DocRoom';
 import { EMPTY_AWARENESS, ProtocolViolation } from './wire';
 import type { Identity } from './Identity';
@@ -30,6 +30,7 @@ export class RoomRegistry {
   private readonly batcher: WriteBatcher;
   private readonly context: RoomContext;
   private readonly compactor: Compactor;
+  private readonly ackTiming: AckTiming;
   private timer: NodeJS.Timeout | null = null;
   private revocationCursor = 0;
   private polling = false;
@@ -37,6 +38,7 @@ export class RoomRegistry {
   private batchStamp = 0;
 
   constructor(private readonly deps: RoomRegistryDeps) {
+    this.ackTiming = { intervalMs: deps.config.ackMs, quietMs: deps.config.ackQuietMs };
     const { store, metrics, config, log } = deps;
     this.compactor = new Compactor(store, config, log, metrics);
     this.batcher = new WriteBatcher(store, metrics, {
@@ -229,10 +231,10 @@ export class RoomRegistry {
       const message = e.broadcast;
       if (message) for (const c of room.connections) if (c !== e.conn) c.send(message);
     }
-    const { ackMs } = this.deps.config;
+    const { ackTiming } = this;
     for (let i = batch.length - 1; i >= 0; i--) {
       const { room, conn, count } = batch[i] as WriteEntry;
-      if (!room.destroyed) conn.stored(count, ackMs);
+      if (!room.destroyed) conn.stored(count, ackTiming);
     }
     for (const room of touched) {
       room.afterStored();

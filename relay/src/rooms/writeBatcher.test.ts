@@ -22,25 +22,46 @@ function spin(ms: number): void {
 }
 
 /** A batcher over the memory store that records each committed batch as its counts. */
-function recordingBatcher() {
+function recordingBatcher(idleMs?: number) {
   const metrics = new RelayMetrics();
   const batches: number[][] = [];
-  const batcher = new WriteBatcher(createMemoryStore(), metrics, {
-    committed: (b) => batches.push(b.map((e) => e.count)),
-    failed: () => undefined,
-  });
+  const batcher = new WriteBatcher(
+    createMemoryStore(),
+    metrics,
+    {
+      committed: (b) => batches.push(b.map((e) => e.count)),
+      failed: () => undefined,
+    },
+    idleMs,
+  );
   return { metrics, batches, batcher, room: roomStub() };
 }
 
 describe('WriteBatcher', () => {
-  it('writes what arrived in one turn as one batch, after the turn', async () => {
-    const { metrics, batches, batcher, room } = recordingBatcher();
-    for (let n = 1; n <= 5; n++) batcher.enqueue(entry(room, n));
-    await Promise.resolve();
-    expect(batches).toEqual([]);
+  it('writes at once when idle, and batches by turn while writes follow each other closely', async () => {
+    const { metrics, batches, batcher, room } = recordingBatcher(60_000);
+    // Idle: what one callback enqueues is written in the microtasks right after it.
+    for (let n = 1; n <= 3; n++) batcher.enqueue(entry(room, n));
+    for (let i = 0; i < 10 && batches.length === 0; i++) await Promise.resolve();
+    expect(batches).toEqual([[1, 2, 3]]);
+    // A write started less than idleMs ago: the next ones wait for the end of the turn.
+    for (let n = 4; n <= 8; n++) batcher.enqueue(entry(room, n));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(batches).toEqual([[1, 2, 3]]);
     await batcher.drain();
-    expect(batches).toEqual([[1, 2, 3, 4, 5]]);
+    expect(batches).toEqual([[1, 2, 3], [4, 5, 6, 7, 8]]);
     expect(room.uncommitted).toBe(0);
+    metrics.close();
+  });
+
+  it('is idle again once idleMs has passed since its last write', async () => {
+    const { metrics, batches, batcher, room } = recordingBatcher(2);
+    batcher.enqueue(entry(room, 1));
+    await batcher.drain();
+    spin(3);
+    batcher.enqueue(entry(room, 2));
+    for (let i = 0; i < 10 && batches.length === 1; i++) await Promise.resolve();
+    expect(batches).toEqual([[1], [2]]);
     metrics.close();
   });
 

@@ -29,6 +29,13 @@ export const MAX_BATCH = 128;
  */
 export const MAX_WAIT_MS = 1;
 
+/**
+ * A batcher whose last write started longer ago than this is idle: it writes the next update as
+ * soon as the callback that read it returns (a microtask), not at the end of the event loop's
+ * turn. Under load writes start less than this apart and batch by turn.
+ */
+export const IDLE_MS = 1;
+
 export interface WriteBatcherEvents {
   /** The batch is durable (seqs assigned); broadcast and acknowledge. */
   committed(batch: readonly WriteEntry[]): void;
@@ -40,7 +47,9 @@ export interface WriteBatcherEvents {
  * Collects the updates that arrive within one turn of the event loop (up to MAX_BATCH, or for at
  * most MAX_WAIT_MS) and writes them in one store transaction, so a busy relay pays one commit per
  * turn instead of one per update. Batches are written one after another, which keeps every
- * document's updates in arrival order.
+ * document's updates in arrival order. An idle batcher (IDLE_MS) writes at once instead: waiting
+ * for the turn's end made a lone update wait for every other socket read in that turn (at 100
+ * rooms, p95 1.1 ms instead of 2.2 in the bench).
  */
 export class WriteBatcher {
   private queue: WriteEntry[] = [];
@@ -49,6 +58,8 @@ export class WriteBatcher {
   private idleWaiters: (() => void)[] = [];
   /** When the oldest entry of the queue arrived (performance.now()). */
   private firstAt = 0;
+  /** When the last flush started (performance.now()). */
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   /** The highest seq the store has assigned in this process. */
   headSeq = 0;
 
@@ -56,6 +67,7 @@ export class WriteBatcher {
     private readonly store: Store,
     private readonly metrics: RelayMetrics,
     private readonly events: WriteBatcherEvents,
+    private readonly idleMs: number = IDLE_MS,
   ) {}
 
   get pending(): number {
@@ -84,12 +96,15 @@ export class WriteBatcher {
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    setImmediate(() => void this.flush());
+    // Updates read by the same callback (one socket's chunk) still share the write.
+    if (this.queue.length === 1 && performance.now() - this.lastFlushAt > this.idleMs) queueMicrotask(() => void this.flush());
+    else setImmediate(() => void this.flush());
   }
 
   private async flush(): Promise<void> {
     this.scheduled = false;
     if (this.flushing) return; // the running flush reschedules what is left
+    this.lastFlushAt = performance.now();
     // After a stall the queue can be long: write it in bounded batches, oldest first, so the
     // first updates are broadcast without waiting for a huge transaction and its sends.
     let batch: WriteEntry[];

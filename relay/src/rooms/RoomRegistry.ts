@@ -214,7 +214,7 @@ export class RoomRegistry {
 
   /**
    * A batch is durable: broadcast every entry in arrival order, then confirm each sender's highest
-   * count (`Connection.stored`: at once, or in the trailing `stored` of its interval), then
+   * count (`Connection.stored`: at once, or held until the writer pauses), then
    * release held-back answers and compact. No per-batch Map: rooms are marked with the batch's
    * stamp.
    */

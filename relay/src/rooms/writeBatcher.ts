@@ -49,7 +49,7 @@ export interface WriteBatcherEvents {
  * turn instead of one per update. Batches are written one after another, which keeps every
  * document's updates in arrival order. An idle batcher (IDLE_MS) writes at once instead: waiting
  * for the turn's end made a lone update wait for every other socket read in that turn (at 100
- * rooms, p95 1.1 ms instead of 2.2 in the bench).
+ * rooms the bench's p95 went from 2.2 to 1.2 ms).
  */
 export class WriteBatcher {
   private queue: WriteEntry[] = [];

@@ -26,7 +26,7 @@ import { heldLagP99 } from './harness/heldLag';
 import { nextAttempt } from './harness/nextAttempt';
 import type { ClientChoice } from './harness/nextAttempt';
 import type { StepResult } from './harness/stepResult';
-import { TargetId, prepareTarget } from './harness/targets';
+import { CLIENT_FAMILY, TargetId, prepareTarget } from './harness/targets';
 import type { PreparedTarget } from './harness/targets';
 import { packageVersion } from './servers/packageVersion';
 
@@ -144,7 +144,6 @@ function clientsFor(options: Options, rooms: number): ClientChoice {
     observers: choice === 'providers' ? ClientKind.provider : ClientKind.raw,
   };
 }
-
 
 function versions(): Record<string, string> {
   const require = createRequire(import.meta.url);
@@ -279,7 +278,7 @@ async function main(): Promise<number> {
               probeDir: options.probeDir === null ? null : join(options.probeDir, `${target.id}-r${rooms}-a${attempt}`),
               loadSemiSpaceMiB: options.loadSemiSpaceMiB,
               niceness: options.niceness,
-              heldLagP99Ms: heldLagP99(stepRuns(), target.family, clients.writers, clients.observers),
+              heldLagP99Ms: heldLagP99(stepRuns(), CLIENT_FAMILY[target.id], clients.writers, clients.observers),
             };
           };
           const label = runsOf(target) > 1 ? ` [run ${round - (rounds - runsOf(target))}/${runsOf(target)}]` : '';
@@ -290,7 +289,9 @@ async function main(): Promise<number> {
           // the same ones, because the cores are shared. Repeated steps are judged on their median.
           const tried: StepResult[] = [step];
           let retriesUsed = 0;
-          for (let next = runsOf(target) === 1 ? nextAttempt(step, current, attemptRules, retriesUsed) : null; next !== null; next = nextAttempt(step, current, attemptRules, retriesUsed)) {
+          while (runsOf(target) === 1) {
+            const next = nextAttempt(step, current, attemptRules, retriesUsed);
+            if (next === null) break;
             if (next.usesRetry) retriesUsed++;
             const lighter = next.clients.writers !== current.writers || next.clients.observers !== current.observers;
             console.log(`${describe(step)} — running the step again${lighter ? ` with ${clientsLabel(next.clients.writers, next.clients.observers)}` : ''}`);

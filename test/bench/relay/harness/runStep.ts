@@ -11,7 +11,7 @@ import { pinned, probeFlags, startServer } from './serverProcess';
 import type { RunningServer } from './serverProcess';
 import { StepOutcome, judge, stepProblems } from './stepResult';
 import type { StepResult } from './stepResult';
-import type { PreparedTarget } from './targets';
+import { CLIENT_FAMILY, type PreparedTarget } from './targets';
 
 export const SERVER_CORE = 0;
 export const LOAD_CORE = 1;
@@ -141,7 +141,7 @@ export async function runStep(
   }
   try {
     const config: LoadConfig = {
-      family: target.family,
+      family: CLIENT_FAMILY[target.id],
       url: target.url(port),
       roomPrefix: target.roomPrefix(rooms, attempt),
       rooms,

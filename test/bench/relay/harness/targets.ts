@@ -15,7 +15,6 @@ export const CLIENT_FAMILY: Readonly<Record<TargetId, ClientFamily>> = { relay: 
 
 export interface PreparedTarget {
   readonly id: TargetId;
-  readonly family: ClientFamily;
   command(port: number): ServerCommand;
   url(port: number): string;
   /** Room names for a step's attempt; the relay's must be `<community>/minutes/<id>`. */
@@ -82,7 +81,6 @@ function prepareRelay(root: string): PreparedTarget {
     const tokens = [token('writer'), token('observer-a'), token('observer-b')] as const;
     return {
       id: TargetId.relay,
-      family: CLIENT_FAMILY[TargetId.relay],
       command: (port) => ({
         script: 'relay/src/cli.ts',
         nodeFlags: relayNodeFlags(root),
@@ -109,7 +107,6 @@ export function prepareTarget(id: TargetId, root: string): PreparedTarget {
     case TargetId.yWebsocket:
       return {
         id,
-        family: CLIENT_FAMILY[id],
         command: (port) => ({ script: `${here}/ywsReference.ts`, args: ['--port', String(port), '--host', HOST], cwd: root }),
         url: (port) => `ws://${HOST}:${port}`,
         roomPrefix: (rooms, attempt) => `${COMMUNITY}/minutes/r${rooms}a${attempt}-`,
@@ -120,7 +117,6 @@ export function prepareTarget(id: TargetId, root: string): PreparedTarget {
     case TargetId.hocuspocus:
       return {
         id,
-        family: CLIENT_FAMILY[id],
         command: (port) => ({ script: `${here}/hocuspocus.ts`, args: ['--port', String(port), '--host', HOST], cwd: root }),
         url: (port) => `ws://${HOST}:${port}`,
         roomPrefix: (rooms, attempt) => `${COMMUNITY}/minutes/r${rooms}a${attempt}-`,

@@ -45,6 +45,7 @@ export function openStore(config: RelayConfig, log?: Logger): Store {
     onCheckpointError: (message) => log?.error({ error: message }, 'WAL checkpoint failed'),
     journal: config.journal,
     onJournalError: (message) => log?.error({ error: message }, 'update journal'),
+    onCutError: (message) => log?.error({ error: message }, 'could not cut folded rows off the update log; they stay until the next cut'),
   });
 }
 

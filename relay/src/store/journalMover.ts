@@ -32,6 +32,11 @@ export class JournalMover {
     return this.pending.length;
   }
 
+  /** The lowest seq waiting to be moved (entries are journaled in seq order), or null. */
+  get oldestWaitingSeq(): number | null {
+    return this.pending[0]?.seq ?? null;
+  }
+
   /** Journals the entries (durable when this returns; throws if they are not) and queues their move. */
   append(entries: readonly JournalEntry[]): void {
     if (this.closed) throw new Error('update journal is closed');

@@ -44,15 +44,19 @@ describe('checkpointer', () => {
     dir = null;
   });
 
-  function openWal(): string {
+  /** A WAL database with the relay's `wal_restarts` table (schema 4), or without it. */
+  function openWal(withRestarts = true): string {
     dir = mkdtempSync(join(tmpdir(), 'lianxin-checkpointer-'));
     const file = join(dir, 'relay.sqlite');
     db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('wal_autocheckpoint = 0');
     db.exec('CREATE TABLE t (x BLOB)');
+    if (withRestarts) db.exec('CREATE TABLE wal_restarts (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL)');
     return file;
   }
+
+  const walSalts = (file: string): string => readFileSync(`${file}-wal`).subarray(16, 24).toString('hex');
 
   it('copies the WAL into the database file from its own thread', async () => {
     const file = openWal();
@@ -65,6 +69,33 @@ describe('checkpointer', () => {
     expect(await until(() => statSync(file).size > before + 150_000, 5000)).toBe(true);
     expect(existsSync(`${file}-wal`)).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  it('rewinds the WAL itself once a checkpoint copied all of it, so the writer need not', async () => {
+    const file = openWal();
+    const insert = db!.prepare('INSERT INTO t (x) VALUES (?)');
+    for (let i = 0; i < 20; i++) insert.run(Buffer.alloc(1000, i));
+    const written = walSalts(file);
+    const errors: string[] = [];
+    checkpointer = startCheckpointer(file, 20, (m) => errors.push(m));
+    // New salts in the header mean a rewound log; this connection wrote nothing meanwhile.
+    expect(await until(() => walSalts(file) !== written, 5000)).toBe(true);
+    expect(db!.prepare('SELECT count(*) AS n FROM wal_restarts').get()).toEqual({ n: 1 });
+    expect(db!.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 20 });
+    expect(errors).toEqual([]);
+  });
+
+  it('still checkpoints a database without the wal_restarts table, and says so once', async () => {
+    const file = openWal(false);
+    const insert = db!.prepare('INSERT INTO t (x) VALUES (?)');
+    for (let i = 0; i < 200; i++) insert.run(Buffer.alloc(1000, i));
+    const before = statSync(file).size;
+    const errors: string[] = [];
+    checkpointer = startCheckpointer(file, 20, (m) => errors.push(m));
+    expect(await until(() => statSync(file).size > before + 150_000, 5000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/rewound by the writer.*wal_restarts/);
   });
 
   it.runIf(process.platform === 'linux')('runs its thread at the lowest CPU priority, the rest of the process unchanged', async () => {

@@ -5,7 +5,11 @@ import { Worker } from 'node:worker_threads';
  * Copies the WAL into the database file from a worker thread. SQLite's automatic checkpoint runs
  * inside a commit and, with synchronous=NORMAL, fsyncs: on the relay's one thread that stalls
  * every socket for milliseconds. A PASSIVE checkpoint on a second connection runs beside the
- * writer; the writer then rewinds the WAL by itself once it has been copied.
+ * writer. Once everything is copied, the next commit rewinds the WAL and fsyncs its new header
+ * (whatever `synchronous` says): the worker makes that commit itself (one row in `wal_restarts`),
+ * so the event loop's next journal move does not pay for the fsync. Measured in the bench at 50
+ * rooms: the move after each checkpoint took 1.0–1.7 ms instead of 0.3 ms; moves' p90 went from
+ * 1.0 to 0.5 ms, their p99 from 1.7 to 0.7 ms.
  */
 export interface Checkpointer {
   stop(): Promise<void>;
@@ -23,11 +27,20 @@ try {
 } catch {}
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
+let restart = null;
+try {
+  restart = db.prepare('INSERT INTO wal_restarts (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at');
+} catch (error) {
+  // A database without the table (schema < 4) is still checkpointed; the writer rewinds the WAL.
+  parentPort.postMessage({ error: 'the WAL is rewound by the writer: ' + String(error && error.message || error) });
+}
 let stopped = false;
 const tick = () => {
   if (stopped) return;
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    // Every frame copied: the next commit restarts the WAL (and fsyncs its header). Be it.
+    if (restart && result && result.busy === 0 && result.log > 0 && result.checkpointed === result.log) restart.run(Date.now());
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
   }

@@ -5,8 +5,18 @@ import type Database from 'better-sqlite3';
  * per row on the hot write path) and assigns update seqs itself. Version 3 drops the per-document
  * index of the update log: each index entry dirtied one more page per commit (about half of a
  * durable write's cost); loads scan the log instead, which the relay keeps short (`LogTail`).
+ * Version 4 adds `wal_restarts`, the row the checkpoint worker writes so that it, not the event
+ * loop, restarts the WAL (see checkpointer.ts).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
+
+/** One row, rewritten by the checkpoint worker after each complete checkpoint. */
+const WAL_RESTARTS = `
+CREATE TABLE IF NOT EXISTS wal_restarts (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  at INTEGER NOT NULL
+);
+`;
 
 const PEOPLE_AND_ACCESS = `
 CREATE TABLE IF NOT EXISTS communities (
@@ -89,6 +99,7 @@ export function migrate(db: Database.Database, file: string): void {
     if (version === 0) db.exec(DOCUMENTS);
     if (version === 1) db.exec(FROM_V1);
     if (version === 2) db.exec('DROP INDEX IF EXISTS doc_updates_by_doc');
+    db.exec(WAL_RESTARTS);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }

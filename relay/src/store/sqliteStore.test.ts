@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { CommunityId } from '@lianxin/protocol';
 import { createSqliteStore } from './sqliteStore';
+import { SCHEMA_VERSION } from './sqliteSchema';
 import { runStoreContractTests } from './storeContract';
 
 const dir = mkdtempSync(join(tmpdir(), 'lianxin-sqlite-'));
@@ -94,8 +95,9 @@ describe('SQLite store', () => {
     expect((await b.loadDocument('c1/work')).updates.map((u) => u.seq)).toEqual([seq]);
     await b.close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'doc_updates'").all()).toEqual([]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'wal_restarts'").all()).toEqual([{ name: 'wal_restarts' }]);
     db.close();
   });
 
@@ -133,6 +135,24 @@ describe('SQLite store', () => {
     expect(statSync(path).size).toBeGreaterThan(before);
     expect((await s.loadDocument('d0')).updates.length).toBe(10 * Math.ceil(200 / 7));
     await s.close();
+  });
+
+  it('rewinds the WAL from the worker once a checkpoint copied all of it, not at the next write', async () => {
+    const path = file();
+    const s = createSqliteStore({ file: path, checkpointMs: 20, journal: false });
+    const seqs = await s.appendUpdates(Array.from({ length: 50 }, (_, i) => ({ doc: 'c1/work', update: new Uint8Array([i]), author: 'p', time: i })));
+    // The WAL header's salts change whenever the log is rewound; the store writes nothing
+    // meanwhile, so only the worker can have done it.
+    const salts = (): string => readFileSync(`${path}-wal`).subarray(16, 24).toString('hex');
+    const written = salts();
+    await expect.poll(salts, { interval: 20, timeout: 3000 }).not.toBe(written);
+    expect((await s.loadDocument('c1/work')).updates.map((u) => u.seq)).toEqual(seqs);
+    const [next] = await s.appendUpdates([{ doc: 'c1/work', update: new Uint8Array([99]), author: 'p', time: 99 }]);
+    await s.close();
+    const db = new Database(path, { readonly: true });
+    expect((db.prepare('SELECT count(*) AS n FROM wal_restarts').get() as { n: number }).n).toBe(1);
+    expect((db.prepare('SELECT max(seq) AS n FROM doc_updates').get() as { n: number }).n).toBe(next);
+    db.close();
   });
 
   it('never reuses a seq after compaction and reopening', async () => {

@@ -83,6 +83,30 @@ describe('SQLite store', () => {
     await s.close();
   });
 
+  it('a cut the database refuses is reported; the compaction stands and the rows wait for a later cut', async () => {
+    const path = file();
+    const errors: string[] = [];
+    const s = createSqliteStore({ file: path, journal: false, onCutError: (m) => errors.push(m) });
+    const other = new Database(path);
+    const rows = (): number => (other.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n;
+    const seqs = await s.appendUpdates(Array.from({ length: 3000 }, (_, i) => ({ doc: 'c1/work', update: new Uint8Array([i % 251]), author: 'p', time: i })));
+    await s.compact('c1/work', new Uint8Array([9]), seqs.at(-1) as number);
+    expect(rows()).toBe(2000);
+    // Before the next step runs (a turn of its own), something refuses every delete.
+    other.exec("CREATE TRIGGER keep BEFORE DELETE ON doc_updates BEGIN SELECT RAISE(ABORT, 'kept by the test'); END");
+    await expect.poll(() => errors.length).toBe(1);
+    // A cut inside a compaction fails the same way, and the compaction still resolves.
+    await expect(s.compact('c1/work', new Uint8Array([8]), seqs.at(-1) as number)).resolves.toBeUndefined();
+    expect(errors).toHaveLength(2);
+    expect(errors.every((m) => m.includes('kept by the test'))).toBe(true);
+    expect(rows()).toBe(2000);
+    expect(await s.loadDocument('c1/work')).toMatchObject({ snapshot: new Uint8Array([8]), updates: [] });
+    other.exec('DROP TRIGGER keep');
+    await s.close();
+    expect(rows()).toBe(0);
+    other.close();
+  });
+
   it('upgrades a version 2 database: drops the per-document index, keeps every row', async () => {
     const path = file();
     const a = createSqliteStore({ file: path, ownsLog: false });

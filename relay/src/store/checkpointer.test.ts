@@ -85,6 +85,24 @@ describe('checkpointer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('leaves an idle database alone: no rewind unless someone else wrote since the last one', async () => {
+    const file = openWal();
+    db!.prepare('INSERT INTO t (x) VALUES (?)').run(Buffer.alloc(1000, 1));
+    checkpointer = startCheckpointer(file, 10, () => undefined);
+    const restartedAt = (): number | null => (db!.prepare('SELECT at FROM wal_restarts').get() as { at: number } | undefined)?.at ?? null;
+    expect(await until(() => restartedAt() !== null, 5000)).toBe(true);
+    // Ten ticks and more with nothing written: the row (and the WAL) stay as they are.
+    const first = restartedAt();
+    const walBytes = statSync(`${file}-wal`).size;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(restartedAt()).toBe(first);
+    expect(statSync(`${file}-wal`).size).toBe(walBytes);
+    // A write by this connection brings the next rewind.
+    const salts = walSalts(file);
+    db!.prepare('INSERT INTO t (x) VALUES (?)').run(Buffer.alloc(1000, 2));
+    expect(await until(() => restartedAt() !== first && walSalts(file) !== salts, 5000)).toBe(true);
+  });
+
   it('still checkpoints a database without the wal_restarts table, and says so once', async () => {
     const file = openWal(false);
     const insert = db!.prepare('INSERT INTO t (x) VALUES (?)');

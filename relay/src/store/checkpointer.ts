@@ -34,13 +34,22 @@ try {
   // A database without the table (schema < 4) is still checkpointed; the writer rewinds the WAL.
   parentPort.postMessage({ error: 'the WAL is rewound by the writer: ' + String(error && error.message || error) });
 }
+// Changes whenever another connection (the relay) commits: the rewind is only worth it then.
+// Without this an idle relay would write a row and fsync every other tick forever, each rewind
+// leaving one more frame to copy.
+const dataVersion = db.prepare('PRAGMA data_version').pluck();
+// Unknown at start: what was written before the worker came counts as written by others.
+let seenVersion = null;
 let stopped = false;
 const tick = () => {
   if (stopped) return;
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    const version = dataVersion.get();
+    const othersWrote = version !== seenVersion;
+    seenVersion = version;
     // Every frame copied: the next commit restarts the WAL (and fsyncs its header). Be it.
-    if (restart && result && result.busy === 0 && result.log > 0 && result.checkpointed === result.log) restart.run(Date.now());
+    if (restart && othersWrote && result && result.busy === 0 && result.log > 0 && result.checkpointed === result.log) restart.run(Date.now());
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
   }

@@ -58,23 +58,32 @@ describe('checkpointer', () => {
 
   const walSalts = (file: string): string => readFileSync(`${file}-wal`).subarray(16, 24).toString('hex');
 
-  it('copies the WAL into the database file from its own thread', async () => {
-    const file = openWal();
+  /** Commits `count` rows of 1000 bytes on the test's own connection (into the WAL). */
+  function insertRows(count: number): void {
     const insert = db!.prepare('INSERT INTO t (x) VALUES (?)');
-    for (let i = 0; i < 200; i++) insert.run(Buffer.alloc(1000, i));
+    for (let i = 0; i < count; i++) insert.run(Buffer.alloc(1000, i));
+  }
+
+  /** Starts the worker on 200 committed rows; true once they reach the main file (a checkpoint). */
+  async function checkpointsRows(file: string, errors: string[]): Promise<boolean> {
+    insertRows(200);
     const before = statSync(file).size;
-    const errors: string[] = [];
     checkpointer = startCheckpointer(file, 20, (m) => errors.push(m));
     // The rows reach the main file only through a checkpoint (automatic ones are off).
-    expect(await until(() => statSync(file).size > before + 150_000, 5000)).toBe(true);
+    return until(() => statSync(file).size > before + 150_000, 5000);
+  }
+
+  it('copies the WAL into the database file from its own thread', async () => {
+    const file = openWal();
+    const errors: string[] = [];
+    expect(await checkpointsRows(file, errors)).toBe(true);
     expect(existsSync(`${file}-wal`)).toBe(true);
     expect(errors).toEqual([]);
   });
 
   it('rewinds the WAL itself once a checkpoint copied all of it, so the writer need not', async () => {
     const file = openWal();
-    const insert = db!.prepare('INSERT INTO t (x) VALUES (?)');
-    for (let i = 0; i < 20; i++) insert.run(Buffer.alloc(1000, i));
+    insertRows(20);
     const written = walSalts(file);
     const errors: string[] = [];
     checkpointer = startCheckpointer(file, 20, (m) => errors.push(m));
@@ -105,12 +114,8 @@ describe('checkpointer', () => {
 
   it('still checkpoints a database without the wal_restarts table, and says so once', async () => {
     const file = openWal(false);
-    const insert = db!.prepare('INSERT INTO t (x) VALUES (?)');
-    for (let i = 0; i < 200; i++) insert.run(Buffer.alloc(1000, i));
-    const before = statSync(file).size;
     const errors: string[] = [];
-    checkpointer = startCheckpointer(file, 20, (m) => errors.push(m));
-    expect(await until(() => statSync(file).size > before + 150_000, 5000)).toBe(true);
+    expect(await checkpointsRows(file, errors)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/rewound by the writer.*wal_restarts/);

@@ -7,7 +7,7 @@ import { Connection, type AckTiming, type RelaySocket } from './Connection';
 import { DocRoom, type RoomContext } from './DocRoom';
 import { EMPTY_AWARENESS, ProtocolViolation } from './wire';
 import type { Identity } from './Identity';
-import { BY_TURN, PER_CALLBACK, WriteBatcher, type WriteEntry } from './writeBatcher';
+import { WriteBatcher, type WriteEntry } from './writeBatcher';
 import { Compactor } from './Compactor';
 
 export interface RoomRegistryDeps {
@@ -44,7 +44,7 @@ export class RoomRegistry {
     this.batcher = new WriteBatcher(store, metrics, {
       committed: (batch) => this.committed(batch),
       failed: (batch, error) => this.failed(batch, error),
-    }, config.journal ? PER_CALLBACK : BY_TURN);
+    });
     this.context = {
       limits: config.limits,
       log,

@@ -3,7 +3,7 @@ import { RelayMetrics } from '../metrics';
 import { createMemoryStore } from '../store/memoryStore';
 import type { Connection } from './Connection';
 import type { DocRoom } from './DocRoom';
-import { BY_TURN, MAX_WAIT_MS, PER_CALLBACK, WriteBatcher, type BatchTiming, type WriteEntry } from './writeBatcher';
+import { MAX_WAIT_MS, WriteBatcher, type WriteEntry } from './writeBatcher';
 
 /** The part of a room the batcher touches. */
 function roomStub(): DocRoom {
@@ -22,7 +22,7 @@ function spin(ms: number): void {
 }
 
 /** A batcher over the memory store that records each committed batch as its counts. */
-function recordingBatcher(timing?: BatchTiming) {
+function recordingBatcher(idleMs?: number) {
   const metrics = new RelayMetrics();
   const batches: number[][] = [];
   const batcher = new WriteBatcher(
@@ -32,14 +32,14 @@ function recordingBatcher(timing?: BatchTiming) {
       committed: (b) => batches.push(b.map((e) => e.count)),
       failed: () => undefined,
     },
-    timing,
+    idleMs,
   );
   return { metrics, batches, batcher, room: roomStub() };
 }
 
 describe('WriteBatcher', () => {
   it('writes at once when idle, and batches by turn while writes follow each other closely', async () => {
-    const { metrics, batches, batcher, room } = recordingBatcher({ ...BY_TURN, idleMs: 60_000 });
+    const { metrics, batches, batcher, room } = recordingBatcher(60_000);
     // Idle: what one callback enqueues is written in the microtasks right after it.
     for (let n = 1; n <= 3; n++) batcher.enqueue(entry(room, n));
     for (let i = 0; i < 10 && batches.length === 0; i++) await Promise.resolve();
@@ -54,33 +54,8 @@ describe('WriteBatcher', () => {
     metrics.close();
   });
 
-  it('per callback: writes what each callback read right after it, even straight after another write', async () => {
-    const { metrics, batches, batcher, room } = recordingBatcher(PER_CALLBACK);
-    for (let round = 0; round < 3; round++) {
-      // One socket callback reads two updates: they share a write, done in the microtasks after it.
-      batcher.enqueue(entry(room, round * 2 + 1));
-      batcher.enqueue(entry(room, round * 2 + 2));
-      for (let i = 0; i < 10 && batches.length === round; i++) await Promise.resolve();
-    }
-    // BY_TURN would have left the second and third pairs for the end of the turn (see above).
-    expect(batches).toEqual([[1, 2], [3, 4], [5, 6]]);
-    expect(room.uncommitted).toBe(0);
-    metrics.close();
-  });
-
-  it('per callback: a long callback still closes its batch after MAX_WAIT_MS', async () => {
-    const { metrics, batches, batcher, room } = recordingBatcher(PER_CALLBACK);
-    batcher.enqueue(entry(room, 1));
-    spin(MAX_WAIT_MS * 1.5);
-    batcher.enqueue(entry(room, 2));
-    batcher.enqueue(entry(room, 3));
-    await batcher.drain();
-    expect(batches).toEqual([[1, 2], [3]]);
-    metrics.close();
-  });
-
   it('is idle again once idleMs has passed since its last write', async () => {
-    const { metrics, batches, batcher, room } = recordingBatcher({ ...BY_TURN, idleMs: 2 });
+    const { metrics, batches, batcher, room } = recordingBatcher(2);
     batcher.enqueue(entry(room, 1));
     await batcher.drain();
     spin(3);

@@ -23,9 +23,9 @@ export interface WriteEntry {
 export const MAX_BATCH = 128;
 
 /**
- * Longest an update waits for its batch to close while more keep arriving (batching by turn).
- * After a stall the event loop reads hundreds of queued messages in one go; without this bound
- * the first of them would wait for all the others before being stored and broadcast.
+ * Longest an update waits for its batch to close while more keep arriving. After a stall the
+ * event loop reads hundreds of queued messages in one go; without this bound the first of them
+ * would wait for all the others before being stored and broadcast.
  */
 export const MAX_WAIT_MS = 1;
 
@@ -36,31 +36,6 @@ export const MAX_WAIT_MS = 1;
  */
 export const IDLE_MS = 1;
 
-/**
- * When a batch closes: right after the callback that read its first update if no write started
- * in the last `idleMs`, else at the end of the turn; and in any case once its first update has
- * waited `maxWaitMs` while more were read.
- */
-export interface BatchTiming {
-  readonly idleMs: number;
-  readonly maxWaitMs: number;
-}
-
-/**
- * For a store whose writes cost a SQLite commit each (`LIANXIN_JOURNAL=off`): under load, batch
- * the updates of a whole event-loop turn into one commit.
- */
-export const BY_TURN: BatchTiming = { idleMs: IDLE_MS, maxWaitMs: MAX_WAIT_MS };
-
-/**
- * For a store whose writes are cheap (the update journal: one `write()` of a few µs): every
- * socket callback's updates are written right after it, never waiting for other sockets read in
- * the same turn. Batching by turn saved little there and cost the tail: after a stall the first
- * messages of the burst waited up to MAX_WAIT_MS for the rest (bench R = 50, enqueue → broadcast
- * p99 0.35 → 0.2 ms).
- */
-export const PER_CALLBACK: BatchTiming = { idleMs: 0, maxWaitMs: MAX_WAIT_MS };
-
 export interface WriteBatcherEvents {
   /** The batch is durable (seqs assigned); broadcast and acknowledge. */
   committed(batch: readonly WriteEntry[]): void;
@@ -69,13 +44,12 @@ export interface WriteBatcherEvents {
 }
 
 /**
- * Writes accepted updates to the store in batches (up to MAX_BATCH), one batch after another,
- * which keeps every document's updates in arrival order. What closes a batch is its BatchTiming:
- * PER_CALLBACK writes what one socket callback read right after it; BY_TURN collects the updates
- * of one event-loop turn (for at most MAX_WAIT_MS) into one store transaction, so a busy relay
- * pays one commit per turn instead of one per update, and an idle one (IDLE_MS) still writes at
- * once: waiting for the turn's end made a lone update wait for every other socket read in that
- * turn (at 100 rooms the bench's p95 went from 2.2 to 1.2 ms).
+ * Collects the updates that arrive within one turn of the event loop (up to MAX_BATCH, or for at
+ * most MAX_WAIT_MS) and writes them in one store transaction, so a busy relay pays one commit per
+ * turn instead of one per update. Batches are written one after another, which keeps every
+ * document's updates in arrival order. An idle batcher (IDLE_MS) writes at once instead: waiting
+ * for the turn's end made a lone update wait for every other socket read in that turn (at 100
+ * rooms the bench's p95 went from 2.2 to 1.2 ms).
  */
 export class WriteBatcher {
   private queue: WriteEntry[] = [];
@@ -93,7 +67,7 @@ export class WriteBatcher {
     private readonly store: Store,
     private readonly metrics: RelayMetrics,
     private readonly events: WriteBatcherEvents,
-    private readonly timing: BatchTiming = BY_TURN,
+    private readonly idleMs: number = IDLE_MS,
   ) {}
 
   get pending(): number {
@@ -105,7 +79,7 @@ export class WriteBatcher {
     entry.room.uncommitted += 1;
     if (entry.update) entry.room.uncommittedBytes += entry.update.byteLength;
     if (this.queue.length === 1) this.firstAt = performance.now();
-    else if (!this.flushing && performance.now() - this.firstAt >= this.timing.maxWaitMs) {
+    else if (!this.flushing && performance.now() - this.firstAt >= MAX_WAIT_MS) {
       // Still inside the event loop's read phase: write now; the broadcast follows this message.
       void this.flush();
       return;
@@ -123,7 +97,7 @@ export class WriteBatcher {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
     // Updates read by the same callback (one socket's chunk) still share the write.
-    if (this.queue.length === 1 && performance.now() - this.lastFlushAt >= this.timing.idleMs) queueMicrotask(() => void this.flush());
+    if (this.queue.length === 1 && performance.now() - this.lastFlushAt > this.idleMs) queueMicrotask(() => void this.flush());
     else setImmediate(() => void this.flush());
   }
 

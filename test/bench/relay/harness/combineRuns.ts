@@ -1,9 +1,14 @@
 import type { RunSummary, StepResult } from './stepResult';
 import { StepOutcome } from './stepResult';
 
-/** A run whose figures are the server's own: it held, or failed with the load really offered. */
+/** An outcome on the server's own account: it held, or failed with the load really offered. */
+export function ownOutcome(outcome: StepOutcome): boolean {
+  return outcome === StepOutcome.held || outcome === StepOutcome.slow || outcome === StepOutcome.lost;
+}
+
+/** A run whose figures are the server's own. */
 export function counts(step: StepResult): boolean {
-  return step.load !== null && (step.outcome === StepOutcome.held || step.outcome === StepOutcome.slow || step.outcome === StepOutcome.lost);
+  return step.load !== null && ownOutcome(step.outcome);
 }
 
 export function summarizeRun(step: StepResult): RunSummary {

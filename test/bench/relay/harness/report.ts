@@ -1,5 +1,6 @@
 // The markdown the bench prints and writes into test/bench/RESULTS.md (its relay section).
 import { ClientKind } from '../load/loadConfig';
+import { counts as countsOwn, ownOutcome } from './combineRuns';
 import { mannWhitneyGreater } from './mannWhitney';
 import type { StepResult } from './stepResult';
 import { P99_LIMIT_MS, StepOutcome } from './stepResult';
@@ -152,8 +153,7 @@ export function compareStep(relay: StepResult, reference: StepResult): Compariso
 
 /** The p99 of each run whose figures are the server's own, as the median run is chosen among. */
 function countedP99s(step: StepResult): number[] {
-  const own = new Set<StepOutcome>([StepOutcome.held, StepOutcome.slow, StepOutcome.lost]);
-  return (step.runs ?? []).filter((r) => own.has(r.outcome)).map((r) => r.p99).filter((p): p is number => p !== null);
+  return (step.runs ?? []).filter((r) => ownOutcome(r.outcome)).map((r) => r.p99).filter((p): p is number => p !== null);
 }
 
 /** C(m + n, m): the orderings of m and n values. */
@@ -172,8 +172,7 @@ export function verdict(steps: readonly StepResult[]): string[] {
   const relay = steps.filter((s) => s.target === TargetId.relay);
   const reference = steps.filter((s) => s.target === TargetId.yWebsocket);
   // Only measurements that count: held or failed on the server's own account.
-  const counts = (s: StepResult | undefined): boolean =>
-    s?.load !== null && s?.load !== undefined && (s.outcome === StepOutcome.held || s.outcome === StepOutcome.slow || s.outcome === StepOutcome.lost);
+  const counts = (s: StepResult | undefined): boolean => s !== undefined && countsOwn(s);
   const comparable = relay.filter((r) => counts(r) && counts(reference.find((s) => s.rooms === r.rooms)));
   if (relay.length > 0 && reference.length > 0) {
     const compared = comparable.map((r) => r.rooms).join(', ') || 'none';

@@ -5,11 +5,13 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createApp, type RelayApp } from './app';
 import { defaultConfig, type RelayConfig } from './config';
+import { defaultHttpConfig } from './httpConfig';
 import { createLogger } from './logger';
 import { createMemoryStore } from './store/memoryStore';
 import type { Store } from './store/Store';
 
 const secret = 'a'.repeat(40);
+const METRICS_TOKEN = 'metrics-token-for-app-tests';
 const logLines: string[] = [];
 const log = createLogger('debug', { write: (line: string) => void logLines.push(line) });
 const staticDir = mkdtempSync(join(tmpdir(), 'lianxin-static-'));
@@ -213,8 +215,21 @@ describe('public routes, health, metrics, errors', () => {
     expect(await call('GET', '/healthz')).toMatchObject({ status: 503, json: { ok: false, store: 'error' } });
   });
 
-  it('/metrics is Prometheus text', async () => {
-    const res = await relay.app.request('/metrics');
+  it('/metrics is 404 without a configured token, 401 with a wrong one', async () => {
+    expect((await relay.app.request('/metrics')).status).toBe(404);
+    const guarded = build({ http: { ...defaultHttpConfig, metricsToken: METRICS_TOKEN } });
+    expect((await guarded.app.request('/metrics')).status).toBe(401);
+    const wrong = await guarded.app.request('/metrics', { headers: { authorization: 'Bearer not-the-token-at-all' } });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).not.toContain('lianxin_');
+    guarded.metrics.close();
+  });
+
+  it('/metrics is Prometheus text for the bearer of the metrics token', async () => {
+    const guarded = build({ http: { ...defaultHttpConfig, metricsToken: METRICS_TOKEN } });
+    const res = await guarded.app.request('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    guarded.metrics.close();
+    expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
     for (const name of ['lianxin_connections ', 'lianxin_documents_loaded ', 'lianxin_messages_in_total', 'lianxin_bytes_out_total', 'lianxin_store_write_seconds_bucket', 'lianxin_connections_rejected_total']) {

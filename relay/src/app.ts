@@ -1,17 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { createNodeWebSocket, type NodeWebSocket } from '@hono/node-ws';
+import type { Server } from 'node:http';
 import type { AuthDeps } from './auth/authenticate';
 import { SetupCode } from './auth/SetupCode';
 import type { RelayConfig } from './config';
 import { createDocumentSource, type DocumentSource } from './documentSource';
 import { apiRoutes } from './http/apiRoutes';
+import { AttemptLimiter } from './http/AttemptLimiter';
 import { handleError } from './http/ApiError';
-import { RelayWebSocket } from './http/RelayWebSocket';
+import { clientAddress } from './http/clientAddress';
+import { metricsRoute } from './http/metricsRoute';
+import { incomingOf } from './http/requestSocket';
+import { SocketCounter } from './http/SocketCounter';
 import { staticFiles } from './http/staticFiles';
-import { syncHandler } from './http/syncRoute';
+import { SyncUpgrades } from './http/SyncUpgrades';
 import { redactUrl, type Logger } from './logger';
 import { RelayMetrics } from './metrics';
 import { RoomRegistry } from './rooms/RoomRegistry';
@@ -48,10 +52,10 @@ export interface RelayApp {
   readonly documents: DocumentSource;
   readonly metrics: RelayMetrics;
   readonly setup: SetupCode;
-  /** Attach to the Node HTTP server so /sync upgrades reach the app (server.ts does it). */
-  readonly injectWebSocket: NodeWebSocket['injectWebSocket'];
-  /** The WebSocket server behind /sync (server.ts terminates stragglers at shutdown). */
-  readonly webSockets: NodeWebSocket['wss'];
+  /** /sync upgrades (server.ts terminates stragglers at shutdown). */
+  readonly upgrades: SyncUpgrades;
+  /** Hooks the Node HTTP server: connection counting per address, /sync upgrades (server.ts does it). */
+  attach(server: Server): void;
 }
 
 /** Builds the relay's Hono app from its dependencies. Listens on nothing. */
@@ -65,13 +69,24 @@ export function createApp(deps: AppDeps): RelayApp {
   const auth: AuthDeps = { store, secret: deps.secret, now };
   const app = new Hono();
 
-  const nodeWs = createNodeWebSocket({ app });
-  // One WebSocketServer: give it our socket class (per-connection frame caps, 4413 not 1009) and
-  // the largest cap as the default.
-  nodeWs.wss.options.WebSocket = RelayWebSocket;
-  nodeWs.wss.options.maxPayload = config.limits.maxFrame;
+  // Behind a trusted proxy every socket is the proxy's: the proxy limits connections per client.
+  const sockets = config.http.trustProxy ? undefined : new SocketCounter(config.http.maxConnectionsPerAddress);
+  const upgrades = new SyncUpgrades({ ...auth, config, registry, metrics, log, sockets });
+  const addressOf = (c: Context): string => {
+    const incoming = incomingOf(c);
+    return incoming ? clientAddress(incoming, config.http.trustProxy) : 'unknown';
+  };
+  const attempts = new AttemptLimiter({ attemptsPerMinute: config.http.codeAttemptsPerMinute, failuresPer15Min: config.http.codeFailuresPer15Min }, { log, metrics, address: addressOf });
 
   app.onError(handleError(log));
+  // A connection opened past its address's limit gets 429 for whatever it asks (SocketCounter).
+  app.use('*', async (c, next) => {
+    const incoming = incomingOf(c);
+    if (!sockets || !incoming || !sockets.isOverLimit(incoming.socket)) return next();
+    metrics.httpRefused.inc({ reason: 'too-many-connections-for-address' });
+    log.warn({ address: addressOf(c), url: redactUrl(c.req.path) }, 'request refused: connection limit');
+    return c.json({ error: { code: 'too-many-connections', message: 'too many connections from this address' } }, 429, { 'retry-after': '30', connection: 'close' });
+  });
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -91,16 +106,23 @@ export function createApp(deps: AppDeps): RelayApp {
     const body = { ok: storeOk, store: storeOk ? 'ok' : 'error', connections: registry.connectionCount, documents: registry.loadedCount };
     return c.json(body, storeOk ? 200 : 503);
   });
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }));
+  app.get('/metrics', metricsRoute(metrics, config.http.metricsToken));
 
   // Bearer tokens, no cookies: any origin may call the API (a dev server, another front end).
   app.use('/api/*', cors({ origin: '*', allowHeaders: ['authorization', 'content-type'], allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }));
   for (const mount of deps.routes ?? []) mount(app, { documents, log, config });
+  app.post('/api/join', attempts.middleware());
+  app.post('/api/setup', attempts.middleware());
   app.route('/api', apiRoutes({ ...auth, config, setup, registry, log }));
-  app.get('/sync/*', syncHandler({ ...auth, config, registry, metrics, log, upgradeWebSocket: nodeWs.upgradeWebSocket }));
+  // Upgrades never reach Hono (SyncUpgrades); a plain GET is told what it should have done.
+  app.get('/sync/*', (c) => c.json({ error: { code: 'upgrade-required', message: 'connect with a WebSocket' } }, 426));
 
   if (config.staticDir && existsSync(join(config.staticDir, 'index.html'))) app.use('*', staticFiles(config.staticDir));
   app.notFound((c) => c.json({ error: { code: 'not-found', message: 'not found' } }, 404));
 
-  return { app, registry, documents, metrics, setup, injectWebSocket: nodeWs.injectWebSocket, webSockets: nodeWs.wss };
+  const attach = (server: Server): void => {
+    sockets?.attach(server);
+    server.on('upgrade', upgrades.handle);
+  };
+  return { app, registry, documents, metrics, setup, upgrades, attach };
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Limits } from '@lianxin/protocol';
 import type { SqliteSynchronous } from './store/sqliteStore';
+import { defaultHttpConfig, HTTP_ENV_VARS, type HttpConfig } from './httpConfig';
 
 /** A setting is missing or wrong; the message says what to set. Thrown at start-up. */
 export class ConfigError extends Error {
@@ -58,6 +59,8 @@ export interface RelayConfig {
   /** Default lifetime of invites. */
   readonly inviteTtlDays: number;
   readonly logLevel: string;
+  /** Timeouts and limits of the HTTP surface (httpConfig.ts). */
+  readonly http: HttpConfig;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -94,6 +97,7 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
     tokenTtlDays: 365,
     inviteTtlDays: 7,
     logLevel: 'info',
+    http: defaultHttpConfig,
     ...overrides,
   };
 }
@@ -124,6 +128,7 @@ export const ENV_VARS = {
   LIANXIN_LOG_LEVEL: 'pino level: fatal|error|warn|info|debug|trace|silent (default info)',
   LIANXIN_PUBLIC_URL: 'absolute origin the QR codes on service boards point to, e.g. https://lianxin.example.org (default: the request\'s own origin)',
   LIANXIN_EXIT_WITH_STDIN: '1: shut down when stdin closes (tests use it so a relay never outlives them)',
+  ...HTTP_ENV_VARS,
 } as const;
 
 type Env = Record<string, string | undefined>;
@@ -187,7 +192,26 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
     tokenTtlDays: intFromEnv(env, 'LIANXIN_TOKEN_TTL_DAYS', 365, 1),
     inviteTtlDays: intFromEnv(env, 'LIANXIN_INVITE_TTL_DAYS', 7, 1),
     logLevel,
+    http: httpConfigFromEnv(env),
   });
+}
+
+function httpConfigFromEnv(env: Env): HttpConfig {
+  const d = defaultHttpConfig;
+  const metricsToken = env.LIANXIN_METRICS_TOKEN ?? '';
+  if (metricsToken !== '' && metricsToken.length < 16) throw new ConfigError('LIANXIN_METRICS_TOKEN must be at least 16 characters (it guards /metrics)');
+  return {
+    headersTimeoutMs: intFromEnv(env, 'LIANXIN_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 100),
+    requestTimeoutMs: intFromEnv(env, 'LIANXIN_REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 100),
+    keepAliveTimeoutMs: intFromEnv(env, 'LIANXIN_KEEPALIVE_TIMEOUT_MS', d.keepAliveTimeoutMs, 100),
+    maxConnections: intFromEnv(env, 'LIANXIN_MAX_CONNECTIONS', d.maxConnections, 1),
+    maxConnectionsPerAddress: intFromEnv(env, 'LIANXIN_MAX_CONNECTIONS_PER_ADDRESS', d.maxConnectionsPerAddress, 1),
+    maxSocketsPerToken: intFromEnv(env, 'LIANXIN_MAX_SOCKETS_PER_TOKEN', d.maxSocketsPerToken, 1),
+    codeAttemptsPerMinute: intFromEnv(env, 'LIANXIN_CODE_ATTEMPTS_PER_MINUTE', d.codeAttemptsPerMinute, 1),
+    codeFailuresPer15Min: intFromEnv(env, 'LIANXIN_CODE_FAILURES_PER_15_MIN', d.codeFailuresPer15Min, 1),
+    metricsToken: metricsToken === '' ? null : metricsToken,
+    trustProxy: oneOf(env, 'LIANXIN_TRUST_PROXY', ['0', '1'], '0') === '1',
+  };
 }
 
 /** The public origin QR codes point to (behind a proxy the request's own origin is the wrong one). */

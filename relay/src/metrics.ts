@@ -119,6 +119,7 @@ export class RelayMetrics {
   readonly compactions = new Counter('lianxin_compactions_total', 'Document logs compacted into a snapshot');
   readonly evictions = new Counter('lianxin_evictions_total', 'Idle documents unloaded');
   readonly storeErrors = new Counter('lianxin_store_errors_total', 'Failed store writes');
+  readonly httpRefused = new Counter('lianxin_http_refused_total', 'Requests and upgrades answered 429 by a limit, by reason');
   readonly storeWriteSeconds = new Histogram('lianxin_store_write_seconds', 'Latency of one batched store write (one transaction)', [
     0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1,
   ]);
@@ -180,6 +181,7 @@ export class RelayMetrics {
       this.compactions.render(),
       this.evictions.render(),
       this.storeErrors.render(),
+      this.httpRefused.render(),
       this.storeWriteSeconds.render(),
       this.storeBatchSize.render(),
       this.gcPauseSeconds.render(),

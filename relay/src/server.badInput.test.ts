@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, Limits, SyncStep } from '@lianxin/protocol';
-import { createCommunity, createToken, startRelay, type RelayProcess } from '../../test/support/relayProcess';
+import { createCommunity, createToken, fetchMetrics, startRelay, type RelayProcess } from '../../test/support/relayProcess';
 import { connect, syncMessage, type SyncClient } from '../../test/support/syncClient';
 
 const MAX_DOCUMENT = 256 * 1024;
@@ -140,7 +140,7 @@ describe('bad input', () => {
   it('the relay is still healthy and counted every close by code', async () => {
     const health = await fetch(`${relay.url}/healthz`);
     expect(await health.json()).toMatchObject({ ok: true, store: 'ok' });
-    const metrics = await (await fetch(`${relay.url}/metrics`)).text();
+    const metrics = await fetchMetrics(relay.url);
     for (const code of [4413, 4400, 4429, 4507]) expect(metrics).toMatch(new RegExp(`lianxin_connections_closed_total\\{code="${code}"\\} [1-9]`));
   });
 });

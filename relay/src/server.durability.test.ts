@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { CloseCode } from '@lianxin/protocol';
-import { createCommunity, startRelay, type RelayProcess } from '../../test/support/relayProcess';
+import { createCommunity, fetchMetrics, startRelay, type RelayProcess } from '../../test/support/relayProcess';
 import { connect, upgradeStatus } from '../../test/support/syncClient';
 
 const running: RelayProcess[] = [];
@@ -127,7 +127,7 @@ describe('durability', () => {
 
     await writer.close();
     await relay.waitForLog((r) => r.msg === 'document unloaded' && r.room === 'c1/meetings');
-    const metrics = await (await fetch(`${relay.url}/metrics`)).text();
+    const metrics = await fetchMetrics(relay.url);
     expect(metrics).toMatch(/lianxin_documents_loaded 0/);
     expect(metrics).toMatch(/lianxin_evictions_total [1-9]/);
     const map = await readBack(relay, 'c1/meetings', token);
@@ -181,7 +181,7 @@ describe('operations', () => {
     expect(await upgradeStatus(relay.wsUrl, 'maple/care', null)).toBe(401);
 
     expect(await (await fetch(`${relay.url}/healthz`)).json()).toMatchObject({ ok: true, store: 'ok', connections: 2, documents: 1 });
-    const metrics = await (await fetch(`${relay.url}/metrics`)).text();
+    const metrics = await fetchMetrics(relay.url);
     expect(metrics).toMatch(/^lianxin_connections 2$/m);
     expect(metrics).toMatch(/^lianxin_documents_loaded 1$/m);
     expect(metrics).toMatch(/^lianxin_messages_in_total [1-9]/m);

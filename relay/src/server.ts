@@ -1,4 +1,3 @@
-import type { Duplex } from 'node:stream';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -34,6 +33,18 @@ export interface RunningRelay {
   stop(): Promise<void>;
 }
 
+/** Sockets above the WebSocket quota that Node still accepts (health checks, the API). */
+const CONNECTION_HEADROOM = 256;
+
+/**
+ * Slow clients (slowloris) hold a socket only this long: headers within headersTimeout, the whole
+ * request within requestTimeout, checked every second (Node's default is every 30 s).
+ */
+function serverTimeouts(config: RelayConfig) {
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = config.http;
+  return { headersTimeout: headersTimeoutMs, requestTimeout: Math.max(requestTimeoutMs, headersTimeoutMs), keepAliveTimeout: keepAliveTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) };
+}
+
 /** Opens the store named by the config (creating the data folder). */
 export function openStore(config: RelayConfig, log?: Logger): Store {
   if (config.store === 'memory') return createMemoryStore();
@@ -67,15 +78,14 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
   await relay.registry.start();
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: relay.app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
+    const s = serve({ fetch: relay.app.fetch, port: config.port, hostname: config.host, serverOptions: serverTimeouts(config) }, () => resolve(s as Server)) as Server;
     s.once('error', reject);
   });
-  // A peer that resets its connection while its upgrade is being answered (a refused token, a
-  // client giving up) must not take the relay down: a socket 'error' with no listener is thrown.
-  server.on('upgrade', (_request, socket: Duplex) => {
-    socket.on('error', (error) => log.debug({ err: error.message }, 'upgrade socket error'));
-  });
-  relay.injectWebSocket(server);
+  // Past this many sockets Node drops new ones before parsing anything; the WebSocket quota answers
+  // 429 below it (the headroom keeps /healthz and the API reachable at the quota).
+  server.maxConnections = config.http.maxConnections + CONNECTION_HEADROOM;
+  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  relay.attach(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info({ url, port, host: config.host, dataDir: config.dataDir, store: store.kind, synchronous: config.synchronous, staticDir: config.staticDir }, 'listening');
@@ -95,8 +105,8 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
       await relay.registry.shutdown();
       // Give peers a moment to answer the close handshake, then cut whoever did not.
       const deadline = Date.now() + 1000;
-      while (relay.webSockets.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      for (const ws of relay.webSockets.clients) ws.terminate();
+      while (relay.upgrades.open > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      relay.upgrades.terminateAll();
       server.closeAllConnections();
       await closed;
       await store.close();

@@ -53,6 +53,16 @@ export interface RelayProcess {
   readonly exited: boolean;
 }
 
+/** The /metrics bearer token of relays started here (LIANXIN_METRICS_TOKEN). */
+export const METRICS_TOKEN = 'test-metrics-token-0123456789';
+
+/** GET /metrics with the test relays' bearer token. */
+export async function fetchMetrics(url: string): Promise<string> {
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}`);
+  return res.text();
+}
+
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
 let exitHookInstalled = false;
@@ -91,7 +101,7 @@ export async function startRelay(opts: StartRelayOptions = {}): Promise<RelayPro
   const args = ['--import', 'tsx', CLI, 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data', dataDir, ...(opts.args ?? [])];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, LIANXIN_EXIT_WITH_STDIN: '1', LIANXIN_LOG_LEVEL: 'debug', ...opts.env },
+    env: { ...process.env, LIANXIN_EXIT_WITH_STDIN: '1', LIANXIN_LOG_LEVEL: 'debug', LIANXIN_METRICS_TOKEN: METRICS_TOKEN, ...opts.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   children.add(child);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultLimits, loadConfig, publicUrlFromEnv } from './config';
+import { defaultHttpConfig } from './httpConfig';
 
 describe('loadConfig', () => {
   it('defaults: 127.0.0.1:8787, ./data, SQLite NORMAL, protocol limits', () => {
@@ -21,6 +22,14 @@ describe('loadConfig', () => {
   ])('throws a ConfigError saying what to set for %j', (env, message) => {
     expect(() => loadConfig({}, env)).toThrow(ConfigError);
     expect(() => loadConfig({}, env)).toThrow(message);
+  });
+  it('reads the HTTP surface settings; /metrics is closed unless a long enough token is set', () => {
+    expect(loadConfig({}, {}).http).toEqual(defaultHttpConfig);
+    expect(defaultHttpConfig.metricsToken).toBeNull();
+    const c = loadConfig({}, { LIANXIN_HEADERS_TIMEOUT_MS: '2000', LIANXIN_MAX_SOCKETS_PER_TOKEN: '4', LIANXIN_METRICS_TOKEN: 'x'.repeat(16), LIANXIN_TRUST_PROXY: '1' });
+    expect(c.http).toMatchObject({ headersTimeoutMs: 2000, maxSocketsPerToken: 4, metricsToken: 'x'.repeat(16), trustProxy: true });
+    expect(() => loadConfig({}, { LIANXIN_METRICS_TOKEN: 'short' })).toThrow(/LIANXIN_METRICS_TOKEN must be at least 16/);
+    expect(() => loadConfig({}, { LIANXIN_TRUST_PROXY: 'yes' })).toThrow(/LIANXIN_TRUST_PROXY/);
   });
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ port: 70000 }, {})).toThrow(/--port/);

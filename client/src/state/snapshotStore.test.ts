@@ -38,6 +38,17 @@ describe('snapshotStore', () => {
     expect(store.getSnapshot()).toEqual(['王五']);
   });
 
+  it('sees a change made between a read and the first subscription (React reads while rendering, subscribes after committing)', () => {
+    const relay = new Y.Doc();
+    const device = new Y.Doc();
+    const store = createSnapshotStore(device, readNames);
+    expect(store.getSnapshot()).toEqual([]);
+    relay.getMap<string>('names').set('c', '赵六');
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(relay), 'provider');
+    store.subscribe(() => undefined);
+    expect(store.getSnapshot()).toEqual(['赵六']);
+  });
+
   it('ignores transactions that change nothing', async () => {
     const doc = new Y.Doc();
     const store = createSnapshotStore(doc, readNames);

@@ -42,24 +42,22 @@ export function createSnapshotStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): Sna
   const onChange = (tr: Y.Transaction) => {
     if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
     stale = true;
-    if (!scheduled) {
+    if (listeners.size > 0 && !scheduled) {
       scheduled = true;
       queueMicrotask(notify);
     }
   };
+  // Watched for the store's whole life, not only while subscribed: React reads a snapshot while it
+  // renders and subscribes only after it commits. A change in between (the relay's catch-up after
+  // the page opened) must leave the cache stale, or React's check after subscribing sees the old
+  // value and the view stays without it until the next change (issue 20: a concern missing from
+  // the board until a reload). afterTransaction is cheap: unlike 'update', it makes Yjs encode nothing.
+  doc.on('afterTransaction', onChange);
 
   return {
     subscribe(listener) {
-      if (listeners.size === 0) doc.on('afterTransaction', onChange);
       listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
-          doc.off('afterTransaction', onChange);
-          // Unobserved: the next subscriber must not see an old value.
-          stale = true;
-        }
-      };
+      return () => listeners.delete(listener);
     },
     getSnapshot() {
       if (stale || value === undefined) {

@@ -6,6 +6,8 @@ import type { Browser } from 'playwright-core';
 import { startRelay, type RelayProcess } from '../support/relayProcess';
 import { launchBrowser, watchErrors } from './support/browser';
 import { ensureClientBuilt } from './support/clientBuild';
+import { readDoc, tokenFor } from './support/seed';
+import { readSettings } from '@lianxin/model';
 
 let relay: RelayProcess;
 let browser: Browser;
@@ -37,6 +39,12 @@ describe('first-run setup', () => {
     expect(page.url()).toContain('/c/hehua');
     const info = (await (await fetch(`${relay.url}/api/community/hehua`)).json()) as { name: string };
     expect(info.name).toBe('荷花社区');
+    // What was typed at setup reaches the roster's settings, which the settings page, the
+    // published page and the service boards read (issue 20, item 5).
+    const committee = await tokenFor(relay, 'hehua', 'committee', '李委员');
+    await expect.poll(async () => readSettings(await readDoc(relay, 'hehua/roster', committee.token), []).name, { timeout: 15_000 }).toBe('荷花社区');
+    await page.goto('/c/hehua/settings');
+    await expect.poll(() => page.getByTestId('community-settings').getByLabel('社区名称').inputValue(), { timeout: 15_000 }).toBe('荷花社区');
 
     // the code is spent: a second use is refused and creates nothing
     const again = await fetch(`${relay.url}/api/setup`, {

@@ -7,6 +7,7 @@ import { Button, Drawer, Menu, Select, Tag, Typography } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { useSession } from '../state/useSession';
 import { useAccounts } from '../state/useAccounts';
+import { useNameFromSetup } from '../state/useNameFromSetup';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
@@ -22,6 +23,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { account } = useSession();
   const { accounts } = useAccounts();
+  useNameFromSetup();
   const navigate = useNavigate();
   const location = useLocation();
   const [drawer, setDrawer] = useState(false);

@@ -27,7 +27,7 @@ export function CommunitySettingsPanel() {
   const [form] = Form.useForm<SettingsForm>();
   const settings = roster?.settings;
   useEffect(() => {
-    if (!settings) return;
+    if (!settings || form.isFieldsTouched()) return;
     form.setFieldsValue({
       name: settings.name,
       township: settings.township ?? '',
@@ -40,8 +40,9 @@ export function CommunitySettingsPanel() {
       visitIntervalDays: settings.visitIntervalDays,
       responseDays: settings.responseDays,
     });
-    // Fill once when opened; later remote edits should not overwrite what is being typed.
-  }, [Boolean(settings)]);
+    // Filled when opened and when the stored settings change (e.g. the name from setup arriving),
+    // until the person starts typing: then remote edits must not overwrite what is being typed.
+  }, [settings]);
   if (!settings) return null;
   return (
     <Card size="small" title={t('settings.community')}>

@@ -33,6 +33,10 @@ describe('first-run setup', () => {
     await page.getByTestId('setup-id').fill('hehua');
     await page.getByTestId('setup-name').fill('荷花社区');
     await page.getByTestId('setup-secretary').fill('张书记');
+    // The relay listens on loopback here: the form says phones cannot open that (issue 20, item 10).
+    await page.getByTestId('setup-loopback-warning').waitFor();
+    await page.getByTestId('setup-public-url').fill('http://192.168.1.20:8787');
+    await expect.poll(() => page.getByTestId('setup-loopback-warning').count()).toBe(0);
     await page.getByTestId('setup-submit').click();
 
     await expect.poll(() => page.getByTestId('my-role').getAttribute('data-role'), { timeout: 20_000 }).toBe('secretary');
@@ -45,6 +49,17 @@ describe('first-run setup', () => {
     await expect.poll(async () => readSettings(await readDoc(relay, 'hehua/roster', committee.token), []).name, { timeout: 15_000 }).toBe('荷花社区');
     await page.goto('/c/hehua/settings');
     await expect.poll(() => page.getByTestId('community-settings').getByLabel('社区名称').inputValue(), { timeout: 15_000 }).toBe('荷花社区');
+    expect(readSettings(await readDoc(relay, 'hehua/roster', committee.token), []).publicUrl).toBe('http://192.168.1.20:8787');
+
+    // An invite names the address phones open and carries the name typed for the invitee.
+    await page.getByTestId('invite-form').getByLabel('姓名').fill('王芳');
+    await page.getByTestId('invite-create').click();
+    const link = (await page.getByTestId('invite-url').textContent({ timeout: 15_000 })) ?? '';
+    expect(link).toMatch(/^http:\/\/192\.168\.1\.20:8787\/join#code=[^&]+&name=/);
+    const joinPage = await context.newPage();
+    await joinPage.goto(link.replace('http://192.168.1.20:8787', relay.url));
+    expect(await joinPage.getByTestId('join-name').inputValue()).toBe('王芳');
+    await joinPage.close();
 
     // the code is spent: a second use is refused and creates nothing
     const again = await fetch(`${relay.url}/api/setup`, {

@@ -9,13 +9,14 @@ export function useInvite() {
   const describe = useRelayError();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [invite, setInvite] = useState<InviteResult | null>(null);
+  // With the name typed for the invitee, which the link carries so the join form is filled in.
+  const [invite, setInvite] = useState<(InviteResult & { name: string | null }) | null>(null);
   const create = useCallback(
     async (input: InviteInput) => {
       setBusy(true);
       setError(null);
       try {
-        setInvite(await createInvite(account.token, input));
+        setInvite({ ...(await createInvite(account.token, input)), name: input.name ?? null });
       } catch (e) {
         setError(describe(e));
         setInvite(null);

@@ -99,6 +99,7 @@ export { DEFAULT_SETTINGS, SETTINGS_FIELDS } from './roster/settings';
 export type { CommunitySettings, SettingsField } from './roster/settings';
 export { buildingLabel, unitLabel, householdLabel, normalizePhone, PHONE_PATTERN } from './roster/labels';
 export { readSettings } from './roster/settings';
+export { isLoopbackAddress, parsePublicAddress } from './roster/publicAddress';
 export { updateSettings, addGrid, editGrid, removeGrid, addBuilding, editBuilding, removeBuilding, addUnit, editUnit, removeUnit, addGroup, editGroup, removeGroup } from './roster/structureCommands';
 export type { SettingsPatch } from './roster/structureCommands';
 export { addHousehold, editHousehold, moveHousehold, removeHousehold, linkHousehold, linkedHouseholds, capacityOf } from './roster/householdCommands';

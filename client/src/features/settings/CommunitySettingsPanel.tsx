@@ -1,6 +1,7 @@
 // Community settings kept in the roster: contact details, linking limits, the visit pledge.
 import { useEffect } from 'react';
-import { Button, Card, Form, Input, InputNumber } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber } from 'antd';
+import { isLoopbackAddress, parsePublicAddress } from '@lianxin/model';
 import { useTranslation } from 'react-i18next';
 import { useRoster } from '../../state/useRoster';
 import { useRosterActions } from '../../state/useRosterActions';
@@ -12,6 +13,7 @@ interface SettingsForm {
   phone: string;
   officeHours: string;
   intro: string;
+  publicUrl: string;
   linkMin: number;
   linkMax: number;
   visitIntervalDays: number;
@@ -26,6 +28,7 @@ export function CommunitySettingsPanel() {
   const actions = useRosterActions();
   const [form] = Form.useForm<SettingsForm>();
   const settings = roster?.settings;
+  const typedAddress = parsePublicAddress(Form.useWatch('publicUrl', form) ?? '');
   useEffect(() => {
     if (!settings || form.isFieldsTouched()) return;
     form.setFieldsValue({
@@ -35,6 +38,7 @@ export function CommunitySettingsPanel() {
       phone: settings.phone ?? '',
       officeHours: settings.officeHours ?? '',
       intro: settings.intro ?? '',
+      publicUrl: settings.publicUrl ?? '',
       linkMin: settings.linkMin,
       linkMax: settings.linkMax,
       visitIntervalDays: settings.visitIntervalDays,
@@ -57,6 +61,7 @@ export function CommunitySettingsPanel() {
             phone: orNull(v.phone),
             officeHours: orNull(v.officeHours),
             intro: orNull(v.intro),
+            publicUrl: v.publicUrl?.trim() ? (parsePublicAddress(v.publicUrl) as { origin: string }).origin : null,
             linkMin: v.linkMin,
             linkMax: v.linkMax,
             visitIntervalDays: v.visitIntervalDays,
@@ -83,6 +88,15 @@ export function CommunitySettingsPanel() {
         <Form.Item name="intro" label={t('settings.intro')}>
           <Input.TextArea rows={3} />
         </Form.Item>
+        <Form.Item
+          name="publicUrl"
+          label={t('setup.publicUrl')}
+          extra={t('setup.publicUrlHelp')}
+          rules={[{ validator: (_r, v: string | undefined) => (!v?.trim() || parsePublicAddress(v).ok ? Promise.resolve() : Promise.reject(new Error(t('setup.publicUrlInvalid')))) }]}
+        >
+          <Input inputMode="url" autoCapitalize="none" placeholder={window.location.origin} />
+        </Form.Item>
+        {typedAddress.ok && isLoopbackAddress(typedAddress.origin) ? <Alert type="warning" showIcon title={t('setup.publicUrlLoopback')} style={{ marginBottom: 12 }} /> : null}
         <Form.Item name="linkMin" label={t('settings.linkMin')}>
           <InputNumber min={1} max={100} />
         </Form.Item>

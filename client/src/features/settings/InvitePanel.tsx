@@ -2,19 +2,23 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isLoopbackAddress } from '@lianxin/model';
 import { QrCode } from '../../shell/QrCode';
+import { useRoster } from '../../state/useRoster';
 import { useInvite } from '../../state/useInvite';
 
 export function InvitePanel() {
   const { t } = useTranslation();
   const { create, busy, error, invite } = useInvite();
   const [form] = Form.useForm<{ role: 'committee' | 'member'; name: string; ttlDays: number }>();
-  const url = invite ? new URL(invite.url, window.location.origin).toString() : null;
+  const origin = useRoster()?.view.settings.publicUrl ?? window.location.origin;
+  const url = invite ? inviteLink(invite.url, origin, invite.name) : null;
   const [copied, setCopied] = useState(false);
   return (
     <Card size="small" title={t('settings.invite')}>
       <Form
         form={form}
+        name="invite"
         layout="inline"
         initialValues={{ role: 'member', ttlDays: 7 }}
         onFinish={(v) => {
@@ -44,6 +48,7 @@ export function InvitePanel() {
         </Button>
       </Form>
       {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
+      {url && isLoopbackAddress(origin) ? <Alert type="warning" showIcon title={t('settings.inviteLoopback', { origin })} style={{ marginTop: 12 }} data-testid="invite-loopback-warning" /> : null}
       {url ? (
         <Space align="start" wrap style={{ marginTop: 12 }}>
           <QrCode value={url} size={140} label={t('settings.inviteQr')} />
@@ -58,4 +63,11 @@ export function InvitePanel() {
       ) : null}
     </Card>
   );
+}
+
+/** The link phones open: on the community's public address, with the name the secretary typed (so the join form need not ask again). */
+function inviteLink(path: string, origin: string, name: string | null): string {
+  const link = new URL(path, origin);
+  if (name) link.hash = `${link.hash}&name=${encodeURIComponent(name)}`;
+  return link.toString();
 }

@@ -10,6 +10,8 @@ import { AuthFrame } from './AuthFrame';
 export function JoinPage() {
   const { t } = useTranslation();
   const [code] = useState(() => hashParam(window.location.hash, 'code'));
+  // The secretary may have typed the name already; the link carries it.
+  const [name] = useState(() => hashParam(window.location.hash, 'name'));
   const { enter, busy, error } = useEnterCommunity();
 
   async function submit(values: { name: string }) {
@@ -26,7 +28,7 @@ export function JoinPage() {
         {code ? <Typography.Paragraph>{t('join.intro')}</Typography.Paragraph> : <Alert type="warning" showIcon title={t('join.codeMissing')} />}
         {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} /> : null}
         {code ? (
-          <Form layout="vertical" onFinish={(v: { name: string }) => void submit(v)} data-testid="join-form">
+          <Form layout="vertical" initialValues={{ name: name ?? '' }} onFinish={(v: { name: string }) => void submit(v)} data-testid="join-form">
             <Form.Item name="name" label={t('join.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
               <Input autoComplete="name" data-testid="join-name" />
             </Form.Item>

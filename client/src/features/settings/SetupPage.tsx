@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { isCommunityId } from '@lianxin/protocol';
+import { isLoopbackAddress, parsePublicAddress } from '@lianxin/model';
 import { hashParam } from '../../state/hashParam';
 import { setupCommunity } from '../../state/relayApi';
+import { leaveSetupHandoff } from '../../state/setupHandoff';
 import { useEnterCommunity } from '../../state/useEnterCommunity';
 import { AuthFrame } from './AuthFrame';
 
@@ -14,14 +16,20 @@ interface SetupForm {
   name: string;
   kind: 'urban' | 'village';
   secretary: string;
+  publicUrl: string;
 }
 
 export function SetupPage() {
   const { t } = useTranslation();
   const [code] = useState(() => hashParam(window.location.hash, 'code'));
   const { enter, busy, error } = useEnterCommunity();
+  const [form] = Form.useForm<SetupForm>();
+  const typedAddress = Form.useWatch('publicUrl', form) ?? window.location.origin;
+  const address = parsePublicAddress(typedAddress);
 
   async function submit(values: SetupForm) {
+    const parsed = parsePublicAddress(values.publicUrl ?? '');
+    leaveSetupHandoff(values.id.trim(), { publicUrl: parsed.ok ? parsed.origin : null });
     await enter(() =>
       setupCommunity({
         code: values.code.trim(),
@@ -42,7 +50,8 @@ export function SetupPage() {
         {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
         <Form<SetupForm>
           layout="vertical"
-          initialValues={{ code: code ?? '', kind: 'urban' }}
+          form={form}
+          initialValues={{ code: code ?? '', kind: 'urban', publicUrl: window.location.origin }}
           onFinish={(v) => void submit(v)}
           data-testid="setup-form"
         >
@@ -74,6 +83,15 @@ export function SetupPage() {
           <Form.Item name="secretary" label={t('setup.secretaryName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
             <Input autoComplete="name" data-testid="setup-secretary" />
           </Form.Item>
+          <Form.Item
+            name="publicUrl"
+            label={t('setup.publicUrl')}
+            extra={t('setup.publicUrlHelp')}
+            rules={[{ validator: (_r, v: string | undefined) => (parsePublicAddress(v ?? '').ok ? Promise.resolve() : Promise.reject(new Error(t('setup.publicUrlInvalid')))) }]}
+          >
+            <Input inputMode="url" autoComplete="off" autoCapitalize="none" data-testid="setup-public-url" />
+          </Form.Item>
+          {address.ok && isLoopbackAddress(address.origin) ? <Alert type="warning" showIcon title={t('setup.publicUrlLoopback')} data-testid="setup-loopback-warning" style={{ marginBottom: 12 }} /> : null}
           <Button type="primary" htmlType="submit" loading={busy} block data-testid="setup-submit">
             {t('setup.submit')}
           </Button>

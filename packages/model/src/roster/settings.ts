@@ -21,6 +21,8 @@ export interface CommunitySettings {
   readonly phone: string | null;
   readonly officeHours: string | null;
   readonly intro: string | null;
+  /** The origin members' phones open (invite links and their QR codes); null: the app's own. */
+  readonly publicUrl: string | null;
   /** Households a member should serve: a warning below min or above max, never a cap. */
   readonly linkMin: number;
   readonly linkMax: number;
@@ -41,6 +43,11 @@ const fieldSchemas = {
   phone: zPhone.nullable(),
   officeHours: zTitle.nullable(),
   intro: zText.nullable(),
+  publicUrl: z
+    .string()
+    .max(200)
+    .regex(/^https?:\/\/[^/\s]+$/, 'an http(s) origin such as http://192.168.1.20:8787')
+    .nullable(),
   linkMin: z.number().int().min(1).max(100),
   linkMax: z.number().int().min(1).max(100),
   visitIntervalDays: z.number().int().min(1).max(365),
@@ -60,6 +67,7 @@ export const DEFAULT_SETTINGS: Omit<CommunitySettings, 'stepRules'> = {
   phone: null,
   officeHours: null,
   intro: null,
+  publicUrl: null,
   linkMin: 5,
   linkMax: 10,
   visitIntervalDays: 14,

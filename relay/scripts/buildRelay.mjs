@@ -7,6 +7,8 @@
  *   node relay/scripts/buildRelay.mjs      (npm run build -w relay)
  */
 import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const relayDir = fileURLToPath(new URL('..', import.meta.url));
@@ -22,7 +24,7 @@ const nodeModulesExternal = {
 };
 
 export async function buildRelay({ outfile = RELAY_OUTFILE } = {}) {
-  await build({
+  const result = await build({
     entryPoints: [RELAY_ENTRY],
     outfile,
     bundle: true,
@@ -32,7 +34,16 @@ export async function buildRelay({ outfile = RELAY_OUTFILE } = {}) {
     sourcemap: true,
     plugins: [nodeModulesExternal],
     logLevel: 'warning',
+    write: false,
   });
+  // Each file is written beside its place and renamed over it: a relay or CLI starting while
+  // another build runs (npm run relay rebuilds first) reads the old file or the new, never half.
+  mkdirSync(dirname(outfile), { recursive: true });
+  for (const file of result.outputFiles) {
+    const temp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temp, file.contents, { mode: 0o755 });
+    renameSync(temp, file.path);
+  }
   return outfile;
 }
 

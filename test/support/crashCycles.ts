@@ -6,7 +6,7 @@
  * restart benchmark (test/bench/restart/run.ts).
  */
 import { performance } from 'node:perf_hooks';
-import { createCommunity, startRelay, type RelayProcess } from './relayProcess';
+import { createCommunity, startRelay, type RelayProcess, type StartRelayOptions } from './relayProcess';
 import { connect } from './syncClient';
 
 export interface CrashCyclesResult {
@@ -24,8 +24,8 @@ export interface CrashCyclesResult {
 
 const ROOM = 'crash/work';
 
-export async function runCrashCycles(cycles: number, opts: { readonly env?: Record<string, string> } = {}): Promise<CrashCyclesResult> {
-  let relay = await startRelay({ env: opts.env });
+export async function runCrashCycles(cycles: number, opts: Pick<StartRelayOptions, 'env' | 'entry'> = {}): Promise<CrashCyclesResult> {
+  let relay = await startRelay(opts);
   const { token } = await createCommunity(relay.dataDir, 'crash', '重启社区');
   const confirmedKeys: string[] = [];
   const lost = new Set<string>();

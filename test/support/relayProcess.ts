@@ -24,6 +24,8 @@ export interface StartRelayOptions {
   readonly args?: readonly string[];
   /** Port to listen on; default 0 (a free one). */
   readonly port?: number;
+  /** What node runs instead of the built relay, e.g. `['--import', 'tsx', 'relay/src/cli.ts']` (benchmarks). */
+  readonly entry?: readonly string[];
 }
 
 export interface RelayProcess {
@@ -90,7 +92,7 @@ function waitExit(child: ChildProcess): Promise<number | null> {
 export async function startRelay(opts: StartRelayOptions = {}): Promise<RelayProcess> {
   installExitHook();
   const dataDir = opts.dataDir ?? tempDataDir();
-  const args = [CLI, 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data', dataDir, ...(opts.args ?? [])];
+  const args = [...(opts.entry ?? [CLI]), 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data', dataDir, ...(opts.args ?? [])];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, LIANXIN_EXIT_WITH_STDIN: '1', LIANXIN_LOG_LEVEL: 'debug', ...opts.env },

@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Builds relay/dist/cli.js once: tests start the built relay, as production does.
+    globalSetup: ['test/support/buildRelayOnce.ts'],
   },
 });

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 /**
  * The relay's command line (JSON on stdout, errors on stderr):
  *   serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--static client/dist]

@@ -9,6 +9,7 @@ import { mountPublicRoutes } from './public/mountPublicRoutes';
 import { createLogger } from './logger';
 import { startServer, DATABASE_FILE, type RunningRelay } from './server';
 import { createSqliteStore } from './store/sqliteStore';
+import { watchParent } from './watchParent';
 import { COMMUNITY_KINDS, StoreConflictError, type CommunityKind, type Store } from './store/Store';
 
 /** Wrong command-line arguments: exit 2 with the usage. */
@@ -130,6 +131,7 @@ export async function runCommand(positionals: string[], values: CliValues, print
         process.stdin.on('close', () => shutdown('stdin closed'));
         process.stdin.resume();
       }
+      if (process.env.LIANXIN_EXIT_WITH_PARENT === '1') watchParent(() => shutdown('parent exited'));
       running = await startServer({ config, log, routes: [mountPublicRoutes({ publicOrigin: publicUrlFromEnv() })] });
       if (stopRequested !== null) shutdown(stopRequested);
       return -1;

@@ -128,6 +128,7 @@ export const ENV_VARS = {
   LIANXIN_LOG_LEVEL: 'pino level: fatal|error|warn|info|debug|trace|silent (default info)',
   LIANXIN_PUBLIC_URL: 'absolute origin the QR codes on service boards point to, e.g. https://lianxin.example.org (default: the request\'s own origin)',
   LIANXIN_EXIT_WITH_STDIN: '1: shut down when stdin closes (tests use it so a relay never outlives them)',
+  LIANXIN_EXIT_WITH_PARENT: '1: shut down when the process that started the relay dies (npm start sets it, so SIGKILL of npm leaves no orphan)',
   ...HTTP_ENV_VARS,
 } as const;
 

@@ -1,9 +1,10 @@
 /**
- * Starts real relay processes for tests (`node --import tsx relay/src/cli.ts serve …`, which is
- * what `npx tsx relay/src/cli.ts` runs, minus npx's wrapper process so signals reach the relay
- * itself) and runs the relay's command line. Every relay started here is killed, and every temp
- * data folder removed, when the test process exits; a relay also stops by itself when its stdin
- * closes (LIANXIN_EXIT_WITH_STDIN), so it cannot outlive a crashed test runner.
+ * Starts real relay processes for tests (`node relay/dist/cli.js serve …`: the built relay that
+ * production runs, built once per test run by vitest's global setup, test/support/buildRelayOnce.ts;
+ * no wrapper process, so signals reach the relay itself) and runs the relay's command line. Every
+ * relay started here is killed, and every temp data folder removed, when the test process exits;
+ * a relay also stops by itself when its stdin closes (LIANXIN_EXIT_WITH_STDIN), so it cannot
+ * outlive a crashed test runner.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-export const CLI = join(REPO_ROOT, 'relay/src/cli.ts');
+/** The built relay (relay/scripts/buildRelay.mjs). */
+export const CLI = join(REPO_ROOT, 'relay/dist/cli.js');
 
 export interface StartRelayOptions {
   /** Use this data folder (kept); default: a fresh temp folder removed at exit. */
@@ -22,6 +24,8 @@ export interface StartRelayOptions {
   readonly args?: readonly string[];
   /** Port to listen on; default 0 (a free one). */
   readonly port?: number;
+  /** What node runs instead of the built relay, e.g. `['--import', 'tsx', 'relay/src/cli.ts']` (benchmarks). */
+  readonly entry?: readonly string[];
 }
 
 export interface RelayProcess {
@@ -98,7 +102,7 @@ function waitExit(child: ChildProcess): Promise<number | null> {
 export async function startRelay(opts: StartRelayOptions = {}): Promise<RelayProcess> {
   installExitHook();
   const dataDir = opts.dataDir ?? tempDataDir();
-  const args = ['--import', 'tsx', CLI, 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data', dataDir, ...(opts.args ?? [])];
+  const args = [...(opts.entry ?? [CLI]), 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data', dataDir, ...(opts.args ?? [])];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, LIANXIN_EXIT_WITH_STDIN: '1', LIANXIN_LOG_LEVEL: 'debug', LIANXIN_METRICS_TOKEN: METRICS_TOKEN, ...opts.env },
@@ -221,10 +225,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `relay/src/cli.ts <args>` to completion. */
+/** Runs the built relay's command line (`relay/dist/cli.js <args>`) to completion. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

@@ -168,7 +168,8 @@ export { minutesText, minutesDocName, MINUTES_FIELD } from './minutes/minutes';
 export { parseCsv, toCsv } from './io/csv';
 // XLSX reading and writing: `@lianxin/model/xlsx` (kept out of this entry, see src/xlsx.ts)
 export { ROSTER_COLUMNS, RosterColumn, columnFor } from './io/rosterColumns';
-export { previewImport, buildingNumber, unitNumber } from './io/previewImport';
+export { previewImport } from './io/previewImport';
+export { buildingNumber, unitNumber, roomNumber, normalizePlaceNumber, normalizePersonName, foldWidth, searchKey, searchMatcher } from './core/placeText';
 export type { ImportPreview, ImportRow, ImportRowStatus, ImportedHousehold } from './io/previewImport';
 export { applyImport } from './io/applyImport';
 export type { ImportSummary } from './io/applyImport';

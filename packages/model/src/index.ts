@@ -154,7 +154,7 @@ export { Body, DEFAULT_STEP_RULES, StepRuleSchema, StepRulesSchema, required } f
 export type { StepRule, StepRules, Threshold, Fraction } from './meetings/stepRules';
 export { dueSet, memberKey, householdKey } from './meetings/due';
 export type { PersonKey } from './meetings/due';
-export { evaluateStep } from './meetings/evaluateStep';
+export { evaluateStep, tallyProblem } from './meetings/evaluateStep';
 export type { StepEvaluation, StepFacts, CheckResult } from './meetings/evaluateStep';
 export { createMeeting, editMeeting, removeMeeting, setAttendance, addAgendaItem, removeAgendaItem } from './meetings/meetingCommands';
 export type { Attendee } from './meetings/meetingCommands';

@@ -39,7 +39,7 @@ export function MatterPage() {
         {s.record.date}
         {meeting ? ` · ${meeting.title}` : ''} — {text(s.record.evaluation.explanation)}
         {s.record.evaluation.warning ? (
-          <Typography.Text type="warning" style={{ display: 'block' }} data-testid={`step-warning-${s.step}`}>
+          <Typography.Text style={{ display: 'block', color: '#874d00' }} data-testid={`step-warning-${s.step}`}>
             ⚠ {text(s.record.evaluation.warning)}
           </Typography.Text>
         ) : null}

@@ -64,7 +64,16 @@ describe('four deliberations, two disclosures', () => {
 
     // 1 propose, at a branch committee meeting (2 due: the two with branch posts).
     await newMeeting(page, '支委会');
+    // Nobody marked yet: the form says so and warns the tally will not be checked against it.
+    await page.getByTestId('votes-for').fill('2');
+    expect(await page.getByTestId('step-attendance-warning').textContent()).toContain('会议未登记出席');
     await allPresent(page, 'branchCommittee');
+    // 11 votes with 2 present: refused in the form, where it is read, and what was typed stays (issue 20, item 7).
+    await vote(page, { for: 9, against: 1, abstain: 1 });
+    expect(await page.getByTestId('step-tally-error').textContent()).toContain('表决票数合计 11 票(赞成 9、反对 1、弃权 1),多于出席人数 2 人');
+    expect(await page.getByTestId('votes-for').inputValue()).toBe('9');
+    expect(await page.getByTestId('votes-abstain').inputValue()).toBe('1');
+    expect(await stepState(page, 'propose')).not.toBe('passed');
     await vote(page, { for: 2 });
     await expect.poll(() => stepState(page, 'propose')).toBe('passed');
     expect(await page.getByTestId('step-explanation-propose').textContent()).toContain('出席 2 人,应到 2 人');

@@ -56,9 +56,10 @@ describe('roster for the committee', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await page.getByRole('tab', { name: /住户/ }).click();
 
-    // Import: two good rows, one without a head of household.
+    // Import: two good rows, one without a head of household; the last row is typed the way a
+    // phone keyboard and a hand-made sheet do (６１号楼, 二单元, ２０１) and joins building 61.
     const file = join(tempDataDir('lianxin-import-'), '花名册.csv');
-    writeFileSync(file, '\uFEFF网格,楼号,单元,房号,户主,电话,人口\n第一网格,61,1,101,孙丽华,13912345678,3\n第一网格,61,1,102,,13912345679,2\n第一网格,61,2,201,钱志远,,4\n');
+    writeFileSync(file, '\uFEFF网格,楼号,单元,房号,户主,电话,人口\n第一网格,61,1,101,孙丽华,13912345678,3\n第一网格,61,1,102,,13912345679,2\n第一网格,６１号楼,二单元,２０１,钱志远,,4\n');
     await page.getByTestId('import-open').click();
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('import-preview').waitFor();
@@ -68,9 +69,17 @@ describe('roster for the committee', () => {
     await page.getByTestId('import-apply').click();
     await page.getByTestId('roster-search').locator('input').fill('孙丽华');
     await expect.poll(() => page.getByTestId('household-open').allTextContents()).toEqual(['孙丽华']);
+    // Full-width digits and Chinese numerals find the one building 61 (issue 20, item 4).
+    for (const query of ['６１号楼', '六十一号楼']) {
+      await page.getByTestId('roster-search').locator('input').fill(query);
+      await expect.poll(() => page.getByTestId('household-open').allTextContents()).toEqual(['孙丽华', '钱志远']);
+    }
     await page.getByTestId('roster-search').locator('input').fill('');
     // The relay holds the two good rows; the bad one was never written.
     await expect.poll(async () => readRoster(await readDoc(world.relay, 'roster-e2e/roster', world.community.secretaryToken)).view.households.size).toBe(world.community.householdCount + 2);
+    const stored = readRoster(await readDoc(world.relay, 'roster-e2e/roster', world.community.secretaryToken)).view;
+    expect([...stored.buildings.values()].filter((b) => b.number.includes('61') || b.number.includes('６１')).map((b) => b.number)).toEqual(['61']);
+    expect([...stored.households.values()].find((h) => h.head === '钱志远')?.room).toBe('201');
 
     // Export as CSV.
     await page.getByTestId('export').hover();

@@ -285,6 +285,7 @@ export const en: Resources = {
     outcome: 'Outcome',
     place: 'Place',
     presentOfDue: '{{present}} present of {{due}} due',
+    attendanceNotRecorded: 'Attendance not recorded ({{due}} due)',
     preview: 'With the attendance and votes as they are',
     progress: 'Progress',
     publicStatus: 'Public page',

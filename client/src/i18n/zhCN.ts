@@ -284,6 +284,7 @@ export const zhCN = {
     outcome: '结果',
     place: '地点',
     presentOfDue: '出席 {{present}} / 应到 {{due}}',
+    attendanceNotRecorded: '未登记出席(应到 {{due}})',
     preview: '按当前出席和票数',
     progress: '进度',
     publicStatus: '公开情况',

@@ -55,4 +55,16 @@ describe('filterHouseholds', () => {
     expect(filterHouseholds(view, { type: 'all' }, '301').map((h) => h.head)).toEqual(['刘建国']);
     expect(filterHouseholds(view, { type: 'all' }, '没有这个人')).toEqual([]);
   });
+
+  it('finds a building and unit however the number is typed: ６０, 六十号楼, 十号楼, ２单元 (issue 20, item 4)', () => {
+    const { view } = community();
+    const heads = (q: string) => filterHouseholds(view, { type: 'all' }, q).map((h) => h.head);
+    expect(heads('６０')).toEqual(['杨桂兰']);
+    expect(heads('60号楼')).toEqual(['杨桂兰']);
+    expect(heads('六十号楼')).toEqual(['杨桂兰']);
+    expect(heads('十号楼')).toEqual(['徐中立', '陈秀英']);
+    expect(heads('10号楼２单元')).toEqual(['陈秀英']);
+    expect(heads('２０１')).toEqual(['陈秀英']);
+    expect(heads('徐 中立')).toEqual(['徐中立']);
+  });
 });

@@ -1,5 +1,5 @@
 // Derived lookups over a roster view, computed once per roster snapshot and shared.
-import type { Building, BuildingId, Grid, GridId, Household, HouseholdId, Member, MemberId, RosterView, Unit, UnitId } from '@lianxin/model';
+import { householdLabel, searchKey, type Building, type BuildingId, type Grid, type GridId, type Household, type HouseholdId, type Member, type MemberId, type RosterView, type Unit, type UnitId } from '@lianxin/model';
 
 export interface RosterIndex {
   readonly grids: readonly Grid[];
@@ -71,4 +71,24 @@ export function rosterIndex(view: RosterView): RosterIndex {
   };
   cache.set(view, index);
   return index;
+}
+
+const searchCache = new WeakMap<RosterView, ReadonlyMap<HouseholdId, string>>();
+
+/**
+ * What roster search looks through for each household: its address (58号楼3单元101, with the
+ * compound), head, phone and linked member, as `searchKey` spells them so ５８ and 五十八 find 58.
+ * Built on the first search of a roster snapshot, not on every render.
+ */
+export function householdSearchKeys(view: RosterView): ReadonlyMap<HouseholdId, string> {
+  const hit = searchCache.get(view);
+  if (hit) return hit;
+  const keys = new Map<HouseholdId, string>();
+  for (const h of view.households.values()) {
+    const compound = view.buildings.get(h.buildingId)?.compound ?? '';
+    const member = h.memberId ? (view.members.get(h.memberId)?.name ?? '') : '';
+    keys.set(h.id, searchKey(`${compound}${householdLabel(view, h)} ${h.head} ${h.phone ?? ''} ${member}`));
+  }
+  searchCache.set(view, keys);
+  return keys;
 }

@@ -156,7 +156,7 @@ export { Body, DEFAULT_STEP_RULES, StepRuleSchema, StepRulesSchema, required } f
 export type { StepRule, StepRules, Threshold, Fraction } from './meetings/stepRules';
 export { dueSet, memberKey, householdKey } from './meetings/due';
 export type { PersonKey } from './meetings/due';
-export { evaluateStep } from './meetings/evaluateStep';
+export { evaluateStep, tallyProblem } from './meetings/evaluateStep';
 export type { StepEvaluation, StepFacts, CheckResult } from './meetings/evaluateStep';
 export { createMeeting, editMeeting, removeMeeting, setAttendance, addAgendaItem, removeAgendaItem } from './meetings/meetingCommands';
 export type { Attendee } from './meetings/meetingCommands';
@@ -170,7 +170,8 @@ export { minutesText, minutesDocName, MINUTES_FIELD } from './minutes/minutes';
 export { parseCsv, toCsv } from './io/csv';
 // XLSX reading and writing: `@lianxin/model/xlsx` (kept out of this entry, see src/xlsx.ts)
 export { ROSTER_COLUMNS, RosterColumn, columnFor } from './io/rosterColumns';
-export { previewImport, buildingNumber, unitNumber } from './io/previewImport';
+export { previewImport } from './io/previewImport';
+export { buildingNumber, unitNumber, roomNumber, normalizePlaceNumber, normalizePersonName, foldWidth, searchKey, searchMatcher } from './core/placeText';
 export type { ImportPreview, ImportRow, ImportRowStatus, ImportedHousehold } from './io/previewImport';
 export { applyImport } from './io/applyImport';
 export type { ImportSummary } from './io/applyImport';

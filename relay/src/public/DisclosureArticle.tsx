@@ -28,6 +28,14 @@ function StepItem({ step, lang }: { step: PublicStep; lang: Lang }) {
           ) : null;
         })()}
       </div>
+      {step.warning ? (
+        // e.g. attendance was not recorded, so the tally was never checked against it.
+        <div class="step-warning" role="note">
+          <strong>{t.stepWarning}</strong>
+          {t.colon}
+          {clip(pick(step.warning, lang), DisplayLimit.text)}
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -9,6 +9,10 @@ describe('filterBoards', () => {
     expect(filterBoards(boards, '1').map((b) => b.label)).toEqual(['1号楼']);
     expect(filterBoards(boards, '10').map((b) => b.label)).toEqual(['10号楼']);
     expect(filterBoards(boards, '010号楼').map((b) => b.label)).toEqual(['10号楼']);
+    // A phone keyboard's full-width digits and spoken numerals (issue 20, item 4).
+    expect(filterBoards(boards, '１０').map((b) => b.label)).toEqual(['10号楼']);
+    expect(filterBoards(boards, '十号楼').map((b) => b.label)).toEqual(['10号楼']);
+    expect(filterBoards(boards, '一百一十').map((b) => b.label)).toEqual(['110号楼']);
   });
 
   it('falls back to text in the label or compound, and returns everything for an empty query', () => {

@@ -60,6 +60,8 @@ export interface Dictionary {
   readonly result: string;
   readonly completedOn: string;
   readonly resultPending: string;
+  /** Label before a step's warning, e.g. attendance not recorded. */
+  readonly stepWarning: string;
   readonly publishedOn: string;
   readonly noStatistics: string;
   readonly period: (from: string | null, asOf: string) => string;
@@ -152,6 +154,7 @@ const zh: Dictionary = {
   result: '实施结果',
   completedOn: '完成日期',
   resultPending: '实施结果尚未公开。',
+  stepWarning: '⚠ 请注意',
   publishedOn: '公开日期',
   noStatistics: '尚未发布统计数据。',
   period: (from, asOf) => (from ? `统计期间：${from} 至 ${asOf}` : `统计截至 ${asOf}`),
@@ -242,6 +245,7 @@ const en: Dictionary = {
   result: 'Implementation result',
   completedOn: 'Completed on',
   resultPending: 'The implementation result has not been published yet.',
+  stepWarning: '⚠ Note',
   publishedOn: 'Published on',
   noStatistics: 'No statistics have been published yet.',
   period: (from, asOf) => (from ? `Period: ${from} to ${asOf}` : `As of ${asOf}`),

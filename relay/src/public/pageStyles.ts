@@ -37,6 +37,7 @@ ol.steps{padding-left:1.25rem}
 ol.steps li{margin:.35rem 0}
 .verdict-pass{color:#1b5e20;font-weight:600}
 .verdict-fail{color:#a4161a;font-weight:600}
+.step-warning{color:#7a4b00;background:#fff4d6;border-left:3px solid #c77700;padding:.2rem .5rem;margin-top:.2rem}
 table.stats{border-collapse:collapse;width:100%;margin:.5rem 0}
 table.stats th,table.stats td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #e5e5e5}
 table.stats td{text-align:right;white-space:nowrap}

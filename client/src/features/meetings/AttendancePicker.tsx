@@ -6,6 +6,7 @@ import { dueSet, type Attendee, type Body, type HouseholdId, type Meeting, type 
 import { rosterIndex } from '../../state/rosterIndex';
 import { useMeetingActions } from '../../state/useMeetingActions';
 import { usePlaceLabels } from '../../state/usePlaceLabels';
+import { placeSearch } from '../../state/placeSearch';
 
 const BODIES: readonly Body[] = ['branchCommittee', 'committees', 'members', 'representatives'];
 
@@ -55,7 +56,7 @@ export function AttendancePicker({ roster, meeting, editable }: { roster: Roster
       <Select
         mode="multiple"
         allowClear
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={placeSearch}
         disabled={!editable}
         aria-label={t('meetings.attendance')}
         data-testid="attendance-select"

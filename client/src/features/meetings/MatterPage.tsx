@@ -38,6 +38,11 @@ export function MatterPage() {
       <span className="lx-text" data-testid={`step-explanation-${s.step}`}>
         {s.record.date}
         {meeting ? ` · ${meeting.title}` : ''} — {text(s.record.evaluation.explanation)}
+        {s.record.evaluation.warning ? (
+          <Typography.Text style={{ display: 'block', color: '#874d00' }} data-testid={`step-warning-${s.step}`}>
+            ⚠ {text(s.record.evaluation.warning)}
+          </Typography.Text>
+        ) : null}
       </span>
     );
   };

@@ -25,7 +25,16 @@ export function StepRecords({ matter, meetings, editable }: { matter: Matter; me
           { title: t('meetings.step'), key: 'step', width: 150, render: (_: unknown, r) => text(LABELS.matterStep[r.step]) },
           { title: t('meetings.date'), dataIndex: 'date', width: 110 },
           { title: t('meetings.meeting'), key: 'meeting', width: 180, render: (_: unknown, r) => <span className="lx-clip" style={{ maxWidth: 170 }}>{r.meetingId ? (meetings.meetings.get(r.meetingId)?.title ?? '') : ''}</span> },
-          { title: t('meetings.outcome'), key: 'outcome', render: (_: unknown, r) => <span className="lx-text">{text(r.evaluation.explanation)}</span> },
+          { title: t('meetings.outcome'), key: 'outcome', render: (_: unknown, r) => (
+              <span className="lx-text">
+                {text(r.evaluation.explanation)}
+                {r.evaluation.warning ? (
+                  <Tag color="warning" className="lx-text" style={{ display: 'block', marginTop: 4, whiteSpace: 'normal' }} data-testid="step-record-warning">
+                    {text(r.evaluation.warning)}
+                  </Tag>
+                ) : null}
+              </span>
+            ) },
           { title: t('meetings.recordedBy'), key: 'by', width: 100, render: (_: unknown, r) => actorName(r.by) },
           {
             title: '',

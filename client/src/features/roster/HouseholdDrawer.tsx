@@ -7,6 +7,7 @@ import { rosterIndex } from '../../state/rosterIndex';
 import { usePlaceLabels } from '../../state/usePlaceLabels';
 import { useRosterActions } from '../../state/useRosterActions';
 import { useText } from '../../state/useText';
+import { placeSearch } from '../../state/placeSearch';
 import { LinkMemberSelect } from './LinkMemberSelect';
 
 interface HouseholdForm {
@@ -126,7 +127,7 @@ export function HouseholdDrawer({ roster, target, editable, onClose }: { roster:
         <Form<HouseholdForm> form={form} layout="vertical" onFinish={save} data-testid="household-form" disabled={!editable}>
           <Form.Item name="buildingId" label={t('roster.building')} rules={[{ required: true }]}>
             <Select
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={placeSearch}
               options={buildingOptions}
               onChange={() => form.setFieldValue('unitId', null)}
             />

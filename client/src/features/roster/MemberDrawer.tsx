@@ -9,6 +9,7 @@ import { useRosterActions } from '../../state/useRosterActions';
 import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
 import { usePlaceLabels } from '../../state/usePlaceLabels';
+import { placeSearch } from '../../state/placeSearch';
 
 export type MemberDrawerTarget = { type: 'new' } | { type: 'existing'; id: MemberId } | null;
 
@@ -115,7 +116,7 @@ export function MemberDrawer({ roster, target, editable, onClose }: { roster: Ro
         <Form.Item name="householdId" label={t('roster.ownHome')}>
           <Select
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={placeSearch}
             options={householdOptions}
             virtual
           />

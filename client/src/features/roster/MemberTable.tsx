@@ -4,7 +4,7 @@ import { Input, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LABELS, capacityOf, type Member, type MemberId, type RosterView } from '@lianxin/model';
+import { LABELS, capacityOf, searchKey, searchMatcher, type Member, type MemberId, type RosterView } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
@@ -23,9 +23,9 @@ export function MemberTable({ roster, onOpen }: { roster: RosterView; onOpen: (i
   const [query, setQuery] = useState('');
   const rows = useMemo<MemberRow[]>(() => {
     const index = rosterIndex(roster);
-    const q = query.trim().toLowerCase();
+    const matches = searchMatcher(query);
     return index.members
-      .filter((m) => q === '' || m.name.toLowerCase().includes(q) || (m.phone ?? '').includes(q))
+      .filter((m) => !matches || matches(searchKey(`${m.name} ${m.phone ?? ''}`)))
       .map((m) => ({ key: m.id, member: m, load: index.householdsByMember.get(m.id)?.length ?? 0, capacity: capacityOf(roster, m) }));
   }, [roster, query]);
   const columns: ColumnsType<MemberRow> = [

@@ -1,8 +1,8 @@
-import type { Household, RosterView } from '@lianxin/model';
-import { rosterIndex } from '../../state/rosterIndex';
+import { searchMatcher, type Household, type RosterView } from '@lianxin/model';
+import { householdSearchKeys, rosterIndex } from '../../state/rosterIndex';
 import type { TreeSelection } from './RosterTree';
 
-/** Households under the selected tree node whose head, phone, room or member matches the query. */
+/** Households under the selected tree node whose address, head, phone or member matches the query (５８ and 五十八 find 58号楼). */
 export function filterHouseholds(roster: RosterView, selection: TreeSelection, query: string): readonly Household[] {
   const index = rosterIndex(roster);
   let list: readonly Household[];
@@ -23,10 +23,8 @@ export function filterHouseholds(roster: RosterView, selection: TreeSelection, q
       list = index.householdsByPlace.get(selection.id as never) ?? [];
       break;
   }
-  const q = query.trim().toLowerCase();
-  if (q === '') return list;
-  return list.filter((h) => {
-    const member = h.memberId ? roster.members.get(h.memberId)?.name : undefined;
-    return h.head.toLowerCase().includes(q) || h.room.toLowerCase().includes(q) || (h.phone ?? '').includes(q) || (member ?? '').toLowerCase().includes(q);
-  });
+  const matches = searchMatcher(query);
+  if (!matches) return list;
+  const keys = householdSearchKeys(roster);
+  return list.filter((h) => matches(keys.get(h.id) ?? ''));
 }

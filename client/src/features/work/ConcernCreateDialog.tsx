@@ -8,6 +8,7 @@ import { usePlaceLabels } from '../../state/usePlaceLabels';
 import { useRoster } from '../../state/useRoster';
 import { useText } from '../../state/useText';
 import { useWorkActions } from '../../state/useWorkActions';
+import { placeSearch } from '../../state/placeSearch';
 
 interface ConcernForm {
   title: string;
@@ -57,7 +58,7 @@ export function ConcernCreateDialog({ open, householdId, onClose }: { open: bool
         <Form.Item name="householdId" label={t('work.reporterHousehold')}>
           <Select
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={placeSearch}
             virtual
             data-testid="concern-household"
             options={roster ? rosterIndex(roster).households.map((h) => ({ value: h.id, label: `${labels.household(roster, h)} ${h.head}` })) : []}

@@ -9,6 +9,7 @@ import type { BuildingId, GridId, MemberId, UnitId } from '../core/ids';
 import { createRecord, setFields } from '../core/records';
 import { done, rejected, RejectCode, type CommandResult } from '../core/result';
 import { message, type Message } from '../core/text';
+import { buildingNumber, foldWidth, normalizePersonName, normalizePlaceNumber, unitNumber } from '../core/placeText';
 import { readRoster } from '../roster/readRoster';
 import { RosterLayout } from '../roster/rosterLayout';
 import { capacityOf, overCapacityWarning } from '../roster/householdCommands';
@@ -31,13 +32,17 @@ export function applyImport(doc: Y.Doc, preview: ImportPreview, context: Command
   if (!preview.ok) return rejected(RejectCode.invalidInput, message('import.notImportable', {}, '该文件无法导入,请查看预览中的说明', 'This file cannot be imported; see the notes in the preview'));
   const roster = readRoster(doc).view;
   const grids = new Map<string, GridId>();
-  for (const g of roster.grids.values()) if (!grids.has(g.name)) grids.set(g.name, g.id);
+  // Keys as previewImport spells them, so a roster stored before normalisation (５８) still matches.
+  for (const g of roster.grids.values()) if (!grids.has(foldWidth(g.name))) grids.set(foldWidth(g.name), g.id);
   const buildings = new Map<string, BuildingId>();
-  for (const b of roster.buildings.values()) buildings.set(`${b.compound ?? ''}\u0000${b.number}`, b.id);
+  for (const b of roster.buildings.values()) buildings.set(`${b.compound ? normalizePlaceNumber(b.compound) : ''}\u0000${buildingNumber(b.number)}`, b.id);
   const units = new Map<string, UnitId>();
-  for (const u of roster.units.values()) units.set(`${u.buildingId}\u0000${u.number}`, u.id);
+  for (const u of roster.units.values()) units.set(`${u.buildingId}\u0000${unitNumber(u.number)}`, u.id);
   const members = new Map<string, MemberId | null>();
-  for (const m of roster.members.values()) if (m.active) members.set(m.name, members.has(m.name) ? null : m.id);
+  for (const m of roster.members.values()) {
+    const name = normalizePersonName(m.name);
+    if (m.active) members.set(name, members.has(name) ? null : m.id);
+  }
   const load = new Map<MemberId, number>();
   for (const h of roster.households.values()) if (h.memberId) load.set(h.memberId, (load.get(h.memberId) ?? 0) + 1);
   const summary = { created: 0, updated: 0, skipped: 0, grids: 0, buildings: 0, units: 0, members: 0 };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ok, smallCommunity, testContext } from '../testSupport';
 import { readRoster } from '../roster/readRoster';
+import { RosterLayout } from '../roster/rosterLayout';
+import { setFields } from '../core/records';
 import { parseCsv, toCsv } from './csv';
 import { previewImport } from './previewImport';
 import { applyImport } from './applyImport';
@@ -108,6 +110,37 @@ describe('roster import', () => {
     const home = roster.households.get(s.households[0]!)!;
     expect([home.phone, home.consent, home.memberId]).toEqual(['13700000000', 'name', s.members.jiang]);
     expect([...roster.grids.values()].map((g) => g.name)).toContain('第五网格');
+  });
+
+  it('reads full-width digits and Chinese numerals as the same building, unit and room', () => {
+    const fresh = new Y.Doc();
+    const rows = [
+      ['网格', '楼号', '单元', '房号', '户主', '电话', '联系党员'],
+      ['第一网格', '58号楼', '3单元', '101', '徐中立', '13912345678', '蒋全生'],
+      ['第一网格', '５８号楼', '３单元', '１０２', '李　秀碧', '１３９１２３４５６７９', ' 蒋全生 '],
+      ['第一网格', '五十八号楼', '三单元', '二〇一室', '王丽娜', '', ''],
+      ['第一网格', '５８', '3', '１０１', '徐中立', '', ''],
+    ];
+    const p = previewImport(rows, readRoster(fresh).view);
+    expect(p.rows.map((r) => r.status)).toEqual(['new', 'new', 'new', 'error']);
+    expect(p.rows[3]!.errors[0]!.zh).toBe('第 5 行:与第 2 行是同一户');
+    expect(p.creates).toMatchObject({ buildings: ['58'], units: ['58-3'], members: ['蒋全生'] });
+    expect(p.rows[1]!.data).toMatchObject({ building: '58', unit: '3', room: '102', head: '李秀碧', phone: '13912345679', member: '蒋全生' });
+    expect(p.rows[2]!.data).toMatchObject({ building: '58', unit: '3', room: '201' });
+    const r = applyImport(fresh, p, ctx);
+    expect(r.type === 'done' && r.value).toMatchObject({ created: 3, buildings: 1, units: 1, members: 1 });
+    const roster = readRoster(fresh).view;
+    expect([...roster.buildings.values()].map((b) => b.number)).toEqual(['58']);
+    expect([...roster.units.values()].map((u) => u.number)).toEqual(['3']);
+  });
+
+  it('matches rows to buildings and rooms stored before numbers were normalised', () => {
+    const s = smallCommunity();
+    // A roster written by an older version kept what was typed.
+    setFields(s.roster, RosterLayout.buildings, s.b59, { number: '５９' });
+    const p = previewImport([['楼号', '单元', '房号', '户主'], ['59号楼', '1单元', '101', '新住户'], ['５８', '３', '１０１', '蒋全生']], readRoster(s.roster).view);
+    expect(p.rows.map((r) => r.status)).toEqual(['new', 'unchanged']);
+    expect(p.creates.buildings).toEqual([]);
   });
 
   it('says why a file cannot be imported', () => {

@@ -6,6 +6,7 @@
 import { message, type Message } from '../core/text';
 import { LABELS, type Consent, type HouseholdRole } from '../domain/vocabulary';
 import { MAX } from '../core/schema';
+import { buildingNumber, foldWidth, normalizePersonName, normalizePlaceNumber, roomNumber, unitNumber } from '../core/placeText';
 import { normalizePhone, PHONE_PATTERN } from '../roster/labels';
 import type { Household, RosterView } from '../roster/rosterView';
 import { columnFor, normalizeHeader, REFUSED_HEADERS, ROSTER_COLUMNS, type RosterColumn } from './rosterColumns';
@@ -69,18 +70,6 @@ for (const [role, label] of Object.entries(LABELS.householdRole) as Array<[House
   ROLE_BY_WORD.set(label.en.toLowerCase(), role);
 }
 
-/** 58号楼 / 58栋 / 58幢 / 58 → 58; other names are kept. */
-export function buildingNumber(text: string): string {
-  const m = /^(\d+[A-Za-z]?)\s*(号楼|号|栋|幢|楼|座)$/.exec(text.trim());
-  return m ? m[1]! : text.trim();
-}
-
-/** 3单元 / 3 → 3 */
-export function unitNumber(text: string): string {
-  const m = /^(\d+[A-Za-z]?)\s*(单元)$/.exec(text.trim());
-  return m ? m[1]! : text.trim();
-}
-
 function addressKey(compound: string | null, building: string, unit: string | null, room: string, head: string): string {
   // Without a room (villages), the head names the household within its building.
   return `${compound ?? ''}\u0000${building}\u0000${unit ?? ''}\u0000${room || `@${head}`}`;
@@ -97,12 +86,15 @@ function findHeader(rows: readonly (readonly string[])[]): number | null {
   return null;
 }
 
+const placeOrNull = (text: string | null) => (text ? normalizePlaceNumber(text) || null : null);
+
 function existingIndex(roster: RosterView): Map<string, Household> {
   const index = new Map<string, Household>();
   for (const h of roster.households.values()) {
     const b = roster.buildings.get(h.buildingId);
     const u = h.unitId ? roster.units.get(h.unitId) : undefined;
-    if (b) index.set(addressKey(b.compound, b.number, u ? u.number : null, h.room, h.head), h);
+    // Stored values are read through the same normalisation: rosters from before it kept ５８.
+    if (b) index.set(addressKey(placeOrNull(b.compound), buildingNumber(b.number), u ? unitNumber(u.number) : null, roomNumber(h.room), normalizePersonName(h.head)), h);
   }
   return index;
 }
@@ -144,12 +136,17 @@ export function previewImport(rows: readonly (readonly string[])[], roster: Rost
 
   const existing = existingIndex(roster);
   const buildings = new Map<string, { gridId: string }>();
-  for (const b of roster.buildings.values()) buildings.set(`${b.compound ?? ''}\u0000${b.number}`, { gridId: b.gridId });
-  const units = new Set([...roster.units.values()].map((u) => { const b = roster.buildings.get(u.buildingId); return `${b?.compound ?? ''}\u0000${b?.number}\u0000${u.number}`; }));
-  const gridNames = new Set([...roster.grids.values()].map((g) => g.name));
+  for (const b of roster.buildings.values()) buildings.set(`${placeOrNull(b.compound) ?? ''}\u0000${buildingNumber(b.number)}`, { gridId: b.gridId });
+  const units = new Set(
+    [...roster.units.values()].map((u) => {
+      const b = roster.buildings.get(u.buildingId);
+      return `${placeOrNull(b?.compound ?? null) ?? ''}\u0000${b ? buildingNumber(b.number) : ''}\u0000${unitNumber(u.number)}`;
+    }),
+  );
+  const gridNames = new Set([...roster.grids.values()].map((g) => foldWidth(g.name)));
   const memberNames = new Map<string, number>();
-  for (const m of roster.members.values()) if (m.active) memberNames.set(m.name, (memberNames.get(m.name) ?? 0) + 1);
-  const memberNameOf = (id: string | null) => (id ? (roster.members.get(id as never)?.name ?? null) : null);
+  for (const m of roster.members.values()) if (m.active) memberNames.set(normalizePersonName(m.name), (memberNames.get(normalizePersonName(m.name)) ?? 0) + 1);
+  const memberNameOf = (id: string | null) => (id ? normalizePersonName(roster.members.get(id as never)?.name ?? '') || null : null);
 
   const creates = { grids: new Set<string>(), buildings: new Set<string>(), units: new Set<string>(), members: new Set<string>() };
   const firstRowOf = new Map<string, number>();
@@ -160,7 +157,8 @@ export function previewImport(rows: readonly (readonly string[])[], roster: Rost
     const cells = rows[r] ?? [];
     const get = (k: RosterColumn) => {
       const i = at.get(k);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
+      // Full-width digits, letters and spaces from a hand-made sheet read as their plain forms.
+      return i === undefined ? '' : foldWidth(cells[i] ?? '');
     };
     if (cells.every((c) => c.trim() === '')) continue;
     const rowNumber = r + 1;
@@ -171,9 +169,9 @@ export function previewImport(rows: readonly (readonly string[])[], roster: Rost
     };
 
     const building = buildingNumber(get('building'));
-    const head = get('head');
-    const room = get('room');
-    const compound = get('compound') || null;
+    const head = normalizePersonName(get('head'));
+    const room = roomNumber(get('room'));
+    const compound = placeOrNull(get('compound'));
     const gridName = get('grid') || null;
     const unitRaw = get('unit');
     const unit = unitRaw ? unitNumber(unitRaw) : null;
@@ -215,7 +213,7 @@ export function previewImport(rows: readonly (readonly string[])[], roster: Rost
     const representative = YES.has(repRaw);
     if (!representative && !NO.has(repRaw)) errors.push(err('badRepresentative', { row: rowNumber, value: get('representative').slice(0, 20) }, `第 ${rowNumber} 行:居民代表应填 是/否`, `Row ${rowNumber}: representative must be yes or no`));
 
-    const member = get('member') || null;
+    const member = normalizePersonName(get('member')) || null;
     if (member) {
       const n = memberNames.get(member) ?? 0;
       if (n > 1) errors.push(err('ambiguousMember', { row: rowNumber, name: member.slice(0, 40) }, `第 ${rowNumber} 行:名册中有 ${n} 名党员叫“${member.slice(0, 40)}”,请在导入后手工联系`, `Row ${rowNumber}: ${n} members are called “${member.slice(0, 40)}”; link this household by hand after importing`));

@@ -44,7 +44,7 @@ export const ROSTER_COLUMNS: readonly ColumnDef[] = [
 export const REFUSED_HEADERS: readonly string[] = ['备注', '困难情况', '低保', '残疾', '健康状况', '身份证', '身份证号', 'note', 'notes', 'id number'];
 
 export function normalizeHeader(header: string): string {
-  return header.replace(/[\s*:：()()]/g, '').toLowerCase();
+  return header.normalize('NFKC').replace(/[\s*:：()()]/g, '').toLowerCase();
 }
 
 const BY_ALIAS = new Map<string, RosterColumn>();

@@ -16,6 +16,12 @@ export interface CheckResult {
 
 export interface StepEvaluation {
   readonly passed: boolean;
+  /**
+   * Something a reader must know beside the verdict: attendance was not recorded, so the tally
+   * was not checked against it (present is then counted from the votes cast); or a tally above
+   * attendance that reached this device without recordStep's check (an older version).
+   */
+  readonly warning: Message | null;
   readonly quorum: CheckResult | null;
   readonly approval: CheckResult | null;
   /** Everything in one sentence, for the page and the disclosure. */
@@ -68,11 +74,31 @@ function approvalCheck(t: Threshold, base: 'due' | 'present', baseCount: number,
   };
 }
 
+/** More votes cast than people present (only people due count): a tally that cannot be right. */
+export function tallyProblem(votes: Votes, present: number | null): Message | null {
+  const cast = votes.for + votes.against + votes.abstain;
+  if (present === null || cast <= present) return null;
+  return message(
+    'step.votesExceedPresent',
+    { cast, present, for: votes.for, against: votes.against, abstain: votes.abstain },
+    `表决票数合计 ${cast} 票(赞成 ${votes.for}、反对 ${votes.against}、弃权 ${votes.abstain}),多于出席人数 ${present} 人;请核对票数或会议的出席登记`,
+    `${cast} votes cast (${votes.for} for, ${votes.against} against, ${votes.abstain} abstaining) but only ${present} present; check the tally or the meeting's attendance`,
+  );
+}
+
+function attendanceMissing(votes: Votes | null): Message {
+  const cast = votes ? votes.for + votes.against + votes.abstain : 0;
+  return votes
+    ? message('step.attendanceMissing', { cast }, `会议未登记出席,表决票数未与出席人数核对(按投票计出席 ${cast} 人)`, `No attendance was recorded for the meeting, so the tally was not checked against those present (counted from the votes: ${cast} present)`)
+    : message('step.attendanceMissing', { cast }, '会议未登记出席', 'No attendance was recorded for the meeting');
+}
+
 export interface StepFacts {
   readonly step: MatterStep;
   readonly date: string;
   readonly meetingId: string | null;
   readonly due: number | null;
+  /** Null when the step has a body but its meeting had no attendance recorded. */
   readonly present: number | null;
   readonly votes: Votes | null;
 }
@@ -80,22 +106,25 @@ export interface StepFacts {
 export function evaluateStep(facts: StepFacts, rule: StepRule): StepEvaluation {
   const stepLabel = LABELS.matterStep[facts.step];
   if (rule.meeting === 'none' && rule.quorum === null && rule.approval === null) {
-    return { passed: true, quorum: null, approval: null, explanation: message('step.disclosed', { date: facts.date, step: facts.step }, `${stepLabel.zh}:已于 ${facts.date} 公开`, `${stepLabel.en}: published on ${facts.date}`) };
+    return { passed: true, warning: null, quorum: null, approval: null, explanation: message('step.disclosed', { date: facts.date, step: facts.step }, `${stepLabel.zh}:已于 ${facts.date} 公开`, `${stepLabel.en}: published on ${facts.date}`) };
   }
-  const fail = (key: string, zh: string, en: string): StepEvaluation => ({ passed: false, quorum: null, approval: null, explanation: message(key, { step: facts.step }, `${stepLabel.zh}未通过:${zh}`, `${stepLabel.en} fails: ${en}`) });
+  const fail = (key: string, zh: string, en: string): StepEvaluation => ({ passed: false, warning: null, quorum: null, approval: null, explanation: message(key, { step: facts.step }, `${stepLabel.zh}未通过:${zh}`, `${stepLabel.en} fails: ${en}`) });
   if (rule.meeting === 'required' && facts.meetingId === null) return fail('step.noMeeting', '须在会议上进行', 'it must be taken at a meeting');
   const due = facts.due ?? 0;
-  const present = facts.present ?? 0;
+  // Without attendance, every voter was there: the votes cast are who is known to be present.
+  const unknown = rule.body !== null && facts.present === null;
+  const present = unknown ? (facts.votes ? facts.votes.for + facts.votes.against + facts.votes.abstain : 0) : (facts.present ?? 0);
+  const warning = unknown ? attendanceMissing(facts.votes) : facts.votes ? tallyProblem(facts.votes, facts.present) : null;
   if (rule.body !== null && due === 0) return fail('step.noneDue', '名册中没有应到人员(请先标记支委、两委委员或居民代表)', 'nobody is due according to the roster (mark committee posts or representatives first)');
   const quorum = rule.quorum ? quorumCheck(rule.quorum, due, present) : null;
   let approval: CheckResult | null = null;
   if (rule.approval) {
-    if (!facts.votes) return { ...fail('step.noVotes', '未记录表决结果', 'no vote was recorded'), quorum };
+    if (!facts.votes) return { ...fail('step.noVotes', '未记录表决结果', 'no vote was recorded'), warning, quorum };
     approval = approvalCheck(rule.approval.threshold, rule.approval.base, rule.approval.base === 'due' ? due : present, facts.votes);
   }
   const passed = (quorum?.passed ?? true) && (approval?.passed ?? true);
   const parts = [quorum, approval].filter((c): c is CheckResult => c !== null);
   const zh = `${parts.map((p) => p.message.zh).join(';')}。${stepLabel.zh}${passed ? '通过' : '未通过'}`;
   const en = `${parts.map((p) => p.message.en).join('; ')}. ${stepLabel.en}: ${passed ? 'passed' : 'not passed'}`;
-  return { passed, quorum, approval, explanation: message(passed ? 'step.passed' : 'step.failed', { step: facts.step, due, present, ...(facts.votes ? { for: facts.votes.for } : {}) }, zh, en) };
+  return { passed, warning, quorum, approval, explanation: message(passed ? 'step.passed' : 'step.failed', { step: facts.step, due, present, ...(facts.votes ? { for: facts.votes.for } : {}) }, zh, en) };
 }

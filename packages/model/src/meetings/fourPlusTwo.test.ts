@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fork, ok, smallCommunity, sync, testContext } from '../testSupport';
+import { addMember } from '../roster/memberCommands';
+import { projectResolution } from '../public/projectPublic';
 import { readRoster } from '../roster/readRoster';
 import { evaluateStep } from './evaluateStep';
 import { DEFAULT_STEP_RULES, required } from './stepRules';
@@ -83,7 +85,7 @@ describe('the six steps', () => {
     expect(wrongKind.type === 'rejected' && wrongKind.message.zh).toContain('应在两委联席会议或支委会上进行');
     const p2 = meet('jointCommittees', '2024-03-07', [m(xu), m(wang), m(jiang)]);
     const tooMany = recordStep(doc, roster, { matterId: matter, step: 'deliberate', meetingId: p2, votes: { for: 3, against: 0, abstain: 0 } }, c);
-    expect(tooMany.type === 'rejected' && tooMany.message.zh).toContain('表决票数 3 多于出席人数 2');
+    expect(tooMany.type === 'rejected' && tooMany.message.zh).toContain('表决票数合计 3 票(赞成 3、反对 0、弃权 0),多于出席人数 2 人');
     ok(recordStep(doc, roster, { matterId: matter, step: 'deliberate', meetingId: p2, votes: { for: 2, against: 0, abstain: 0 } }, c));
     const a1 = meet('memberAssembly', '2024-03-15', [m(xu), m(wang)]);
     const failed = ok(recordStep(doc, roster, { matterId: matter, step: 'review', meetingId: a1, votes: { for: 2, against: 0, abstain: 0 } }, c));
@@ -112,6 +114,63 @@ describe('the six steps', () => {
     expect(view.steps.every((x) => x.state === 'passed')).toBe(true);
     expect(view.next).toBeNull();
     expect(recordStep(doc, roster, { matterId: matter, step: 'discloseResult', date: '2024-04-10' }, c).message.zh).toBe('六个步骤均已完成');
+  });
+
+  it('refuses a tally above those present: 赞成 9, 反对 1, 弃权 1 with 7 present (issue 20, item 7)', () => {
+    const s = smallCommunity();
+    const extra = Array.from({ length: 8 }, (_, i) => ok(addMember(s.roster, { name: `委员${i + 1}`, branchPost: 'member' }, testContext())));
+    const roster = readRoster(s.roster).view;
+    const doc = new Y.Doc();
+    const c = testContext(s.members.wang);
+    const matter = ok(createMatter(doc, { title: '修缮58号楼屋面', origin: { type: 'branch' } }, c));
+    const meeting = ok(createMeeting(doc, { kind: 'branchCommittee', date: '2024-03-05' }, c));
+    const present = [s.members.xu, s.members.wang, s.members.zhao, ...extra.slice(0, 4)].map((id): Attendee => ({ type: 'member', id }));
+    ok(setAttendance(doc, roster, meeting, present, true, c));
+    ok(setAttendance(doc, roster, meeting, extra.slice(4).map((id): Attendee => ({ type: 'member', id })), false, c));
+    const before = Y.encodeStateAsUpdate(doc);
+    const r = recordStep(doc, roster, { matterId: matter, step: 'propose', meetingId: meeting, votes: { for: 9, against: 1, abstain: 1 } }, c);
+    expect(r.type === 'rejected' && r.code).toBe('invalid-input');
+    expect(r.message).toMatchObject({
+      key: 'step.votesExceedPresent',
+      params: { cast: 11, present: 7 },
+      zh: '表决票数合计 11 票(赞成 9、反对 1、弃权 1),多于出席人数 7 人;请核对票数或会议的出席登记',
+      en: "11 votes cast (9 for, 1 against, 1 abstaining) but only 7 present; check the tally or the meeting's attendance",
+    });
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+    // A tally that fits is recorded, with nothing to warn about.
+    const fits = ok(recordStep(doc, roster, { matterId: matter, step: 'propose', meetingId: meeting, votes: { for: 6, against: 1, abstain: 0 } }, c));
+    expect([fits.evaluation.passed, fits.evaluation.warning]).toEqual([true, null]);
+  });
+
+  it('records a vote taken at a meeting with no attendance, with a warning that reaches the public disclosure (issue 20, item 7)', () => {
+    const { s, roster, doc, c, matter, meet, m } = setup();
+    const p1 = meet('branchCommittee', '2024-03-05', []);
+    const r = recordStep(doc, roster, { matterId: matter, step: 'propose', meetingId: p1, votes: { for: 3, against: 0, abstain: 0 } }, c);
+    expect(r.type).toBe('done');
+    if (r.type !== 'done') return;
+    const warning = { key: 'step.attendanceMissing', zh: '会议未登记出席,表决票数未与出席人数核对(按投票计出席 3 人)', en: 'No attendance was recorded for the meeting, so the tally was not checked against those present (counted from the votes: 3 present)' };
+    expect(r.value.evaluation.warning).toMatchObject(warning);
+    expect(r.warnings.map((w) => w.key)).toEqual(['step.attendanceMissing']);
+    const record = readMeetings(doc, rules).view.matters.get(matter)!.steps[0]!;
+    expect([record.state, record.record!.present, record.record!.due]).toEqual(['passed', null, 3]);
+    expect(record.record!.evaluation.warning).toMatchObject(warning);
+    // Marking attendance afterwards does not rewrite what was recorded; the next vote is checked.
+    const p2 = meet('jointCommittees', '2024-03-07', [m(s.members.xu)]);
+    const tooMany = recordStep(doc, roster, { matterId: matter, step: 'deliberate', meetingId: p2, votes: { for: 2, against: 0, abstain: 0 } }, c);
+    expect(tooMany.type === 'rejected' && tooMany.message.key).toBe('step.votesExceedPresent');
+    // Through all steps, the public disclosure carries the warning beside the step.
+    ok(recordStep(doc, roster, { matterId: matter, step: 'deliberate', meetingId: meet('jointCommittees', '2024-03-08', [m(s.members.xu), m(s.members.wang)]), votes: { for: 2, against: 0, abstain: 0 } }, c));
+    ok(recordStep(doc, roster, { matterId: matter, step: 'review', meetingId: meet('memberAssembly', '2024-03-15', [m(s.members.xu), m(s.members.wang), m(s.members.zhao)]), votes: { for: 3, against: 0, abstain: 0 } }, c));
+    ok(recordStep(doc, roster, { matterId: matter, step: 'resolve', meetingId: meet('representatives', '2024-03-25', []), votes: { for: 4, against: 0, abstain: 0 } }, c));
+    ok(editMatter(doc, matter, { decision: '增加6个充电桩' }, c));
+    const draft = projectResolution(readMeetings(doc, rules).view, matter)!;
+    expect(draft.steps.map((x) => x.warning?.zh ?? null)).toEqual([warning.zh, null, null, '会议未登记出席,表决票数未与出席人数核对(按投票计出席 4 人)']);
+  });
+
+  it('warns about a tally above attendance that arrived without the check (an older version)', () => {
+    const e = evaluateStep({ step: 'resolve', date: '2024-03-25', meetingId: 'm', due: 10, present: 7, votes: { for: 9, against: 1, abstain: 1 } }, rules.resolve);
+    expect(e.warning?.key).toBe('step.votesExceedPresent');
+    expect(evaluateStep({ step: 'resolve', date: '2024-03-25', meetingId: 'm', due: 10, present: 7, votes: { for: 5, against: 1, abstain: 1 } }, rules.resolve).warning).toBeNull();
   });
 
   it('two committee members recording the same step offline: conflict reported, settled by voiding one', () => {

@@ -13,7 +13,7 @@ import { zMatterOrigin } from '../core/zodValues';
 import { LABELS, type MatterOrigin, type MatterStep } from '../domain/vocabulary';
 import type { RosterView } from '../roster/rosterView';
 import { dueSet } from './due';
-import { evaluateStep, type StepEvaluation } from './evaluateStep';
+import { evaluateStep, tallyProblem, type StepEvaluation } from './evaluateStep';
 import { MatterSchema, MeetingsLayout, VotesSchema, type Votes } from './meetingsSchema';
 import { readMeetings } from './readMeetings';
 
@@ -84,6 +84,9 @@ export interface RecordedStep {
  * Records one of the six steps, which must be the matter's next one. Due is counted from the
  * roster and present from the meeting's attendance (only people due count); votes are as
  * entered. A failing vote is recorded too (it happened) and the result says why it failed.
+ * A tally above those present is refused. A meeting with no attendance recorded at all still
+ * gets its vote recorded (a secretary may tick attendance later, or never), with present left
+ * unknown and a warning that travels with the record to the public disclosure.
  */
 export function recordStep(doc: Y.Doc, roster: RosterView, input: RecordStepInput, context: CommandContext): CommandResult<RecordedStep> {
   const ctx = resolveContext(context);
@@ -124,15 +127,15 @@ export function recordStep(doc: Y.Doc, roster: RosterView, input: RecordStepInpu
   if (rule.body) {
     const people = dueSet(roster, rule.body);
     due = people.size;
-    present = meeting ? [...meeting.present].filter((p) => people.has(p)).length : 0;
+    present = meeting?.attendanceRecorded ? [...meeting.present].filter((p) => people.has(p)).length : null;
   }
   let votes: Votes | null = null;
   if (input.votes) {
     const vv = validate(VotesSchema, input.votes);
     if (!vv.ok) return vv.rejection;
     votes = vv.data;
-    const cast = votes.for + votes.against + votes.abstain;
-    if (present !== null && cast > present) return invalidInput({ zh: `表决票数 ${cast} 多于出席人数 ${present}`, en: `${cast} votes cast but only ${present} present` });
+    const problem = tallyProblem(votes, present);
+    if (problem) return rejected(RejectCode.invalidInput, problem);
   }
   if (rule.approval && !votes) return invalidInput({ zh: `“${stepLabel.zh}”须记录表决结果`, en: `“${stepLabel.en}” needs the vote` });
   const note = input.note == null ? null : validate(zText, input.note);
@@ -142,7 +145,8 @@ export function recordStep(doc: Y.Doc, roster: RosterView, input: RecordStepInpu
   const evaluation = evaluateStep(facts, rule);
   const recordId = ctx.newId() as StepRecordId;
   doc.transact(() => doc.getMap(L.steps).set(recordId, { matterId: input.matterId, ...facts, basis: previous?.id ?? null, note: note ? note.data : null, by: ctx.actor, at: ctx.now }), ctx.origin);
-  return done({ recordId, evaluation }, evaluation.explanation, [], evaluation.passed ? [] : [evaluation.explanation]);
+  const warnings = [...(evaluation.warning ? [evaluation.warning] : []), ...(evaluation.passed ? [] : [evaluation.explanation])];
+  return done({ recordId, evaluation }, evaluation.explanation, [], warnings);
 }
 
 /** Voids a step record (a mistake, or one side of a merge conflict); it stays visible as voided. */

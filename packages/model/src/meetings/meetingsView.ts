@@ -19,6 +19,8 @@ export interface Meeting {
   readonly createdAt: number;
   /** People marked present. */
   readonly present: ReadonlySet<PersonKey>;
+  /** Anyone was marked present or absent: a tally can be checked against `present`. */
+  readonly attendanceRecorded: boolean;
   /** Matter ids in agenda order (unknown matters left out and reported). */
   readonly agenda: readonly MatterId[];
 }

@@ -36,6 +36,8 @@ export function readMeetings(doc: Y.Doc, rules: StepRules = DEFAULT_STEP_RULES.u
   const problems: Problem[] = [];
   const meetingRecords = readRecords(doc, M, MeetingsLayout.meetings, MeetingSchema, problems);
   const present = new Map<string, Set<PersonKey>>();
+  /** Meetings with any attendance entry, present or absent. */
+  const marked = new Set<string>();
   const agenda = new Map<string, Array<{ matterId: string; order: number }>>();
   const known = new Set(meetingRecords.map(([id]) => id));
 
@@ -45,6 +47,7 @@ export function readMeetings(doc: Y.Doc, rules: StepRules = DEFAULT_STEP_RULES.u
     if (!known.has(parts[0])) return void problems.push(danglingRef(M, `${MeetingsLayout.attendance}/${key}`, 'meetingId', parts[0]));
     const parsed = parseStored(AttendanceSchema, raw);
     if (!parsed.ok) return void problems.push(invalidEntry(M, `${MeetingsLayout.attendance}/${key}`, parsed.why));
+    marked.add(parts[0]);
     if (!parsed.value.present) return;
     const set = present.get(parts[0]) ?? new Set<PersonKey>();
     set.add(parts[1] as PersonKey);
@@ -69,7 +72,7 @@ export function readMeetings(doc: Y.Doc, rules: StepRules = DEFAULT_STEP_RULES.u
   const meetings = new Map<MeetingId, Meeting>();
   for (const [id, m] of meetingRecords) {
     const items = (agenda.get(id) ?? []).sort((a, b) => a.order - b.order || (a.matterId < b.matterId ? -1 : 1));
-    meetings.set(id as MeetingId, { ...m, id: id as MeetingId, minutesId: m.minutesId as MeetingId, present: present.get(id) ?? new Set(), agenda: items.map((i) => i.matterId as MatterId) });
+    meetings.set(id as MeetingId, { ...m, id: id as MeetingId, minutesId: m.minutesId as MeetingId, present: present.get(id) ?? new Set(), attendanceRecorded: marked.has(id), agenda: items.map((i) => i.matterId as MatterId) });
   }
 
   const voids = new Map(readEntries(topMap(doc, M, MeetingsLayout.stepVoids, problems), M, MeetingsLayout.stepVoids, StepVoidSchema, problems));

@@ -129,6 +129,7 @@ function publicSteps(matter: Matter, meetings: MeetingsView): PublicStep[] {
         votes: r.votes,
         passed: r.evaluation.passed,
         explanation: { zh: r.evaluation.explanation.zh, en: r.evaluation.explanation.en },
+        warning: r.evaluation.warning ? { zh: r.evaluation.warning.zh, en: r.evaluation.warning.en } : null,
       };
     });
 }

@@ -31,6 +31,8 @@ export const PublicStepSchema = z.object({
   votes: z.object({ for: zCount, against: zCount, abstain: zCount }).nullable(),
   passed: z.boolean(),
   explanation: zText2,
+  /** Shown beside the verdict, e.g. attendance was not recorded so the tally was not checked. Absent in disclosures published before it existed. */
+  warning: zText2.nullish(),
 });
 export type PublicStep = z.infer<typeof PublicStepSchema>;
 

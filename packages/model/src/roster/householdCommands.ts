@@ -9,6 +9,7 @@ import { invalidInput, notFound, validate } from '../core/rejections';
 import { done, rejected, RejectCode, type CommandResult, type Effect } from '../core/result';
 import { zId, zLabel, zName } from '../core/schema';
 import { message, type Message } from '../core/text';
+import { normalizePersonName, roomNumber } from '../core/placeText';
 import { zConsent, zHouseholdRole } from '../core/zodValues';
 import { householdLabel, normalizePhone, PHONE_PATTERN } from './labels';
 import { readRoster } from './readRoster';
@@ -20,6 +21,8 @@ const L = RosterLayout;
 
 export const zPhoneInput = z
   .string()
+  // A phone keyboard in full-width mode types １３９…
+  .normalize('NFKC')
   .trim()
   .regex(PHONE_PATTERN, { message: 'not a phone number' })
   .transform(normalizePhone);
@@ -27,8 +30,8 @@ export const zPhoneInput = z
 const HouseholdFields = z.object({
   buildingId: zId,
   unitId: zId.nullable().optional(),
-  room: zLabel.trim(),
-  head: zName.trim().min(1),
+  room: zLabel.overwrite(roomNumber),
+  head: zName.overwrite(normalizePersonName).min(1),
   phone: zPhoneInput.nullable().optional(),
   size: z.number().int().min(0).max(99).optional(),
   roles: z.array(zHouseholdRole).max(10).optional(),
@@ -52,7 +55,8 @@ function checkPlace(roster: RosterView, buildingId: string, unitId: string | nul
 function sameAddress(roster: RosterView, buildingId: string, unitId: string | null, room: string, except?: string): Household | undefined {
   if (room === '') return undefined;
   for (const h of roster.households.values()) {
-    if (h.id !== except && h.buildingId === buildingId && (h.unitId ?? null) === unitId && h.room === room) return h;
+    // roomNumber on the stored side too: rooms stored before normalisation (１０１) still clash.
+    if (h.id !== except && h.buildingId === buildingId && (h.unitId ?? null) === unitId && roomNumber(h.room) === room) return h;
   }
   return undefined;
 }
@@ -138,7 +142,7 @@ export function moveHousehold(doc: Y.Doc, id: HouseholdId, to: { buildingId: Bui
   if (!h) return notFound('household', id);
   const bad = checkPlace(roster, to.buildingId, to.unitId);
   if (bad) return bad;
-  const room = to.room ?? h.room;
+  const room = roomNumber(to.room ?? h.room);
   const rv = validate(zLabel, room);
   if (!rv.ok) return rv.rejection;
   const unitId = to.unitId ?? null;

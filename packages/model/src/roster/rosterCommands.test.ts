@@ -35,6 +35,32 @@ describe('structure commands', () => {
     expect(Y.encodeStateAsUpdate(s.roster)).toEqual(before);
   });
 
+  it('reads full-width digits and Chinese numerals on entry: ５８ is 58号楼, refused as a duplicate', () => {
+    const s = smallCommunity();
+    const before = Y.encodeStateAsUpdate(s.roster);
+    for (const number of ['５８', '五十八号楼', '58栋', ' 58 ']) {
+      const r = addBuilding(s.roster, { gridId: s.grid, number }, ctx);
+      expect(r.type === 'rejected' && r.message.zh, number).toBe('58号楼已存在');
+    }
+    for (const number of ['３', '三单元', '3单元']) expect(addUnit(s.roster, { buildingId: s.b58, number }, ctx).type, number).toBe('rejected');
+    const dupRoom = addHousehold(s.roster, { buildingId: s.b58, unitId: s.u3, room: '１０１', head: '新户' }, ctx);
+    expect(dupRoom.type === 'rejected' && dupRoom.message.zh).toBe('58号楼3单元101已登记(户主 蒋全生)');
+    expect(addBuilding(s.roster, { gridId: s.grid, number: '　' }, ctx).type).toBe('rejected');
+    expect(editBuilding(s.roster, s.b59, { number: '五十八' }, ctx).type).toBe('rejected');
+    expect(Y.encodeStateAsUpdate(s.roster)).toEqual(before);
+
+    const b = ok(addBuilding(s.roster, { gridId: s.grid, number: '六十号楼', units: ['一单元', '２', '1'] }, ctx));
+    const h = ok(addHousehold(s.roster, { buildingId: b.buildingId, unitId: b.unitIds[0]!, room: '二〇一室', head: '王　丽', phone: '１３９ ００００ ００００' }, ctx));
+    ok(editHousehold(s.roster, h, { room: '２０２' }, ctx));
+    const view = readRoster(s.roster).view;
+    expect(view.buildings.get(b.buildingId)!.number).toBe('60');
+    expect(b.unitIds.map((u) => view.units.get(u)!.number)).toEqual(['1', '2']);
+    expect(view.households.get(h)).toMatchObject({ room: '202', head: '王丽', phone: '13900000000' });
+    expect(ok(addUnit(s.roster, { buildingId: b.buildingId, number: '三单元' }, ctx))).toBeTruthy();
+    expect([...view.units.values()].length).toBe(5);
+    expect(readRoster(s.roster).view.units.size).toBe(6);
+  });
+
   it('refuses to remove a grid or building in use and says how much is in it', () => {
     const s = smallCommunity();
     const g = removeGrid(s.roster, s.grid, ctx);

@@ -9,8 +9,10 @@ import { invalidInput, notFound, validate } from '../core/rejections';
 import { done, rejected, RejectCode, type CommandResult, type Effect } from '../core/result';
 import { zId, zLabel, zName } from '../core/schema';
 import { message } from '../core/text';
+import { buildingNumber, normalizePlaceNumber, unitNumber } from '../core/placeText';
 import { buildingLabel, unitLabel } from './labels';
 import { readRoster } from './readRoster';
+import type { RosterView } from './rosterView';
 import { ROSTER_SCHEMA_VERSION, RosterLayout } from './rosterLayout';
 import { BuildingSchema, GridSchema, GroupSchema, UnitSchema } from './rosterSchema';
 import { parseSettingsField, SETTINGS_FIELDS, type CommunitySettings, type SettingsField } from './settings';
@@ -99,14 +101,35 @@ export function removeGrid(doc: Y.Doc, id: GridId, context: CommandContext): Com
 
 // ---- buildings ---------------------------------------------------------------------------
 
+// Numbers are stored as placeText spells them (５８号楼 → 58), and compared that way with what is
+// already stored, which may predate the normalisation.
+const zBuildingNumber = zLabel.overwrite(buildingNumber).min(1);
+const zUnitNumber = zLabel.overwrite(unitNumber).min(1);
+const zCompound = zLabel.overwrite(normalizePlaceNumber);
+const placeKey = (compound: string | null | undefined, number: string) => `${normalizePlaceNumber(compound ?? '')}\u0000${buildingNumber(number)}`;
+
+function buildingClash(roster: RosterView, compound: string | null | undefined, number: string, except?: string): CommandResult<never> | null {
+  const key = placeKey(compound, number);
+  const clash = [...roster.buildings.values()].find((b) => b.id !== except && placeKey(b.compound, b.number) === key);
+  return clash ? rejected(RejectCode.conflict, message('building.exists', { label: buildingLabel(clash) }, `${buildingLabel(clash)}已存在`, `${buildingLabel(clash)} already exists`)) : null;
+}
+
+function unitClash(roster: RosterView, buildingId: string, number: string, except?: string): CommandResult<never> | null {
+  const b = roster.buildings.get(buildingId as BuildingId);
+  const clash = [...roster.units.values()].find((u) => u.id !== except && u.buildingId === buildingId && unitNumber(u.number) === unitNumber(number));
+  if (!b || !clash) return null;
+  const label = `${buildingLabel(b)}${unitLabel(clash)}`;
+  return rejected(RejectCode.conflict, message('unit.exists', { label }, `${label}已存在`, `${buildingLabel(b)} ${unitLabel(clash)} already exists`));
+}
+
 const AddBuildingInput = z.object({
   gridId: zId,
-  number: zLabel.min(1),
+  number: zBuildingNumber,
   name: zLabel.nullable().optional(),
-  compound: zLabel.nullable().optional(),
+  compound: zCompound.nullable().optional(),
   cadreId: zId.nullable().optional(),
   /** Creates these units too, e.g. ['1','2','3']. */
-  units: z.array(zLabel.min(1)).max(50).optional(),
+  units: z.array(zUnitNumber).max(50).optional(),
 });
 
 export function addBuilding(doc: Y.Doc, input: z.input<typeof AddBuildingInput>, context: CommandContext): CommandResult<{ buildingId: BuildingId; unitIds: UnitId[] }> {
@@ -117,8 +140,8 @@ export function addBuilding(doc: Y.Doc, input: z.input<typeof AddBuildingInput>,
   if (!hasRecord(doc, L.grids, d.gridId)) return notFound('grid', d.gridId);
   if (d.cadreId && !hasRecord(doc, L.members, d.cadreId)) return notFound('member', d.cadreId);
   const roster = readRoster(doc).view;
-  const clash = [...roster.buildings.values()].find((b) => b.number === d.number && (b.compound ?? null) === (d.compound ?? null));
-  if (clash) return rejected(RejectCode.conflict, message('building.exists', { label: buildingLabel(clash) }, `${buildingLabel(clash)}已存在`, `${buildingLabel(clash)} already exists`));
+  const clash = buildingClash(roster, d.compound, d.number);
+  if (clash) return clash;
   const unitNumbers = [...new Set(d.units ?? [])];
   const id = ctx.newId() as BuildingId;
   const unitIds = unitNumbers.map(() => ctx.newId() as UnitId);
@@ -139,12 +162,22 @@ export function editBuilding(
   context: CommandContext,
 ): CommandResult<string[]> {
   const ctx = resolveContext(context);
-  const b = readRoster(doc).view.buildings.get(id);
+  const roster = readRoster(doc).view;
+  const b = roster.buildings.get(id);
   if (!b) return notFound('building', id);
   if (patch.gridId && !hasRecord(doc, L.grids, patch.gridId)) return notFound('grid', patch.gridId);
   if (patch.cadreId && !hasRecord(doc, L.members, patch.cadreId)) return notFound('member', patch.cadreId);
-  const plan = planEdit(BuildingSchema, b as unknown as Record<string, unknown>, patch);
+  const normalized = {
+    ...patch,
+    ...(typeof patch.number === 'string' ? { number: buildingNumber(patch.number) } : {}),
+    ...(typeof patch.compound === 'string' ? { compound: normalizePlaceNumber(patch.compound) } : {}),
+  };
+  const plan = planEdit(BuildingSchema, b as unknown as Record<string, unknown>, normalized);
   if (!plan.ok) return invalidInput(plan.why);
+  if (plan.changed.includes('number') || plan.changed.includes('compound')) {
+    const clash = buildingClash(roster, plan.next.compound, plan.next.number, id);
+    if (clash) return clash;
+  }
   doc.transact(() => writeChanged(doc, L.buildings, id, plan.next, plan.changed), ctx.origin);
   const label = buildingLabel(plan.next);
   return done(plan.changed, message('building.edited', { label }, `已修改${label}`, `${label} changed`));
@@ -170,16 +203,17 @@ export function removeBuilding(doc: Y.Doc, id: BuildingId, context: CommandConte
 
 // ---- units -------------------------------------------------------------------------------
 
+const AddUnitInput = z.object({ buildingId: zId, number: zUnitNumber });
+
 export function addUnit(doc: Y.Doc, input: { buildingId: BuildingId; number: string }, context: CommandContext): CommandResult<UnitId> {
   const ctx = resolveContext(context);
-  const v = validate(UnitSchema, input);
+  const v = validate(AddUnitInput, input);
   if (!v.ok) return v.rejection;
   const roster = readRoster(doc).view;
   const b = roster.buildings.get(input.buildingId);
   if (!b) return notFound('building', input.buildingId);
-  if ([...roster.units.values()].some((u) => u.buildingId === b.id && u.number === v.data.number)) {
-    return rejected(RejectCode.conflict, message('unit.exists', { label: `${buildingLabel(b)}${unitLabel(v.data)}` }, `${buildingLabel(b)}${unitLabel(v.data)}已存在`, `${buildingLabel(b)} ${unitLabel(v.data)} already exists`));
-  }
+  const clash = unitClash(roster, b.id, v.data.number);
+  if (clash) return clash;
   const id = ctx.newId() as UnitId;
   doc.transact(() => createRecord(doc, L.units, id, v.data), ctx.origin);
   const label = `${buildingLabel(b)}${unitLabel(v.data)}`;
@@ -188,10 +222,15 @@ export function addUnit(doc: Y.Doc, input: { buildingId: BuildingId; number: str
 
 export function editUnit(doc: Y.Doc, id: UnitId, patch: { number?: string }, context: CommandContext): CommandResult<string[]> {
   const ctx = resolveContext(context);
-  const u = readRoster(doc).view.units.get(id);
+  const roster = readRoster(doc).view;
+  const u = roster.units.get(id);
   if (!u) return notFound('unit', id);
-  const plan = planEdit(UnitSchema, u as unknown as Record<string, unknown>, patch);
+  const plan = planEdit(UnitSchema, u as unknown as Record<string, unknown>, typeof patch.number === 'string' ? { number: unitNumber(patch.number) } : patch);
   if (!plan.ok) return invalidInput(plan.why);
+  if (plan.changed.includes('number')) {
+    const clash = unitClash(roster, u.buildingId, plan.next.number, id);
+    if (clash) return clash;
+  }
   doc.transact(() => writeChanged(doc, L.units, id, plan.next, plan.changed), ctx.origin);
   return done(plan.changed, message('unit.edited', { label: unitLabel(plan.next) }, `已修改${unitLabel(plan.next)}`, `${unitLabel(plan.next)} changed`));
 }

@@ -3,60 +3,23 @@
 // /healthz answers 503 with the reason and /metrics counts it; once space returns, writes resume
 // without a restart. Mounting needs root (CI runs as root); where the mount is refused the suite
 // is skipped and says why.
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@lianxin/protocol';
 import { createCommunity, startRelay, type RelayProcess } from '../../test/support/relayProcess';
 import { connect } from '../../test/support/syncClient';
+import { mountTmpfs } from '../../test/support/tmpfs';
 
-const mountPoint = mkdtempSync(join(tmpdir(), 'lianxin-fulldisk-'));
-let mounted = false;
-let mountError = '';
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint], { stdio: 'pipe' });
-  mounted = true;
-} catch (error) {
-  mountError = String((error as { stderr?: Buffer }).stderr ?? error).trim();
-  // Said once, loudly: a skipped suite must not pass unnoticed.
-  console.warn(`server.fullDisk.test.ts skipped: could not mount a tmpfs at ${mountPoint} (${mountError}); it needs root`);
-}
-
-const dataDir = join(mountPoint, 'data');
-const fillers: string[] = [];
+const disk = mountTmpfs(8, 'lianxin-fulldisk-');
+// Said once, loudly: a skipped suite must not pass unnoticed.
+if (!disk.mounted) console.warn(`server.fullDisk.test.ts skipped: ${disk.why}`);
+const mounted = disk.mounted;
+const dataDir = join(disk.path, 'data');
 let relay: RelayProcess;
 let token = '';
 
-/** Fills the file system with a new file until at most `leaveBytes` are free. */
-function fill(leaveBytes: number): void {
-  const file = join(mountPoint, `filler-${fillers.length}`);
-  fillers.push(file);
-  const fd = openSync(file, 'w');
-  try {
-    for (const chunk of [1 << 20, 64 << 10, 4 << 10, 512, 1]) {
-      const bytes = Buffer.alloc(chunk, 1);
-      for (;;) {
-        const s = statfsSync(mountPoint);
-        if (s.bavail * s.bsize - chunk < leaveBytes) break;
-        try {
-          writeSync(fd, bytes);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ENOSPC') break;
-          throw error;
-        }
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-const freeBytes = (): number => {
-  const s = statfsSync(mountPoint);
-  return s.bavail * s.bsize;
-};
+const fill = (leave: number): void => disk.fill(leave);
 
 async function health(): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${relay.url}/healthz`);
@@ -96,10 +59,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (!mounted) return;
   if (relay && !relay.exited) await relay.kill();
-  execFileSync('umount', [mountPoint]);
-  rmSync(mountPoint, { recursive: true, force: true });
+  disk.unmount();
 });
 
 describe.skipIf(!mounted)('a full data folder (real tmpfs)', () => {
@@ -128,7 +89,7 @@ describe.skipIf(!mounted)('a full data folder (real tmpfs)', () => {
 
     // Now nothing fits.
     fill(0);
-    expect(freeBytes()).toBe(0);
+    expect(disk.freeBytes()).toBe(0);
     await until(async () => (await health()).status === 503, '/healthz to report the store cannot write');
     const unhealthy = await health();
     expect(unhealthy.body).toMatchObject({ ok: false, store: 'cannot-write' });
@@ -150,7 +111,7 @@ describe.skipIf(!mounted)('a full data folder (real tmpfs)', () => {
     await writer.close();
 
     // Space returns: writing resumes without a restart.
-    for (const f of fillers.splice(0)) unlinkSync(f);
+    disk.free();
     await until(async () => (await health()).status === 200, '/healthz to recover');
     expect(await metric('lianxin_store_writable')).toBe(1);
     const again = await connect(relay.wsUrl, 'c1/meetings', token);

@@ -38,6 +38,8 @@ export interface SqliteStoreOptions {
   readonly onWriteState?: (state: StoreWriteState) => void;
   /** While the store cannot write, probe this often whether it can again (default 1000 ms). */
   readonly probeMs?: number;
+  /** Tests hold or count the journal's fsyncs: called with the real one, returns when it is done. */
+  readonly journalFsync?: (fsync: () => Promise<void>) => Promise<void>;
   /**
    * Checkpoint the WAL from a worker thread every this many ms instead of inside commits
    * (default 1000 for a relay; 0 keeps SQLite's automatic checkpoint, as the CLI does).
@@ -251,7 +253,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     if (unmoved.length === 0) journal.clear();
     if (journaling) {
       mover = new JournalMover(journal, moveEntries, reportJournal, undefined, unmoved);
-      if (durability === 'fsync') group = new GroupCommit(() => journal.flushToDisk());
+      const fsync = (): Promise<void> => journal.flushToDisk();
+      const hook = options.journalFsync;
+      if (durability === 'fsync') group = new GroupCommit(hook ? () => hook(fsync) : fsync);
     } else journal.close();
   }
   const buildTail = (): LogTail => {
@@ -352,9 +356,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   if (ownsLog && tail.size > 0) {
     try {
-      writing(() => db.transaction(() => foldUnfolded(db, tail, options.onFoldError ?? ((doc, m) => console.error(`could not fold ${doc}: ${m}`))))());
-      if (unmoved.length === 0) writing(cutAll);
+      // Not `writing`: a transaction that found nothing to fold proves nothing about free space.
+      db.transaction(() => foldUnfolded(db, tail, options.onFoldError ?? ((doc, m) => console.error(`could not fold ${doc}: ${m}`))))();
+      if (unmoved.length === 0) cutAll();
     } catch (error) {
+      if (isStorageError(error)) health.failed(error);
       // Rolled back: the tail must not believe what the transaction had folded. Loads still read
       // the rows; the relay compacts the documents it loads.
       reportJournal(`could not fold the update log on opening (${String(error)}); it stays as it is`);

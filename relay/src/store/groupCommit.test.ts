@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GroupCommit } from './groupCommit';
 
 /** An fsync the test completes by hand. */
@@ -10,6 +10,28 @@ function manualFsync() {
 const flush = () => new Promise((r) => setImmediate(r));
 
 describe('GroupCommit', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('under sustained writes starts fsyncs no closer than the gap asked for; the first at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { fsync, pending } = manualFsync();
+    const group = new GroupCommit(fsync, 5);
+    group.written();
+    const first = group.durable();
+    expect(pending).toHaveLength(1);
+    pending[0]?.resolve();
+    await first;
+    group.written();
+    const second = group.durable();
+    expect(pending).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(pending).toHaveLength(2);
+    pending[1]?.resolve();
+    await second;
+  });
+
   it('resolves a write only after an fsync that started after it completed', async () => {
     const { fsync, pending } = manualFsync();
     const group = new GroupCommit(fsync);

@@ -231,7 +231,7 @@ export function durabilityVerdict(steps: readonly StepResult[]): string[] {
   // An open bound (stepping ended without that server failing) is only a lower bound.
   const status =
     without.rooms === 0 ? 'undecided' : !without.open && ratio >= 0.8 ? 'met' : without.open && withFsync.rooms >= without.rooms ? 'met (both held every step run)' : !withFsync.open && ratio < 0.8 ? 'missed' : 'undecided';
-  lines.push(`- Largest R held, fsync ${withFsync.rooms}${withFsync.open ? ' (at least)' : ''} vs process ${without.rooms}${without.open ? ' (at least)' : ''}: ratio ${Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'} (target ≥ 0.8, issue 19): **${status}**.`);
+  lines.push(`- Largest R held, fsync ${withFsync.rooms}${withFsync.open ? ' (at least)' : ''} vs process ${without.rooms}${without.open ? ' (at least)' : ''}: ratio ${without.rooms === 0 ? '–' : Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'} (target ≥ 0.8, issue 19): **${status}**.`);
   return lines;
 }
 

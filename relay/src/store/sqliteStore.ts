@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
+import { truncateSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { InviteRecord, RevocationsSince, Store, StoredDocument, TokenRecord, UpdateToStore } from './Store';
 import { toCommunity, toInvite, toToken, type CommunityRow, type InviteRow, type TokenRow } from './sqliteRows';
@@ -11,6 +11,7 @@ import { openUpdateJournal, readJournal, type JournalEntry } from './updateJourn
 import { JournalMover } from './journalMover';
 import { GroupCommit } from './groupCommit';
 import { WriteHealth, type StoreWriteState } from './writeHealth';
+import { startWriteProbe } from './writeProbe';
 
 /**
  * `NORMAL` (default): in WAL mode a commit is written to the WAL file before it returns, so a
@@ -86,13 +87,10 @@ function isUniqueViolation(error: unknown): boolean {
  * Under sustained writes, journal fsyncs start at least this far apart (the first after a pause
  * starts at once). Back to back (~0.3 ms each) they cost the store about 2.4× the CPU per update
  * of `process` durability in `test/bench/relay/durabilityCost.ts`, mostly system time; 5 ms apart
- * about 1.6× (medians of alternating runs on a busy machine). A writer's `stored` is held for up
+ * about 1.4–1.6× (medians of alternating runs on a busy machine). A writer's `stored` is held for up
  * to LIANXIN_ACK_MS (1 s) anyway.
  */
 const FSYNC_GAP_MS = 5;
-
-/** A probe writes and fsyncs this much: room for a typical batch, not only for a few bytes. */
-const PROBE_BYTES = 64 * 1024;
 
 /** Rows per multi-row INSERT (5 parameters each, far below SQLite's limit). */
 const INSERT_CHUNK = 64;
@@ -377,33 +375,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
   }
 
-  /**
-   * While the store cannot write, checks now and then whether it can again: moves what waits in
-   * the journal (the real work) and writes, fsyncs and removes a small file beside the database.
-   * A probe that succeeds makes the store writable; the next real write has the last word.
-   */
-  const probeFile = `${options.file}.probe`;
-  const probe = (): void => {
-    try {
-      writing(() => {
-        if (mover && mover.waiting > 0) mover.moveNow();
-        const fd = openSync(probeFile, 'w', 0o600);
-        try {
-          writeSync(fd, new Uint8Array(PROBE_BYTES));
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-          unlinkSync(probeFile);
-        }
-      });
-    } catch {
-      // Still full: health holds the reason.
-    }
-  };
-  const probeTimer = options.file === ':memory:' ? null : setInterval(() => {
-    if (!closed && !health.state.writable) probe();
-  }, options.probeMs ?? 1000);
-  probeTimer?.unref();
+  // A full disk: probe until the store can write again (`writeProbe.ts`).
+  const stopProbe = options.file === ':memory:' ? () => undefined : startWriteProbe(health, `${options.file}.probe`, options.probeMs ?? 1000, () => {
+    if (mover && mover.waiting > 0) mover.moveNow();
+  });
 
   return {
     kind: 'sqlite',
@@ -505,7 +480,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (closed) return;
       closed = true;
       if (cutStep !== null) clearImmediate(cutStep);
-      if (probeTimer) clearInterval(probeTimer);
+      stopProbe();
       // The journal's descriptor must outlive a running fsync.
       await group?.idle();
       await checkpointer?.stop();

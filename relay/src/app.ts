@@ -103,8 +103,12 @@ export function createApp(deps: AppDeps): RelayApp {
     } catch {
       storeOk = false;
     }
-    const body = { ok: storeOk, store: storeOk ? 'ok' : 'error', connections: registry.connectionCount, documents: registry.loadedCount };
-    return c.json(body, storeOk ? 200 : 503);
+    // A store that reads but cannot write (a full disk) is unhealthy too: updates are refused.
+    const write = store.writeState();
+    const ok = storeOk && write.writable;
+    const state = !storeOk ? 'error' : write.writable ? 'ok' : 'cannot-write';
+    const body = { ok, store: state, ...(write.reason ? { reason: write.reason } : {}), connections: registry.connectionCount, documents: registry.loadedCount };
+    return c.json(body, ok ? 200 : 503);
   });
   app.get('/metrics', metricsRoute(metrics, config.http.metricsToken));
 

@@ -3,16 +3,22 @@ import { ConfigError, defaultLimits, loadConfig, publicUrlFromEnv } from './conf
 import { defaultHttpConfig } from './httpConfig';
 
 describe('loadConfig', () => {
-  it('defaults: 127.0.0.1:8787, ./data, SQLite NORMAL, protocol limits', () => {
+  it('defaults: 127.0.0.1:8787, ./data, stored means fsynced (SQLite FULL), protocol limits', () => {
     const c = loadConfig({}, {});
-    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', store: 'sqlite', synchronous: 'NORMAL', journal: true, limits: defaultLimits });
+    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', store: 'sqlite', durability: 'fsync', synchronous: 'FULL', journal: true, limits: defaultLimits });
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
   it('reads the environment', () => {
     const c = loadConfig({ port: 0, data: '/tmp/x', staticDir: null }, { LIANXIN_MAX_FRAME: '2048', LIANXIN_MAX_FRAME_ANONYMOUS: '512', LIANXIN_SYNCHRONOUS: 'FULL', LIANXIN_IDLE_MS: '5', LIANXIN_JOURNAL: 'off' });
     expect(c).toMatchObject({ port: 0, dataDir: '/tmp/x', staticDir: null, synchronous: 'FULL', journal: false, idleMs: 5, limits: { maxFrame: 2048, maxFrameAnonymous: 512 } });
   });
+  it('keeps the old behaviour as an explicit setting: LIANXIN_DURABILITY=process, SQLite NORMAL unless asked', () => {
+    expect(loadConfig({}, { LIANXIN_DURABILITY: 'process' })).toMatchObject({ durability: 'process', synchronous: 'NORMAL' });
+    expect(loadConfig({}, { LIANXIN_DURABILITY: 'process', LIANXIN_SYNCHRONOUS: 'FULL' })).toMatchObject({ durability: 'process', synchronous: 'FULL' });
+  });
   it.each([
+    [{ LIANXIN_DURABILITY: 'maybe' }, /LIANXIN_DURABILITY="maybe" is not one of fsync, process/],
+    [{ LIANXIN_SYNCHRONOUS: 'NORMAL' }, /LIANXIN_SYNCHRONOUS=NORMAL .* LIANXIN_DURABILITY=process/],
     [{ LIANXIN_MAX_FRAME: 'big' }, /LIANXIN_MAX_FRAME=/],
     [{ LIANXIN_RATE: '0' }, /LIANXIN_RATE must be at least 1/],
     [{ LIANXIN_STORE: 'redis' }, /LIANXIN_STORE="redis" is not one of sqlite, memory/],

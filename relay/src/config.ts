@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Limits } from '@lianxin/protocol';
-import type { SqliteSynchronous } from './store/sqliteStore';
+import type { Durability, SqliteSynchronous } from './store/sqliteStore';
 import { defaultHttpConfig, HTTP_ENV_VARS, type HttpConfig } from './httpConfig';
 
 /** A setting is missing or wrong; the message says what to set. Thrown at start-up. */
@@ -31,6 +31,8 @@ export interface RelayConfig {
   readonly staticDir: string | null;
   readonly store: 'sqlite' | 'memory';
   readonly synchronous: SqliteSynchronous;
+  /** `fsync`: `stored` means on disk (group commit); `process`: in the OS, survives a killed process only. */
+  readonly durability: Durability;
   /** WAL checkpoint interval in a worker thread; 0 = SQLite's automatic checkpoint inside commits. */
   readonly checkpointMs: number;
   /** Updates made durable in the update journal and moved into SQLite in batches (else one commit per batch). */
@@ -81,7 +83,8 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
     dataDir: resolve('data'),
     staticDir: null,
     store: 'sqlite',
-    synchronous: 'NORMAL',
+    durability: 'fsync',
+    synchronous: 'FULL',
     checkpointMs: 1000,
     journal: true,
     limits: defaultLimits,
@@ -106,7 +109,8 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
 export const ENV_VARS = {
   LIANXIN_SECRET: 'HMAC secret for tokens (≥ 32 chars); default: <data>/secret',
   LIANXIN_STORE: 'sqlite (default) | memory',
-  LIANXIN_SYNCHRONOUS: 'NORMAL (default: survives a killed process) | FULL (also survives power loss)',
+  LIANXIN_DURABILITY: 'fsync (default: "stored" is sent once the update is on disk; one fsync covers every update that arrived while the previous one ran) | process (the old behaviour: "stored" once the update is written to the OS; survives a killed relay, a power cut may lose the last confirmed updates)',
+  LIANXIN_SYNCHRONOUS: 'SQLite synchronous with LIANXIN_DURABILITY=process: NORMAL (default there) | FULL; LIANXIN_DURABILITY=fsync needs FULL (its default)',
   LIANXIN_CHECKPOINT_MS: 'WAL checkpoint interval in a worker thread; 0 = inside commits (default 1000)',
   LIANXIN_JOURNAL: 'on (default: an update is durable once appended to <data>/lianxin.db.updates, moved into the database in batches) | off (one SQLite commit per batch of updates)',
   LIANXIN_MAX_FRAME: 'largest frame from an authenticated connection, bytes (default 8 MiB)',
@@ -165,13 +169,19 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
   const maxFrameAnonymous = intFromEnv(env, 'LIANXIN_MAX_FRAME_ANONYMOUS', defaultLimits.maxFrameAnonymous, 256);
   if (maxFrameAnonymous > maxFrame) throw new ConfigError('LIANXIN_MAX_FRAME_ANONYMOUS must not exceed LIANXIN_MAX_FRAME');
   const logLevel = oneOf(env, 'LIANXIN_LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info');
+  const durability = oneOf(env, 'LIANXIN_DURABILITY', ['fsync', 'process'], 'fsync');
+  const synchronous = oneOf(env, 'LIANXIN_SYNCHRONOUS', ['NORMAL', 'FULL'], durability === 'fsync' ? 'FULL' : 'NORMAL');
+  if (durability === 'fsync' && synchronous === 'NORMAL') {
+    throw new ConfigError('LIANXIN_SYNCHRONOUS=NORMAL lets a commit return before it is on disk, which LIANXIN_DURABILITY=fsync (the default) promises; unset LIANXIN_SYNCHRONOUS, or set LIANXIN_DURABILITY=process');
+  }
   return defaultConfig({
     port,
     host: args.host ?? DEFAULT_HOST,
     dataDir: resolve(args.data ?? 'data'),
     staticDir: args.staticDir === undefined ? resolve('client/dist') : args.staticDir === null ? null : resolve(args.staticDir),
     store: oneOf(env, 'LIANXIN_STORE', ['sqlite', 'memory'], 'sqlite'),
-    synchronous: oneOf(env, 'LIANXIN_SYNCHRONOUS', ['NORMAL', 'FULL'], 'NORMAL'),
+    durability,
+    synchronous,
     checkpointMs: intFromEnv(env, 'LIANXIN_CHECKPOINT_MS', 1000, 0),
     journal: oneOf(env, 'LIANXIN_JOURNAL', ['on', 'off'], 'on') === 'on',
     limits: {

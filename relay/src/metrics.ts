@@ -45,9 +45,11 @@ export class Gauge {
     readonly name: string,
     readonly help: string,
     private readonly read: () => number,
+    /** a value read from elsewhere that only grows is exposed as a counter */
+    private readonly type: 'gauge' | 'counter' = 'gauge',
   ) {}
   render(): string {
-    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} gauge`, `${this.name} ${this.read()}`].join('\n');
+    return [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} ${this.type}`, `${this.name} ${this.read()}`].join('\n');
   }
 }
 
@@ -162,8 +164,8 @@ export class RelayMetrics {
     this.gcObserving = false;
   }
 
-  addGauge(name: string, help: string, read: () => number): void {
-    this.gauges.push(new Gauge(name, help, read));
+  addGauge(name: string, help: string, read: () => number, type: 'gauge' | 'counter' = 'gauge'): void {
+    this.gauges.push(new Gauge(name, help, read, type));
   }
 
   render(): string {

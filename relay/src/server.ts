@@ -52,6 +52,11 @@ export function openStore(config: RelayConfig, log?: Logger): Store {
   return createSqliteStore({
     file: join(config.dataDir, DATABASE_FILE),
     synchronous: config.synchronous,
+    durability: config.durability,
+    onWriteState: (state) =>
+      state.writable
+        ? log?.warn({ failures: state.failures }, 'store can write again')
+        : log?.error({ reason: state.reason, failures: state.failures }, 'store cannot write: updates are refused (close 4500) until it can; reads go on'),
     checkpointMs: config.checkpointMs,
     onCheckpointError: (message) => log?.error({ error: message }, 'WAL checkpoint failed'),
     journal: config.journal,
@@ -88,7 +93,7 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
   relay.attach(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log.info({ url, port, host: config.host, dataDir: config.dataDir, store: store.kind, synchronous: config.synchronous, staticDir: config.staticDir }, 'listening');
+  log.info({ url, port, host: config.host, dataDir: config.dataDir, store: store.kind, durability: config.durability, synchronous: config.synchronous, staticDir: config.staticDir }, 'listening');
 
   if ((await store.countCommunities()) === 0) {
     const code = relay.setup.issue();

@@ -28,6 +28,14 @@ describe('nextPhase', () => {
     expect(nextPhase(synced, { type: 'socketClosed', code: null, opened: true })).toEqual({ type: 'offline', reason: 'unreachable' });
   });
 
+  it('a relay whose disk is full (4500) is not fatal: the session reconnects, its unconfirmed changes stay pending', () => {
+    const closed = nextPhase({ type: 'synced' }, { type: 'socketClosed', code: CloseCode.storeFailed, opened: true });
+    expect(closed).toEqual({ type: 'offline', reason: 'closed', closeCode: 4500 });
+    // It retries (offline while it does) and is live again once a socket opens.
+    expect(nextPhase(closed, { type: 'socketConnecting' })).toBe(closed);
+    expect(nextPhase(closed, { type: 'socketOpen' })).toEqual({ type: 'connecting' });
+  });
+
   it.each([
     [CloseCode.revoked, 'revoked'],
     [CloseCode.expired, 'expired'],

@@ -56,6 +56,9 @@ export class Compactor {
     this.queue.delete(room);
     const done = (): void => void setImmediate(() => this.pump());
     if (room.destroyed) return done();
+    // A store that cannot write (a full disk) would refuse it and log it every sweep: wait for the
+    // store's probe to find room; the document stays loaded and its log stays as it is.
+    if (!this.store.writeState().writable) return done();
     this.compact(room).then(done, done);
   }
 

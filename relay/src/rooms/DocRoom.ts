@@ -33,6 +33,8 @@ export interface RoomContext {
   readonly log: Logger;
   readonly metrics: RelayMetrics;
   enqueue(entry: WriteEntry): void;
+  /** False while the store cannot write (a full disk): updates are refused before they are applied. */
+  storeWritable(): boolean;
   close(conn: Connection, code: number, reason: string): void;
 }
 
@@ -214,6 +216,8 @@ export class DocRoom {
       this.ctx.enqueue({ room: this, doc: this.room.name, conn, count, update: null, author, time: Date.now(), broadcast: null });
       return;
     }
+    // Refused before it touches the document, so readers of this room keep their connections.
+    if (!this.ctx.storeWritable()) throw new ProtocolViolation(CloseCode.storeFailed, 'store cannot write; retry later');
     if (this.sizeEstimate + update.byteLength > this.ctx.limits.maxDocument) {
       // The estimate counts history; measure the real size before refusing.
       const exact = Y.encodeStateAsUpdate(this.doc).byteLength + this.uncommittedBytes;

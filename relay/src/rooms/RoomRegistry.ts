@@ -43,6 +43,7 @@ export class RoomRegistry {
     this.compactor = new Compactor(store, config, log, metrics);
     this.batcher = new WriteBatcher(store, metrics, {
       committed: (batch) => this.committed(batch),
+      durable: (batch) => this.acknowledge(batch),
       failed: (batch, error) => this.failed(batch, error),
     });
     this.context = {
@@ -50,11 +51,14 @@ export class RoomRegistry {
       log,
       metrics,
       enqueue: (entry) => this.batcher.enqueue(entry),
+      storeWritable: () => store.writeState().writable,
       close: (conn, code, reason) => this.close(conn, code, reason),
     };
     metrics.addGauge('lianxin_connections', 'Open WebSocket connections', () => this.connections.size);
     metrics.addGauge('lianxin_documents_loaded', 'Documents loaded in memory', () => this.rooms.size);
     metrics.addGauge('lianxin_store_writes_pending', 'Updates waiting to be written', () => this.batcher.pending);
+    metrics.addGauge('lianxin_store_writable', '1 while the store can write, 0 while it cannot (e.g. a full disk; /healthz says why)', () => (store.writeState().writable ? 1 : 0));
+    metrics.addGauge('lianxin_store_write_failures_total', 'Store writes the disk refused (journal, database, fsync)', () => store.writeState().failures, 'counter');
   }
 
   get connectionCount(): number {
@@ -213,10 +217,9 @@ export class RoomRegistry {
   }
 
   /**
-   * A batch is durable: broadcast every entry in arrival order, then confirm each sender's highest
-   * count (`Connection.stored`: at once, or held until the writer pauses), then
-   * release held-back answers and compact. No per-batch Map: rooms are marked with the batch's
-   * stamp.
+   * A batch is written: broadcast every entry in arrival order, then release held-back answers
+   * and compact. Its senders are confirmed once it is durable (`acknowledge`). No per-batch Map:
+   * rooms are marked with the batch's stamp.
    */
   private committed(batch: readonly WriteEntry[]): void {
     const stamp = ++this.batchStamp;
@@ -231,14 +234,18 @@ export class RoomRegistry {
       const message = e.broadcast;
       if (message) for (const c of room.connections) if (c !== e.conn) c.send(message);
     }
+    for (const room of touched) {
+      room.afterStored();
+      if (this.compactor.due(room, this.batcher.headSeq)) this.compactor.request(room);
+    }
+  }
+
+  /** A batch is on disk: confirm each sender's highest count (`Connection.stored`: at once, or held until the writer pauses). */
+  private acknowledge(batch: readonly WriteEntry[]): void {
     const { ackTiming } = this;
     for (let i = batch.length - 1; i >= 0; i--) {
       const { room, conn, count } = batch[i] as WriteEntry;
       if (!room.destroyed) conn.stored(count, ackTiming);
-    }
-    for (const room of touched) {
-      room.afterStored();
-      if (this.compactor.due(room, this.batcher.headSeq)) this.compactor.request(room);
     }
   }
 

@@ -30,6 +30,7 @@ function recordingBatcher(idleMs?: number) {
     metrics,
     {
       committed: (b) => batches.push(b.map((e) => e.count)),
+      durable: () => undefined,
       failed: () => undefined,
     },
     idleMs,

@@ -37,9 +37,11 @@ export const MAX_WAIT_MS = 1;
 export const IDLE_MS = 1;
 
 export interface WriteBatcherEvents {
-  /** The batch is durable (seqs assigned); broadcast and acknowledge. */
+  /** The batch is written (seqs assigned): broadcast it. */
   committed(batch: readonly WriteEntry[]): void;
-  /** The store refused the batch; nothing in it is durable. */
+  /** The batch is as durable as the store makes it (`Store.durable`): acknowledge it. */
+  durable(batch: readonly WriteEntry[]): void;
+  /** The store refused the batch, or could not make it durable: it is not acknowledged. */
   failed(batch: readonly WriteEntry[], error: unknown): void;
 }
 
@@ -64,6 +66,8 @@ export class WriteBatcher {
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   /** The highest seq the store has assigned in this process. */
   headSeq = 0;
+  /** Batches written and waiting for `Store.durable` (an fsync) before their acknowledgement. */
+  private awaitingDurable = 0;
 
   constructor(
     private readonly store: Store,
@@ -91,7 +95,7 @@ export class WriteBatcher {
 
   /** Resolves once everything enqueued so far has been written (or has failed). */
   drain(): Promise<void> {
-    if (!this.flushing && this.queue.length === 0) return Promise.resolve();
+    if (!this.flushing && this.queue.length === 0 && this.awaitingDurable === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -134,6 +138,19 @@ export class WriteBatcher {
       }
       this.release(batch);
       this.events.committed(batch);
+      // The next batch is written while this one's fsync runs; one fsync then covers both
+      // (group commit in the store), so waiting for the disk does not hold up the writes.
+      this.awaitingDurable += 1;
+      this.store.durable().then(
+        () => this.events.durable(batch),
+        (error: unknown) => {
+          this.metrics.storeErrors.inc();
+          this.events.failed(batch, error);
+        },
+      ).finally(() => {
+        this.awaitingDurable -= 1;
+        this.settle();
+      });
     } catch (error) {
       this.metrics.storeErrors.inc();
       this.release(batch);
@@ -153,7 +170,7 @@ export class WriteBatcher {
   }
 
   private settle(): void {
-    if (this.flushing || this.queue.length > 0) return;
+    if (this.flushing || this.queue.length > 0 || this.awaitingDurable > 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();

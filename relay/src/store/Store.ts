@@ -1,4 +1,7 @@
 import type { CommunityId, TokenRole } from '@lianxin/protocol';
+import type { StoreWriteState } from './writeHealth';
+
+export type { StoreWriteState } from './writeHealth';
 
 /** Community kinds (DESIGN.md): an urban neighbourhood or a village. */
 export const CommunityKind = { urban: 'urban', village: 'village' } as const;
@@ -89,6 +92,14 @@ export interface Store {
   loadDocument(doc: string): Promise<StoredDocument>;
   /** Appends every update atomically (one transaction); returns their seqs in order. */
   appendUpdates(updates: readonly UpdateToStore[]): Promise<number[]>;
+  /**
+   * Resolves once every update appended before the call is on disk (`durability: 'fsync'`: one
+   * group-commit fsync covers every append made while the previous one ran); at once where an
+   * append is already as durable as the store makes it. Rejects if the fsync failed.
+   */
+  durable(): Promise<void>;
+  /** Whether the store can write now (a full disk: no, with the reason). Reads never depend on it. */
+  writeState(): StoreWriteState;
   /**
    * Replaces the log up to `throughSeq` by `snapshot`, atomically. The snapshot must contain at
    * least every update with seq ≤ throughSeq; later updates stay in the log.

@@ -25,7 +25,24 @@ export class JournalMover {
     private readonly insert: (entries: readonly JournalEntry[]) => void,
     private readonly onError: (message: string) => void,
     private readonly limits: { readonly rows: number; readonly ms: number } = { rows: MOVE_ROWS, ms: MOVE_MS },
-  ) {}
+    /** Journaled entries an earlier process left that could not be moved on opening (a full disk). */
+    unmoved: readonly JournalEntry[] = [],
+  ) {
+    if (unmoved.length > 0) {
+      this.pending = [...unmoved];
+      this.retrying = true;
+      this.timer = setTimeout(() => this.moveLater(), this.limits.ms);
+      this.timer.unref();
+    }
+  }
+
+  /**
+   * The waiting entries of one document with seq above `afterSeq`, in order: a load reads them
+   * from here, so reading never needs the move (nor free space) to succeed.
+   */
+  entriesOf(docId: number, afterSeq: number): JournalEntry[] {
+    return this.pending.filter((e) => e.docId === docId && e.seq > afterSeq);
+  }
 
   /** Journaled entries waiting to be moved. */
   get waiting(): number {
@@ -81,8 +98,9 @@ export class JournalMover {
     try {
       this.moveNow();
     } catch (error) {
-      // The entries stay journaled (durable) and waiting; try again after the interval.
-      this.onError(`could not move journaled updates into the database: ${String(error)}`);
+      // The entries stay journaled (durable) and waiting; try again after the interval. Said
+      // once per run of failures: a full disk would otherwise log ten lines a second.
+      if (!this.retrying) this.onError(`could not move journaled updates into the database: ${String(error)}; retrying every ${this.limits.ms} ms`);
       if (!this.closed) {
         this.retrying = true;
         this.timer = setTimeout(() => this.moveLater(), this.limits.ms);

@@ -130,6 +130,12 @@ export function createMemoryStore(): Store {
       invites.set(codeHash, used);
       return { ok: true, invite: { ...used } };
     },
+    async durable() {
+      check();
+    },
+    writeState() {
+      return { writable: true, reason: null, failures: 0 };
+    },
     async ping() {
       return !closed;
     },

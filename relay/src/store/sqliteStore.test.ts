@@ -15,6 +15,7 @@ let n = 0;
 const file = () => join(dir, `store-${++n}.db`);
 
 runStoreContractTests('sqlite file', () => createSqliteStore({ file: file() }));
+runStoreContractTests('sqlite file, durability fsync (the relay default)', () => createSqliteStore({ file: file(), durability: 'fsync' }));
 
 describe('SQLite store', () => {
   it('keeps everything across reopening the file', async () => {

@@ -1,3 +1,4 @@
+import { truncateSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { InviteRecord, RevocationsSince, Store, StoredDocument, TokenRecord, UpdateToStore } from './Store';
 import { toCommunity, toInvite, toToken, type CommunityRow, type InviteRow, type TokenRow } from './sqliteRows';
@@ -8,6 +9,9 @@ import { migrate } from './sqliteSchema';
 import { foldUnfolded } from './foldUnfolded';
 import { openUpdateJournal, readJournal, type JournalEntry } from './updateJournal';
 import { JournalMover } from './journalMover';
+import { GroupCommit } from './groupCommit';
+import { WriteHealth, type StoreWriteState } from './writeHealth';
+import { startWriteProbe } from './writeProbe';
 
 /**
  * `NORMAL` (default): in WAL mode a commit is written to the WAL file before it returns, so a
@@ -16,10 +20,27 @@ import { JournalMover } from './journalMover';
  */
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
 
+/**
+ * What a confirmed write has survived. `fsync`: it is on disk (the journal record fsynced by a
+ * group commit, every SQLite commit at `synchronous=FULL`), so a power cut loses nothing
+ * confirmed. `process`: it is in the OS (journal `write()`, WAL at the `synchronous` asked for),
+ * so a killed process loses nothing but a power cut may lose the last confirmed writes.
+ */
+export type Durability = 'fsync' | 'process';
+
 export interface SqliteStoreOptions {
   /** Path of the database file, or ':memory:'. */
   readonly file: string;
+  /** SQLite's `synchronous` with `durability: 'process'`; `fsync` needs FULL (the default then). */
   readonly synchronous?: SqliteSynchronous;
+  /** Default `process` (the command line); the relay passes its `LIANXIN_DURABILITY`. */
+  readonly durability?: Durability;
+  /** Told when the store stops or starts being able to write (a full disk and back). */
+  readonly onWriteState?: (state: StoreWriteState) => void;
+  /** While the store cannot write, probe this often whether it can again (default 1000 ms). */
+  readonly probeMs?: number;
+  /** Tests hold or count the journal's fsyncs: called with the real one, returns when it is done. */
+  readonly journalFsync?: (fsync: () => Promise<void>) => Promise<void>;
   /**
    * Checkpoint the WAL from a worker thread every this many ms instead of inside commits
    * (default 1000 for a relay; 0 keeps SQLite's automatic checkpoint, as the CLI does).
@@ -62,6 +83,15 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');
 }
 
+/**
+ * Under sustained writes, journal fsyncs start at least this far apart (the first after a pause
+ * starts at once). Back to back (~0.3 ms each) they cost the store about 2.4× the CPU per update
+ * of `process` durability in `test/bench/relay/durabilityCost.ts`, mostly system time; 5 ms apart
+ * about 1.4–1.6× (medians of alternating runs on a busy machine). A writer's `stored` is held for up
+ * to LIANXIN_ACK_MS (1 s) anyway.
+ */
+const FSYNC_GAP_MS = 5;
+
 /** Rows per multi-row INSERT (5 parameters each, far below SQLite's limit). */
 const INSERT_CHUNK = 64;
 
@@ -69,9 +99,14 @@ const asBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, bu
 
 /** The embedded default store: one SQLite file in WAL mode. */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const durability = options.durability ?? 'process';
+  if (durability === 'fsync' && options.synchronous === 'NORMAL') {
+    throw new Error('durability fsync needs SQLite synchronous=FULL: a commit at NORMAL returns before it is on disk');
+  }
+  const synchronous = durability === 'fsync' ? 'FULL' : (options.synchronous ?? 'NORMAL');
   const db = new Database(options.file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  db.pragma(`synchronous = ${synchronous}`);
   // The command line writes to the same file while the relay runs.
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
@@ -126,6 +161,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
   };
 
+  const health = new WriteHealth(options.onWriteState);
+  /** A write refused by the disk, not by the data (a duplicate key is the caller's mistake). */
+  const isStorageError = (error: unknown): boolean => !isUniqueViolation(error);
+  const writing = <T>(write: () => T): T => health.run(write, isStorageError);
+
   // Document names → row ids, cached: the write path then binds two integers, not a string.
   const docIds = new Map<string, number>();
   const docId = (name: string, create: boolean): number | null => {
@@ -167,7 +207,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       insertRows(rows).run(params);
     }
   };
-  const moveEntries = db.transaction(insertEntries);
+  const moveInTransaction = db.transaction(insertEntries);
+  const moveEntries = (entries: readonly JournalEntry[]): void => writing(() => moveInTransaction(entries));
   // A journaled update waits in memory for its move: keep it whatever the caller does to its bytes.
   const copy = (update: Uint8Array): Uint8Array => (mover ? update.slice() : update);
   /** Assigns seqs (and docs rows); on failure the seqs are handed back. */
@@ -190,28 +231,51 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const reportJournal = options.onJournalError ?? ((m) => console.error(m));
   const journaling = options.journal ?? (ownsLog && options.file !== ':memory:');
   let mover: JournalMover | null = null;
+  let group: GroupCommit | null = null;
+  /** Replayed entries the database would not take on opening (a full disk): read from memory. */
+  let unmoved: JournalEntry[] = [];
+  const seqInDatabase = lastSeq;
   if (ownsLog && options.file !== ':memory:') {
     // What an earlier process journaled but had not moved yet (seqs the database already holds
     // were moved just before it stopped).
-    const { entries, damage } = readJournal(journalPath(options.file));
+    const path = journalPath(options.file);
+    const { entries, damage } = readJournal(path);
     if (damage) reportJournal(`update journal: ${damage.bytes} bytes at offset ${damage.offset} are not a whole record (a torn last write); replayed what came before`);
     const fresh = entries.filter((e) => e.seq > lastSeq);
     if (fresh.length > 0) {
-      moveEntries(fresh);
+      try {
+        moveEntries(fresh);
+      } catch (error) {
+        // Reading must not need free space: keep them journaled, serve them from memory, move later.
+        if (!journaling) throw error;
+        reportJournal(`could not move ${fresh.length} journaled updates into the database on opening (${String(error)}); they stay in the journal and are moved once it can write`);
+        unmoved = fresh;
+        // Later records must not land behind a torn one (cutting it off frees space, needs none).
+        if (damage) truncateSync(path, damage.offset);
+      }
       for (const e of fresh) if (e.seq > lastSeq) lastSeq = e.seq;
     }
-    const journal = openUpdateJournal(journalPath(options.file), { sync: (options.synchronous ?? 'NORMAL') === 'FULL' });
-    journal.clear();
-    if (journaling) mover = new JournalMover(journal, moveEntries, reportJournal);
-    else journal.close();
+    // Per-record fdatasync only for `process` with FULL (the old setting); `fsync` groups them.
+    const journal = openUpdateJournal(path, { sync: durability === 'process' && synchronous === 'FULL' });
+    if (unmoved.length === 0) journal.clear();
+    if (journaling) {
+      mover = new JournalMover(journal, moveEntries, reportJournal, undefined, unmoved);
+      const fsync = (): Promise<void> => journal.flushToDisk();
+      const hook = options.journalFsync;
+      if (durability === 'fsync') group = new GroupCommit(hook ? () => hook(fsync) : fsync, FSYNC_GAP_MS);
+    } else journal.close();
   }
-  const tail = new LogTail((s.firstSeq.get()?.n ?? lastSeq + 1) - 1);
-  if (ownsLog) {
+  const buildTail = (): LogTail => {
+    const built = new LogTail((s.firstSeq.get()?.n ?? seqInDatabase + 1) - 1);
+    if (!ownsLog) return built;
     for (const row of s.unfolded.all()) {
-      tail.appended(row.doc, row.first);
-      tail.appended(row.doc, row.last);
+      built.appended(row.doc, row.first);
+      built.appended(row.doc, row.last);
     }
-  }
+    for (const e of unmoved) built.appended(e.docId, e.seq);
+    return built;
+  };
+  let tail = buildTail();
   const reportCut = options.onCutError ?? ((m) => console.error(`could not cut the update log: ${m}`));
   let cutStep: NodeJS.Immediate | null = null;
   /** Deletes every folded row at the head of the log (opening, closing). */
@@ -251,16 +315,20 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     }
   };
   const append = (updates: readonly UpdateToStore[]): JournalEntry[] => {
-    if (!mover) return appendInTransaction(updates);
+    if (!mover) return writing(() => appendInTransaction(updates));
     const first = lastSeq;
     let entries: JournalEntry[];
     try {
-      entries = toEntries(updates);
-      mover.append(entries);
+      entries = writing(() => {
+        const made = toEntries(updates);
+        (mover as JournalMover).append(made);
+        return made;
+      });
     } catch (error) {
       lastSeq = first;
       throw error;
     }
+    group?.written();
     return entries;
   };
   // Folded rows stay in the table (loads skip them: seq ≤ through_seq) until the log is cut.
@@ -294,23 +362,40 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   };
 
   if (ownsLog && tail.size > 0) {
-    db.transaction(() => foldUnfolded(db, tail, options.onFoldError ?? ((doc, m) => console.error(`could not fold ${doc}: ${m}`))))();
-    cutAll();
+    try {
+      // Not `writing`: a transaction that found nothing to fold proves nothing about free space.
+      db.transaction(() => foldUnfolded(db, tail, options.onFoldError ?? ((doc, m) => console.error(`could not fold ${doc}: ${m}`))))();
+      if (unmoved.length === 0) cutAll();
+    } catch (error) {
+      if (isStorageError(error)) health.failed(error);
+      // Rolled back: the tail must not believe what the transaction had folded. Loads still read
+      // the rows; the relay compacts the documents it loads.
+      reportJournal(`could not fold the update log on opening (${String(error)}); it stays as it is`);
+      tail = buildTail();
+    }
   }
+
+  // A full disk: probe until the store can write again (`writeProbe.ts`).
+  const stopProbe = options.file === ':memory:' ? () => undefined : startWriteProbe(health, `${options.file}.probe`, options.probeMs ?? 1000, () => {
+    if (mover && mover.waiting > 0) mover.moveNow();
+  });
 
   return {
     kind: 'sqlite',
     async loadDocument(doc): Promise<StoredDocument> {
       const id = docId(doc, false);
       if (id === null) return { snapshot: null, updates: [], lastSeq: 0 };
-      mover?.moveNow();
       const snap = s.snapshot.get(id);
       const after = snap ? snap.through_seq : 0;
+      // The database's rows, then what still waits in the journal (all newer): a load writes
+      // nothing, so it works on a full disk.
       const rows = s.updates.all(id, after);
-      const last = rows.at(-1);
+      const updates = rows.map((r) => ({ seq: r.seq, update: asBytes(r.data), author: r.author, time: r.time }));
+      for (const e of mover?.entriesOf(id, after) ?? []) updates.push({ seq: e.seq, update: e.update, author: e.author, time: e.time });
+      const last = updates.at(-1);
       return {
         snapshot: snap ? asBytes(snap.state) : null,
-        updates: rows.map((r) => ({ seq: r.seq, update: asBytes(r.data), author: r.author, time: r.time })),
+        updates,
         lastSeq: last ? last.seq : after,
       };
     },
@@ -319,10 +404,22 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (ownsLog) for (const e of entries) tail.appended(e.docId, e.seq);
       return entries.map((e) => e.seq);
     },
+    async durable() {
+      if (!group) return;
+      try {
+        await group.durable();
+      } catch (error) {
+        health.failed(error);
+        throw error;
+      }
+    },
+    writeState() {
+      return health.state;
+    },
     async compact(doc, snapshot, throughSeq) {
       let id: number | null;
       try {
-        id = compact(doc, snapshot, throughSeq);
+        id = writing(() => compact(doc, snapshot, throughSeq));
       } catch (error) {
         docIds.clear();
         throw error;
@@ -332,14 +429,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         // The snapshot is committed: a cut that fails leaves rows a later cut takes, and must not
         // make the caller think the compaction failed.
         try {
-          cutStepNow();
+          writing(cutStepNow);
         } catch (error) {
           reportCut(String(error));
         }
       }
     },
     async createCommunity(c) {
-      insertOrConflict(() => s.insertCommunity.run(c.id, c.name, c.kind, c.createdAt), `community ${c.id}`);
+      insertOrConflict(() => writing(() => s.insertCommunity.run(c.id, c.name, c.kind, c.createdAt)), `community ${c.id}`);
     },
     async getCommunity(id) {
       const row = s.community.get(id);
@@ -349,7 +446,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return s.countCommunities.get()?.n ?? 0;
     },
     async recordToken(t: TokenRecord) {
-      insertOrConflict(() => s.insertToken.run(t.id, t.community, t.person, t.name, t.role, t.createdAt, t.expiresAt, t.revokedAt), `token ${t.id}`);
+      insertOrConflict(() => writing(() => s.insertToken.run(t.id, t.community, t.person, t.name, t.role, t.createdAt, t.expiresAt, t.revokedAt)), `token ${t.id}`);
     },
     async getToken(id) {
       const row = s.token.get(id);
@@ -359,7 +456,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return s.tokens.all(community).map(toToken);
     },
     async revokeToken(id, at) {
-      return revoke(id, at);
+      return writing(() => revoke(id, at));
     },
     async revocationsSince(cursor): Promise<RevocationsSince> {
       const rows = s.revocations.all(cursor);
@@ -368,12 +465,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async createInvite(i: InviteRecord) {
       insertOrConflict(
-        () => s.insertInvite.run(i.codeHash, i.community, i.role, i.name, i.person, i.createdBy, i.createdAt, i.expiresAt),
+        () => writing(() => s.insertInvite.run(i.codeHash, i.community, i.role, i.name, i.person, i.createdBy, i.createdAt, i.expiresAt)),
         'invite',
       );
     },
     async redeemInvite(codeHash, now) {
-      return redeem(codeHash, now);
+      return writing(() => redeem(codeHash, now));
     },
     async ping() {
       if (closed) return false;
@@ -383,6 +480,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (closed) return;
       closed = true;
       if (cutStep !== null) clearImmediate(cutStep);
+      stopProbe();
+      // The journal's descriptor must outlive a running fsync.
+      await group?.idle();
       await checkpointer?.stop();
       try {
         mover?.close();
@@ -392,6 +492,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       }
       try {
         if (ownsLog) cutAll();
+      } catch (error) {
+        // A full disk: the folded rows stay and the next opening cuts them.
+        reportCut(String(error));
       } finally {
         // The last connection to close checkpoints everything and removes the WAL.
         db.close();

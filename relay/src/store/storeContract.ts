@@ -67,6 +67,14 @@ export function runStoreContractTests(name: string, makeStore: () => Promise<Sto
         expect((await store.loadDocument('c1/work')).updates.map((u) => [...u.update])).toEqual([[3]]);
       });
 
+      it('is writable when healthy, and durable() resolves for what was appended (reads unaffected)', async () => {
+        expect(store.writeState()).toEqual({ writable: true, reason: null, failures: 0 });
+        await store.appendUpdates([{ doc: 'c1/work', update: bytes(1), author: 'p', time: 1 }]);
+        await store.durable();
+        await store.durable();
+        expect((await store.loadDocument('c1/work')).updates).toHaveLength(1);
+      });
+
       it('keeps a copy: changing the caller’s bytes later changes nothing stored', async () => {
         const update = bytes(7, 8);
         await store.appendUpdates([{ doc: 'd', update, author: 'p', time: 1 }]);

@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -39,6 +39,11 @@ export interface UpdateJournal {
   append(entries: readonly JournalEntry[]): void;
   /** Empties the file: everything it held is in the database. */
   clear(): void;
+  /**
+   * fdatasync on libuv's thread pool: resolves once every record appended before the call is on
+   * disk (group commit: `GroupCommit`). Do not close the journal while one runs.
+   */
+  flushToDisk(): Promise<void>;
   close(): void;
 }
 
@@ -153,6 +158,10 @@ export function openUpdateJournal(path: string, options: { readonly sync: boolea
       ftruncateSync(fd, 0);
       if (options.sync) fdatasyncSync(fd);
       size = 0;
+    },
+    flushToDisk() {
+      if (closed) return Promise.reject(new Error('update journal is closed'));
+      return new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
     },
     close() {
       if (closed) return;

@@ -5,7 +5,8 @@
 //     [--raw-observers-max=200]
 //     [--warmup=3] [--window=20] [--max-rooms=3200] [--retries=1] [--runs=3] [--runs-max-rooms=400]
 //     [--repeat=relay,y-websocket] [--write|--no-write] [--probe[=DIR]] [--load-semi-space=64|default]
-//     [--caveat=text] [--profile=DIR] [--nice=N] [--report-only]
+//     [--caveat=text] [--profile=DIR] [--nice=N] [--report-only] [--ack-ms=N]
+//   npx tsx test/bench/relay/run.ts --durability   (issue 19: `stored` after fsync vs LIANXIN_DURABILITY=process)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,11 +34,16 @@ import { packageVersion } from './servers/packageVersion';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 const RESULTS = join(root, 'test', 'bench', 'RESULTS.md');
-const SECTION_START = '<!-- bench:relay:start -->';
-const SECTION_END = '<!-- bench:relay:end -->';
+let SECTION_START = '<!-- bench:relay:start -->';
+let SECTION_END = '<!-- bench:relay:end -->';
+let LAST_RUN = 'last-run.json';
 
 interface Options {
   readonly quick: boolean;
+  /** fsync vs process durability, own section of RESULTS.md */
+  readonly durability: boolean;
+  /** extra environment for the relay targets */
+  readonly relayEnv: Readonly<Record<string, string>>;
   readonly servers: readonly TargetId[];
   readonly steps: readonly number[];
   readonly clients: Clients;
@@ -71,7 +77,7 @@ function parseOptions(argv: readonly string[]): Options {
     if (!match?.[1]) throw new Error(`unknown argument ${arg}: options look like --name or --name=value`);
     values.set(match[1], match[2] ?? 'true');
   }
-  const known = new Set(['quick', 'servers', 'steps', 'clients', 'provider-max', 'raw-observers-max', 'warmup', 'window', 'max-rooms', 'retries', 'runs', 'runs-max-rooms', 'repeat', 'write', 'no-write', 'caveat', 'profile', 'probe', 'load-semi-space', 'nice', 'report-only']);
+  const known = new Set(['quick', 'servers', 'steps', 'clients', 'provider-max', 'raw-observers-max', 'warmup', 'window', 'max-rooms', 'retries', 'runs', 'runs-max-rooms', 'repeat', 'write', 'no-write', 'caveat', 'profile', 'probe', 'load-semi-space', 'nice', 'report-only', 'durability', 'ack-ms']);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`unknown option --${key}`);
   const quick = values.has('quick');
   const number = (key: string, fallback: number): number => {
@@ -81,8 +87,15 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${key} must be a positive number, got ${raw}`);
     return parsed;
   };
-  const allServers: TargetId[] = [TargetId.relay, TargetId.yWebsocket, TargetId.hocuspocus];
-  const servers = (values.get('servers')?.split(',') ?? allServers).map((name) => {
+  const allServers: TargetId[] = [TargetId.relay, TargetId.relayProcess, TargetId.yWebsocket, TargetId.hocuspocus];
+  // `--durability` (issue 19): the relay as configured by default (`stored` after fsync) beside
+  // LIANXIN_DURABILITY=process, one run per step, 10-s windows, a `stored` per batch
+  // (LIANXIN_ACK_MS=0: otherwise the 1-s acknowledgement interval hides the fsync): ~5 min.
+  const durability = values.has('durability');
+  const defaultServers = durability ? [TargetId.relay, TargetId.relayProcess] : [TargetId.relay, TargetId.yWebsocket, TargetId.hocuspocus];
+  const ackMs = values.get('ack-ms') ?? (durability ? '0' : undefined);
+  if (ackMs !== undefined && !/^\d+$/.test(ackMs)) throw new Error(`--ack-ms must be a whole number of ms, got ${ackMs}`);
+  const servers = (values.get('servers')?.split(',') ?? defaultServers).map((name) => {
     const id = allServers.find((s) => s === name);
     if (id === undefined) throw new Error(`--servers: unknown server ${name} (known: ${allServers.join(', ')})`);
     return id;
@@ -94,11 +107,13 @@ function parseOptions(argv: readonly string[]): Options {
     const n = Number(s);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--steps: ${s} is not a room count`);
     return n;
-  }) ?? doubling;
+  }) ?? (durability && !quick ? [100, 200, 400, 800, 1600] : doubling);
   const clients = CLIENTS.find((c) => c === (values.get('clients') ?? 'auto'));
   if (clients === undefined) throw new Error(`--clients must be one of ${CLIENTS.join(', ')}`);
   return {
     quick,
+    durability,
+    relayEnv: ackMs === undefined ? {} : { LIANXIN_ACK_MS: ackMs },
     servers,
     steps,
     clients,
@@ -109,12 +124,12 @@ function parseOptions(argv: readonly string[]): Options {
       // 20 s, three runs per step (`--runs`) for the servers target 1 compares: 60 s measured per
       // step and server, judged on the median run. One 30-s window (the earlier default) still
       // left p99 a draw of a few stalls, ±40 % from run to run.
-      windowMs: number('window', quick ? 3 : 20) * 1000,
+      windowMs: number('window', quick ? 3 : durability ? 10 : 20) * 1000,
       cooldownMs: quick ? 300 : 1000,
       drainMs: quick ? 2000 : 3000,
     },
     retries: values.get('retries') === '0' ? 0 : Math.floor(number('retries', 1)),
-    runs: Math.floor(number('runs', quick ? 1 : 3)),
+    runs: Math.floor(number('runs', quick || durability ? 1 : 3)),
     runsMaxRooms: number('runs-max-rooms', 400),
     // Target 1 compares these two at every step; Hocuspocus only needs its largest R held.
     repeated: (values.get('repeat')?.split(',') ?? [TargetId.relay, TargetId.yWebsocket]).map((name) => {
@@ -123,7 +138,7 @@ function parseOptions(argv: readonly string[]): Options {
       return id;
     }),
     write: values.has('write') || (!quick && !values.has('no-write')),
-    caveat: values.get('caveat') ?? null,
+    caveat: values.get('caveat') ?? (ackMs === undefined ? null : `the relays ran with LIANXIN_ACK_MS=${ackMs}${ackMs === '0' ? ' (one `stored` per stored batch), so stored-ack measures storage and fsync, not the 1-s acknowledgement interval' : ''}`),
     niceness: parseNiceness(values.get('nice')),
     loadSemiSpaceMiB: values.get('load-semi-space') === 'default' ? null : number('load-semi-space', 64),
     probeDir: !values.has('probe') ? null : values.get('probe') === 'true' ? join(tmpdir(), 'lianxin-bench-probes') : resolve(values.get('probe') ?? ''),
@@ -221,7 +236,7 @@ function failedSetup(target: TargetId, rooms: number, message: string): StepResu
 
 /** Renders the report again from last-run.json (e.g. after a change to the report itself). */
 function reportOnly(write: boolean): number {
-  const saved = JSON.parse(readFileSync(join(here, 'last-run.json'), 'utf8')) as { info: RunInfo; steps: StepResult[] };
+  const saved = JSON.parse(readFileSync(join(here, LAST_RUN), 'utf8')) as { info: RunInfo; steps: StepResult[] };
   const markdown = renderReport(saved.steps, { ...saved.info, rerenderedAt: new Date().toISOString() });
   console.log(markdown);
   if (write) writeSection(markdown);
@@ -230,6 +245,11 @@ function reportOnly(write: boolean): number {
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.durability) {
+    SECTION_START = '<!-- bench:relay-durability:start -->';
+    SECTION_END = '<!-- bench:relay-durability:end -->';
+    LAST_RUN = 'last-durability-run.json';
+  }
   if (process.argv.includes('--report-only')) return reportOnly(options.write);
   // This process only waits and reads /proc, but keep it off the server's core too.
   execFileSync('taskset', ['-p', '-c', String(LOAD_CORE), String(process.pid)], { stdio: 'ignore' });
@@ -241,7 +261,7 @@ async function main(): Promise<number> {
   const targets: PreparedTarget[] = [];
   for (const id of options.servers) {
     try {
-      targets.push(prepareTarget(id, root));
+      targets.push(prepareTarget(id, root, options.relayEnv));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`${id}: setup failed: ${message}`);
@@ -336,8 +356,8 @@ async function main(): Promise<number> {
   console.log(`\n${markdown}`);
   if (options.write) {
     writeSection(markdown);
-    writeFileSync(join(here, 'last-run.json'), `${JSON.stringify({ info, steps }, null, 2)}\n`);
-    console.log(`written to ${RESULTS} (relay section) and test/bench/relay/last-run.json`);
+    writeFileSync(join(here, LAST_RUN), `${JSON.stringify({ info, steps }, null, 2)}\n`);
+    console.log(`written to ${RESULTS} (${options.durability ? 'relay-durability' : 'relay'} section) and test/bench/relay/${LAST_RUN}`);
   }
   return steps.some((s) => s.outcome === StepOutcome.error) ? 1 : 0;
 }

@@ -24,6 +24,7 @@ export interface RunInfo {
 
 const LABEL: Record<TargetId, string> = {
   [TargetId.relay]: 'Lianxin relay (SQLite, durable)',
+  [TargetId.relayProcess]: 'Lianxin relay, LIANXIN_DURABILITY=process (no fsync before `stored`)',
   [TargetId.yWebsocket]: 'y-websocket 1.5 reference (memory)',
   [TargetId.hocuspocus]: 'Hocuspocus (memory)',
 };
@@ -209,12 +210,34 @@ export function verdict(steps: readonly StepResult[]): string[] {
         `ratio ${Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'} (target ≥ 1.5): **${status}**${why}.`,
     );
   }
+  lines.push(...durabilityVerdict(steps));
+  return lines;
+}
+
+/**
+ * Issue 19: `stored` after fsync (the default) against the old behaviour, same run. Stored-ack
+ * p50/p99 per step, and the largest R each held; target: fsync's at least 80 % of the other's.
+ */
+export function durabilityVerdict(steps: readonly StepResult[]): string[] {
+  const on = steps.filter((s) => s.target === TargetId.relay);
+  const off = steps.filter((s) => s.target === TargetId.relayProcess);
+  if (on.length === 0 || off.length === 0) return [];
+  const ack = (s: StepResult | undefined): string => (s?.load?.storedAck ? `${ms(s.load.storedAck.p50)} / ${ms(s.load.storedAck.p99)}` : '–');
+  const rooms = [...new Set([...on, ...off].map((s) => s.rooms))].sort((a, b) => a - b);
+  const lines = ['- Stored-ack p50 / p99 ms, fsync (default) vs process: ' + rooms.map((r) => `R = ${r}: ${ack(on.find((s) => s.rooms === r))} vs ${ack(off.find((s) => s.rooms === r))}`).join('; ') + '.'];
+  const withFsync = largestHeld(steps, TargetId.relay);
+  const without = largestHeld(steps, TargetId.relayProcess);
+  const ratio = without.rooms > 0 ? withFsync.rooms / without.rooms : Number.POSITIVE_INFINITY;
+  // An open bound (stepping ended without that server failing) is only a lower bound.
+  const status =
+    without.rooms === 0 ? 'undecided' : !without.open && ratio >= 0.8 ? 'met' : without.open && withFsync.rooms >= without.rooms ? 'met (both held every step run)' : !withFsync.open && ratio < 0.8 ? 'missed' : 'undecided';
+  lines.push(`- Largest R held, fsync ${withFsync.rooms}${withFsync.open ? ' (at least)' : ''} vs process ${without.rooms}${without.open ? ' (at least)' : ''}: ratio ${without.rooms === 0 ? '–' : Number.isFinite(ratio) ? ratio.toFixed(2) : '∞'} (target ≥ 0.8, issue 19): **${status}**.`);
   return lines;
 }
 
 export function renderReport(steps: readonly StepResult[], info: RunInfo): string {
   const out: string[] = [];
-  out.push('## Relay: sync latency under load');
+  out.push(steps.some((s) => s.target === TargetId.relayProcess) ? '## Relay: `stored` after fsync vs LIANXIN_DURABILITY=process (issue 19)' : '## Relay: sync latency under load');
   out.push('');
   out.push(`Command: \`${info.command}\` — started ${info.startedAt}, took ${info.durationS.toFixed(0)} s.`);
   out.push(`Machine: ${info.machine}; Node ${info.node}; commit ${info.commit}.`);

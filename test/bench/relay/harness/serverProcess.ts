@@ -13,6 +13,8 @@ export interface ServerCommand {
   readonly nodeFlags?: readonly string[];
   readonly args: readonly string[];
   readonly cwd: string;
+  /** Extra environment (e.g. the relay's LIANXIN_DURABILITY). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface RunningServer {
@@ -80,7 +82,7 @@ export function startServer(
   const child = spawn(program, args, {
     cwd: command.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', ...probe.env },
+    env: { ...process.env, NODE_ENV: 'production', ...command.env, ...probe.env },
   });
   const pid = child.pid;
   return new Promise((resolve, reject) => {

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import type { ClientFamily } from '../load/loadConfig';
 import type { ServerCommand } from './serverProcess';
 
-export const TargetId = { relay: 'relay', yWebsocket: 'y-websocket', hocuspocus: 'hocuspocus' } as const;
+/** `relay` runs as configured by default (`stored` after fsync); `relay-process` with LIANXIN_DURABILITY=process. */
+export const TargetId = { relay: 'relay', relayProcess: 'relay-process', yWebsocket: 'y-websocket', hocuspocus: 'hocuspocus' } as const;
 export type TargetId = (typeof TargetId)[keyof typeof TargetId];
 
 /** The client library (and wire protocol) the load uses for each server. */
-export const CLIENT_FAMILY: Readonly<Record<TargetId, ClientFamily>> = { relay: 'y-websocket', 'y-websocket': 'y-websocket', hocuspocus: 'hocuspocus' };
+export const CLIENT_FAMILY: Readonly<Record<TargetId, ClientFamily>> = { relay: 'y-websocket', 'relay-process': 'y-websocket', 'y-websocket': 'y-websocket', hocuspocus: 'hocuspocus' };
 
 export interface PreparedTarget {
   readonly id: TargetId;
@@ -72,7 +73,7 @@ export function relayNodeFlags(root: string): string[] {
 }
 
 /** Token setup happens here, before any step, so it is never part of a measurement. */
-function prepareRelay(root: string): PreparedTarget {
+function prepareRelay(root: string, id: TargetId, env: Readonly<Record<string, string>>): PreparedTarget {
   const data = mkdtempSync(join(tmpdir(), 'lianxin-bench-relay-'));
   try {
     tokenOf(relayCli(root, ['community', 'create', COMMUNITY, '--name', 'Bench', '--data', data]));
@@ -80,12 +81,13 @@ function prepareRelay(root: string): PreparedTarget {
       tokenOf(relayCli(root, ['token', COMMUNITY, '--role', 'committee', '--name', name, '--data', data]));
     const tokens = [token('writer'), token('observer-a'), token('observer-b')] as const;
     return {
-      id: TargetId.relay,
+      id,
       command: (port) => ({
         script: 'relay/src/cli.ts',
         nodeFlags: relayNodeFlags(root),
         args: ['serve', '--port', String(port), '--host', HOST, '--data', data],
         cwd: root,
+        env,
       }),
       url: (port) => `ws://${HOST}:${port}/sync`,
       roomPrefix: (rooms, attempt) => `${COMMUNITY}/minutes/r${rooms}a${attempt}-`,
@@ -99,11 +101,14 @@ function prepareRelay(root: string): PreparedTarget {
   }
 }
 
-export function prepareTarget(id: TargetId, root: string): PreparedTarget {
+/** `relayEnv`: extra environment for both relay targets (e.g. LIANXIN_ACK_MS=0). */
+export function prepareTarget(id: TargetId, root: string, relayEnv: Readonly<Record<string, string>> = {}): PreparedTarget {
   const here = 'test/bench/relay/servers';
   switch (id) {
     case TargetId.relay:
-      return prepareRelay(root);
+      return prepareRelay(root, id, relayEnv);
+    case TargetId.relayProcess:
+      return prepareRelay(root, id, { ...relayEnv, LIANXIN_DURABILITY: 'process' });
     case TargetId.yWebsocket:
       return {
         id,

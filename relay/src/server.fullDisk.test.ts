@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@lianxin/protocol';
-import { createCommunity, startRelay, type RelayProcess } from '../../test/support/relayProcess';
+import { createCommunity, fetchMetrics, startRelay, type RelayProcess } from '../../test/support/relayProcess';
 import { connect } from '../../test/support/syncClient';
 import { mountTmpfs } from '../../test/support/tmpfs';
 
@@ -27,7 +27,7 @@ async function health(): Promise<{ status: number; body: Record<string, unknown>
 }
 
 async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${relay.url}/metrics`)).text();
+  const text = await fetchMetrics(relay.url);
   const line = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
   if (!line) throw new Error(`no ${name} in /metrics`);
   return Number(line[1]);

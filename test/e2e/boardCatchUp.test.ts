@@ -28,6 +28,7 @@ describe('the concern board after remote changes', () => {
     await page.getByTestId('concern-board').waitFor();
 
     const titles: string[] = [];
+    const socketUrls: string[] = [];
     for (let round = 1; round <= 6; round++) {
       await page.close();
       const title = `第${round}次反映:楼道灯不亮`;
@@ -38,6 +39,7 @@ describe('the concern board after remote changes', () => {
       });
 
       page = await committee.context.newPage();
+      page.on('websocket', (ws) => socketUrls.push(ws.url()));
       await page.goto(board);
       await page.getByTestId('concern-board').waitFor({ timeout: 30_000 });
       // Once the header says synced, every concern written so far must be on the board.
@@ -45,5 +47,8 @@ describe('the concern board after remote changes', () => {
       const shown = await page.getByTestId('concern-card').allTextContents();
       for (const t of titles) expect(shown.join('\n'), `round ${round}: ${t}`).toContain(t);
     }
+    // The token rides in the handshake header, never in a URL the console prints (item 3).
+    expect(socketUrls.length).toBeGreaterThan(0);
+    for (const url of socketUrls) expect(url).not.toMatch(/token=/);
   }, 120_000);
 });

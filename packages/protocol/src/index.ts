@@ -20,3 +20,4 @@ export {
   isUpdateCarrying,
 } from './messages';
 export type { StoredMessage } from './messages';
+export { SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, tokenSubprotocols, tokenFromSubprotocols } from './subprotocol';

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { AUTH_PERMISSION_DENIED, FATAL_CLOSE_CODES, MessageType, readStored } from '@lianxin/protocol';
+import { AUTH_PERMISSION_DENIED, FATAL_CLOSE_CODES, MessageType, readStored, tokenSubprotocols } from '@lianxin/protocol';
 import { countingWebSocket, type WebSocketClass } from './countingWebSocket';
 
 export interface RelayProviderOptions {
@@ -35,7 +35,9 @@ export function createRelayProvider(options: RelayProviderOptions, doc: Y.Doc, a
   const provider = new WebsocketProvider(options.syncUrl, `${options.communityId}/${options.name}`, doc, {
     connect: false,
     awareness,
-    params: { token: options.token },
+    // The token rides in the handshake header, not the URL, which browsers print on every failed
+    // reconnect and proxies log (PROTOCOL.md).
+    protocols: tokenSubprotocols(options.token),
     WebSocketPolyfill: countingWebSocket(options.WebSocket, (socket, data) => on.frameSent(socket, data)),
     // Cross-tab sync already happens through IndexedDB (LocalDocStore); a BroadcastChannel
     // would also let updates bypass the relay, and the pending count with it.

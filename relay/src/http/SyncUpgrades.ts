@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode } from '@lianxin/protocol';
+import { CloseCode, SYNC_SUBPROTOCOL, tokenFromSubprotocols } from '@lianxin/protocol';
 import { admitToRoom, type AuthDeps } from '../auth/authenticate';
 import type { RelayConfig } from '../config';
 import { redactUrl, type Logger } from '../logger';
@@ -56,7 +56,9 @@ export class SyncUpgrades {
 
   constructor(private readonly deps: SyncDeps) {
     const { limits, http } = deps.config;
-    const server = (maxPayload: number) => new WebSocketServer({ noServer: true, maxPayload, WebSocket: RelayWebSocket, perMessageDeflate: false });
+    // Only `lianxin.v1` is ever chosen: the token a client offers as a subprotocol is not echoed.
+    const handleProtocols = (offered: Set<string>) => (offered.has(SYNC_SUBPROTOCOL) ? SYNC_SUBPROTOCOL : false);
+    const server = (maxPayload: number) => new WebSocketServer({ noServer: true, maxPayload, WebSocket: RelayWebSocket, perMessageDeflate: false, handleProtocols });
     this.anonymous = server(limits.maxFrameAnonymous);
     this.authenticated = server(limits.maxFrame);
     this.quota = new SocketQuota({ total: http.maxConnections, perAddress: http.maxConnectionsPerAddress, perToken: http.maxSocketsPerToken });
@@ -93,7 +95,9 @@ export class SyncUpgrades {
     const address = clientAddress(request, deps.config.http.trustProxy);
     if (deps.sockets?.isOverLimit(request.socket as Socket)) return this.refuseForQuota(socket, roomName, address, 'too-many-connections-for-address');
 
-    const admission = await admitToRoom(roomName, url.searchParams.get('token'), deps);
+    // The token in the handshake header (PROTOCOL.md); `?token=` stays for stock clients.
+    const token = tokenFromSubprotocols(request.headers['sec-websocket-protocol']) ?? url.searchParams.get('token');
+    const admission = await admitToRoom(roomName, token, deps);
     if (socket.destroyed) return;
     if (!admission.ok && !('closeCode' in admission)) {
       deps.metrics.connectionsRejected.inc({ reason: admission.reason });

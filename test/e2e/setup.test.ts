@@ -7,7 +7,7 @@ import { startRelay, type RelayProcess } from '../support/relayProcess';
 import { launchBrowser, watchErrors } from './support/browser';
 import { ensureClientBuilt } from './support/clientBuild';
 import { readDoc, tokenFor } from './support/seed';
-import { readSettings } from '@lianxin/model';
+import { readRoster, readSettings } from '@lianxin/model';
 
 let relay: RelayProcess;
 let browser: Browser;
@@ -50,6 +50,10 @@ describe('first-run setup', () => {
     await page.goto('/c/hehua/settings');
     await expect.poll(() => page.getByTestId('community-settings').getByLabel('社区名称').inputValue(), { timeout: 15_000 }).toBe('荷花社区');
     expect(readSettings(await readDoc(relay, 'hehua/roster', committee.token), []).publicUrl).toBe('http://192.168.1.20:8787');
+    // The secretary is a member of the roster with her branch post, so the 4+2 steps find who is due (item 6).
+    await expect
+      .poll(async () => [...readRoster(await readDoc(relay, 'hehua/roster', committee.token)).view.members.values()].map((m) => [m.name, m.branchPost]), { timeout: 15_000 })
+      .toEqual([['张书记', 'secretary']]);
 
     // An invite names the address phones open and carries the name typed for the invitee.
     await page.getByTestId('invite-form').getByLabel('姓名').fill('王芳');

@@ -8,6 +8,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { useSession } from '../state/useSession';
 import { useAccounts } from '../state/useAccounts';
 import { useNameFromSetup } from '../state/useNameFromSetup';
+import { useRosterSelf } from '../state/useRosterSelf';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
@@ -24,6 +25,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { account } = useSession();
   const { accounts } = useAccounts();
   useNameFromSetup();
+  useRosterSelf();
   const navigate = useNavigate();
   const location = useLocation();
   const [drawer, setDrawer] = useState(false);

@@ -1,6 +1,7 @@
 import { useContext, useEffect } from 'react';
 import { readSettings, updateSettings } from '@lianxin/model';
 import { SessionContext } from './SessionContext';
+import { onceSynced } from './onceSynced';
 import { takeSetupHandoff } from './setupHandoff';
 
 /**
@@ -16,10 +17,7 @@ export function useNameFromSetup(): void {
     if (!session || session.account.role !== 'secretary') return;
     const doc = session.docs.roster;
     if (!doc) return;
-    let done = false;
-    const check = () => {
-      if (done || session.getStatus().type !== 'synced') return;
-      done = true;
+    return onceSynced(session, () => {
       const { account } = session;
       const handoff = takeSetupHandoff(account.communityId);
       const settings = readSettings(doc, []);
@@ -28,9 +26,6 @@ export function useNameFromSetup(): void {
         ...(handoff?.publicUrl && settings.publicUrl === null ? { publicUrl: handoff.publicUrl } : {}),
       };
       if (Object.keys(patch).length > 0) updateSettings(doc, patch, { actor: account.personId });
-    };
-    const unsubscribe = session.subscribeStatus(check);
-    check();
-    return unsubscribe;
+    });
   }, [session]);
 }

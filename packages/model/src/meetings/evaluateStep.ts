@@ -115,7 +115,7 @@ export function evaluateStep(facts: StepFacts, rule: StepRule): StepEvaluation {
   const unknown = rule.body !== null && facts.present === null;
   const present = unknown ? (facts.votes ? facts.votes.for + facts.votes.against + facts.votes.abstain : 0) : (facts.present ?? 0);
   const warning = unknown ? attendanceMissing(facts.votes) : facts.votes ? tallyProblem(facts.votes, facts.present) : null;
-  if (rule.body !== null && due === 0) return fail('step.noneDue', '名册中没有应到人员(请先标记支委、两委委员或居民代表)', 'nobody is due according to the roster (mark committee posts or representatives first)');
+  if (rule.body !== null && due === 0) return fail('step.noneDue', '名册中没有应到人员。请在「名册 → 党员」里给支委设置支部职务(书记、副书记、委员),给两委成员设置两委职务,或标记居民代表,然后再记录这一步', 'Nobody is due according to the roster. In Roster → Members, give the branch committee their branch posts (secretary, deputy, member), the residents\' committee their posts, or mark representatives; then record this step');
   const quorum = rule.quorum ? quorumCheck(rule.quorum, due, present) : null;
   let approval: CheckResult | null = null;
   if (rule.approval) {

@@ -6,6 +6,7 @@ import { HomeRedirect } from './shell/HomeRedirect';
 import { NotFound } from './shell/NotFound';
 import { SetupPage } from './features/settings/SetupPage';
 import { JoinPage } from './features/settings/JoinPage';
+import { RevokedPage } from './features/settings/RevokedPage';
 
 // The community part (roster, editor, charts) loads after the shell so first paint is fast.
 const CommunityApp = lazy(() => import('./shell/CommunityApp'));
@@ -19,6 +20,7 @@ export function App() {
             <Route path="/" element={<HomeRedirect />} />
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/join" element={<JoinPage />} />
+            <Route path="/revoked/:communityId" element={<RevokedPage />} />
             <Route path="/c/:communityId/*" element={<CommunityApp />} />
             <Route path="/index.html" element={<Navigate to="/" replace />} />
             <Route path="*" element={<NotFound />} />

@@ -96,6 +96,18 @@ export const en: Resources = {
     submit: 'Create',
     done: 'Community created',
   },
+  revoked: {
+    title: { revoked: 'This device can no longer open {{name}}', expired: 'This device\'s sign-in to {{name}} has expired' },
+    explain: { revoked: 'The secretary revoked this device\'s access. To protect residents\' data, the community\'s data no longer stays on this device.', expired: 'The sign-in has expired. To protect residents\' data, the community\'s data no longer stays on this device.' },
+    removed: 'The community\'s data on this device was removed.',
+    kept: 'This device could not keep the changes that were not uploaded, so its copy was kept for now. Contact the secretary, then remove the community on the home page.',
+    failed: 'Removing the data on this device failed. Remove the community on the home page.',
+    handover: '{{count}} changes were never uploaded. Download them as a file and give it to the secretary.',
+    download: 'Download the changes not uploaded',
+    discard: 'Discard',
+    rejoin: 'To go on, ask the secretary for a new invite link.',
+    home: 'Home',
+  },
   join: {
     title: 'Join a community',
     intro: 'You have been invited. Enter your name to join.',

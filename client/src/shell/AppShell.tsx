@@ -9,6 +9,7 @@ import { useSession } from '../state/useSession';
 import { useAccounts } from '../state/useAccounts';
 import { useNameFromSetup } from '../state/useNameFromSetup';
 import { useRosterSelf } from '../state/useRosterSelf';
+import { useRevocation } from '../state/useRevocation';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
@@ -26,6 +27,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { accounts } = useAccounts();
   useNameFromSetup();
   useRosterSelf();
+  useRevocation();
   const navigate = useNavigate();
   const location = useLocation();
   const [drawer, setDrawer] = useState(false);

@@ -11,6 +11,8 @@ export interface SyncStatus {
   readonly denied?: boolean;
   /** the token was revoked or expired: the device must join again */
   readonly revoked?: boolean;
+  /** which of the two, when `revoked` */
+  readonly fatalReason?: 'revoked' | 'expired' | 'other';
 }
 
 export interface MinutesHandle {
@@ -42,5 +44,7 @@ export interface ClientSession {
   subscribeStatus(listener: () => void): () => void;
   getStatus(): SyncStatus;
   openMinutes(meetingId: string): MinutesHandle;
+  /** Changes the relay has not confirmed, per document (a Yjs update each); empty when none. */
+  unsent(): { readonly doc: string; readonly pending: number; readonly update: Uint8Array }[];
   close(): void;
 }

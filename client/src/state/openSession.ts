@@ -5,7 +5,9 @@ import type { Account } from './Account';
 import type { ClientSession, SyncStatus } from './ClientSession';
 
 function toStatus(s: SessionStatus): SyncStatus {
-  return { type: s.type, pending: s.pending, denied: s.refused > 0, revoked: isFatal(s) };
+  if (!isFatal(s) || s.type !== 'offline') return { type: s.type, pending: s.pending, denied: s.refused > 0, revoked: false };
+  const fatalReason = s.reason === 'revoked' || s.reason === 'expired' ? s.reason : 'other';
+  return { type: s.type, pending: s.pending, denied: s.refused > 0, revoked: true, fatalReason };
 }
 
 /**
@@ -45,6 +47,12 @@ export function openSession(account: Account, relayUrl = window.location.origin,
       const handle = session.openMinutes(meetingId);
       return { doc: handle.doc, awareness: handle.awareness, release: () => handle.release() };
     },
+    unsent: () =>
+      FIXED_DOCS.flatMap((kind) => {
+        const handle = session.handle(kind);
+        const update = handle?.unsentUpdate() ?? null;
+        return handle && update ? [{ doc: kind as string, pending: handle.status.pending, update }] : [];
+      }),
     close: () => void session.destroy(),
   };
 }

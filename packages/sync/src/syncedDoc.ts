@@ -160,6 +160,16 @@ export class SyncedDoc {
     this.provider?.disconnect();
   }
 
+  /**
+   * The local changes the relay has not confirmed, as one Yjs update against the relay's last
+   * confirmed state (the whole document when it never confirmed one); null when none are pending.
+   * What a revoked device hands over before its copy is removed.
+   */
+  unsentUpdate(): Uint8Array | null {
+    if (this.tracker.count === 0) return null;
+    return Y.encodeStateAsUpdate(this.doc, this.relayStateVector ?? undefined);
+  }
+
   /** Resolves when every change made so far is written to IndexedDB. */
   async flush(): Promise<void> {
     // The count can only be written once the earlier runs' counts were taken over.

@@ -118,6 +118,7 @@ export function openIdb(account: Account, first: readonly FixedDoc[]): ClientSes
     openMinutes: () => {
       throw new Error('not in the bench');
     },
+    unsent: () => [],
     close: () => providers.forEach((p) => void p.destroy()),
   };
 }

@@ -104,6 +104,7 @@ export { updateSettings, addGrid, editGrid, removeGrid, addBuilding, editBuildin
 export type { SettingsPatch } from './roster/structureCommands';
 export { addHousehold, editHousehold, moveHousehold, removeHousehold, linkHousehold, linkedHouseholds, capacityOf } from './roster/householdCommands';
 export type { AddHouseholdInput, HouseholdPatch } from './roster/householdCommands';
+export { setBranchPosts } from './roster/setBranchPosts';
 export { addMember, editMember, removeMember, addRelation, removeRelation, addPoints, removePoints } from './roster/memberCommands';
 export type { AddMemberInput, MemberPatch } from './roster/memberCommands';
 export { suggestMembers, suggestHouseholds, capacityReport, proposeLinks, LinkReasonType } from './roster/suggestLinks';

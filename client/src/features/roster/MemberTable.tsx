@@ -1,10 +1,11 @@
 // Members with their category, duties and how many households they serve.
 import { Link } from 'react-router';
-import { Input, Table, Tag } from 'antd';
+import { Button, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LABELS, capacityOf, searchKey, searchMatcher, type Member, type MemberId, type RosterView } from '@lianxin/model';
+import { BranchPost, LABELS, capacityOf, searchKey, searchMatcher, type Member, type MemberId, type RosterView } from '@lianxin/model';
+import { useRosterActions } from '../../state/useRosterActions';
 import { rosterIndex } from '../../state/rosterIndex';
 import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
@@ -19,8 +20,11 @@ interface MemberRow {
 export function MemberTable({ roster, onOpen }: { roster: RosterView; onOpen: (id: MemberId) => void }) {
   const { t } = useTranslation();
   const text = useText();
-  const { communityId } = useSession();
+  const { communityId, canWrite } = useSession();
+  const actions = useRosterActions();
   const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<MemberId[]>([]);
+  const [post, setPost] = useState<BranchPost | 'none'>(BranchPost.member);
   const rows = useMemo<MemberRow[]>(() => {
     const index = rosterIndex(roster);
     const matches = searchMatcher(query);
@@ -84,7 +88,31 @@ export function MemberTable({ roster, onOpen }: { roster: RosterView; onOpen: (i
   return (
     <>
       <Input.Search allowClear placeholder={t('roster.searchMembers')} aria-label={t('roster.searchMembers')} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} />
-      <Table<MemberRow> data-testid="member-table" virtual size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 830, y: 520 }} />
+      {canWrite('roster') ? (
+        <Space wrap style={{ marginBottom: 8 }} data-testid="member-bulk">
+          <span>{t('roster.bulkPosts', { count: selected.length })}</span>
+          <Select<BranchPost | 'none'>
+            aria-label={t('roster.branchPost')}
+            value={post}
+            style={{ width: 140 }}
+            onChange={setPost}
+            options={[...Object.values(BranchPost).map((p) => ({ value: p, label: text(LABELS.branchPost[p]) })), { value: 'none' as const, label: t('roster.noPost') }]}
+          />
+          <Button
+            disabled={selected.length === 0}
+            data-testid="member-bulk-apply"
+            onClick={() => {
+              if (actions.setBranchPosts(selected, post === 'none' ? null : post).type === 'done') setSelected([]);
+            }}
+          >
+            {t('roster.setPosts')}
+          </Button>
+        </Space>
+      ) : null}
+      <Table<MemberRow>
+        data-testid="member-table"
+        rowSelection={canWrite('roster') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as MemberId[]) } : undefined}
+        virtual size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 830, y: 520 }} />
     </>
   );
 }

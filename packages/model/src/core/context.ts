@@ -1,3 +1,4 @@
+import { dayInZone, DEFAULT_TIME_ZONE } from './timeZone';
 import { newId, type IdSource } from './ids';
 
 /** Transaction origin of every model command unless the caller passes its own. */
@@ -30,7 +31,7 @@ export function resolveContext(ctx: CommandContext): ResolvedContext {
   };
 }
 
-/** `YYYY-MM-DD` of an epoch-ms time in China Standard Time (UTC+8, no DST). */
-export function dayOf(time: number): string {
-  return new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
+/** `YYYY-MM-DD` of an epoch-ms time in the community's zone (settings.timeZone; default Asia/Shanghai). */
+export function dayOf(time: number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return dayInZone(time, timeZone);
 }

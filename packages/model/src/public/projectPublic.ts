@@ -52,7 +52,7 @@ export function publicPerson(m: Member, post: Text | null = postOf(m)): PublicPe
 
 export function projectCommunity(roster: RosterView): PublicCommunityDraft {
   const s = roster.settings;
-  return { name: s.name, kind: s.kind, township: s.township, address: s.address, phone: s.phone, officeHours: s.officeHours, intro: s.intro };
+  return { name: s.name, kind: s.kind, township: s.township, address: s.address, phone: s.phone, officeHours: s.officeHours, intro: s.intro, timeZone: s.timeZone };
 }
 
 const GRID_LEADER: Text = { zh: '网格长', en: 'grid leader' };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX, zCount, zDate, zId, zLabel, zName, zPhone, zRate, zText, zText2, zTime, zTitle } from '../core/schema';
+import { zTimeZone } from '../core/timeZone';
 import { zCommunityKind, zHouseholdRole, zMatterStep, zMeetingKind } from '../core/zodValues';
 
 /** Community info and how to reach the committee (public by nature). */
@@ -16,6 +17,8 @@ export const PublicCommunitySchema = z.object({
   phone: zPhone.nullable(),
   officeHours: zTitle.nullable(),
   intro: zText.nullable(),
+  /** The zone the page shows dates in; absent in pages published before it existed (then Asia/Shanghai). */
+  timeZone: zTimeZone.nullish(),
   updatedAt: zTime,
 });
 export type PublicCommunity = z.infer<typeof PublicCommunitySchema>;

@@ -13,6 +13,7 @@ import { useWork } from '../../state/useWork';
 import { Loading } from '../../shell/Loading';
 import { ConcernCreateDialog } from './ConcernCreateDialog';
 import { ConcernDrawer } from './ConcernDrawer';
+import { useDates } from '../../state/useDates';
 
 const COLUMNS = [ConcernStatus.open, ConcernStatus.inProgress, ConcernStatus.resolved, ConcernStatus.confirmed] as const;
 const LEVEL_COLOR: Record<Level, string> = { member: 'green', grid: 'blue', community: 'orange', township: 'red' };
@@ -23,6 +24,7 @@ export function ConcernBoardPage() {
   const roster = useRoster()?.view ?? null;
   const work = useWork();
   const actorName = useActorName();
+  const dates = useDates();
   const [level, setLevel] = useState<Level | null>(null);
   const [grid, setGrid] = useState<string | null>(null);
   const [member, setMember] = useState<string | null>(null);
@@ -88,7 +90,7 @@ export function ConcernBoardPage() {
                     <Space wrap size={4} style={{ marginTop: 4 }}>
                       <Tag color={LEVEL_COLOR[c.level]}>{text(LABELS.level[c.level])}</Tag>
                       {c.assignee ? <Tag>{actorName(c.assignee)}</Tag> : null}
-                      <Typography.Text type="secondary">{new Date(c.createdAt).toLocaleDateString()}</Typography.Text>
+                      <Typography.Text type="secondary">{dates.day(c.createdAt)}</Typography.Text>
                     </Space>
                   </Card>
                 ))}

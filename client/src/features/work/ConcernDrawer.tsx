@@ -11,12 +11,14 @@ import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
 import { useWork } from '../../state/useWork';
 import { useWorkActions } from '../../state/useWorkActions';
+import { useDates } from '../../state/useDates';
 
 type Mode = null | 'escalate' | 'handBack' | 'resolve' | 'confirm' | 'note';
 
 export function ConcernDrawer({ concernId, onClose }: { concernId: ConcernId | null; onClose: () => void }) {
   const { t } = useTranslation();
   const text = useText();
+  const dates = useDates();
   const labels = usePlaceLabels();
   const actorName = useActorName();
   const roster = useRoster()?.view ?? null;
@@ -214,14 +216,14 @@ export function ConcernDrawer({ concernId, onClose }: { concernId: ConcernId | n
       <Timeline
         data-testid="concern-history"
         items={[
-          { key: 'created', content: `${new Date(concern.createdAt).toLocaleString()} · ${t('work.event.created', { who: actorName(concern.createdBy) })}` },
+          { key: 'created', content: `${dates.dateTime(concern.createdAt)} · ${t('work.event.created', { who: actorName(concern.createdBy) })}` },
           ...concern.history.map((e) => ({
             key: e.id,
             color: e.applied ? 'blue' : 'gray',
             content: (
               <div>
                 <div>
-                  {new Date(e.at).toLocaleString()} · {describeEvent(e)}
+                  {dates.dateTime(e.at)} · {describeEvent(e)}
                   {!e.applied ? <Tag style={{ marginInlineStart: 6 }}>{t('work.event.skipped')}</Tag> : null}
                 </div>
                 {'note' in e && e.note ? (

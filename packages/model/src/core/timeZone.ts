@@ -9,13 +9,20 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** One cached formatter per zone giving the parts of a time there (Intl formatters are costly to make). */
 function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', calendar: 'gregory', numberingSystem: 'latn' });
     formatters.set(timeZone, f);
   }
   return f;
+}
+
+function partsInZone(time: number, timeZone: string): { day: string; time: string } {
+  const p: Record<string, string> = {};
+  for (const part of dayFormatter(timeZone).formatToParts(time)) p[part.type] = part.value;
+  return { day: `${(p.year ?? '').padStart(4, '0')}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
 export function isTimeZone(name: string): boolean {
@@ -35,13 +42,11 @@ export const zTimeZone = z
 
 /** `YYYY-MM-DD` of an epoch-ms time in `timeZone`. */
 export function dayInZone(time: number, timeZone: string): string {
-  let year = '';
-  let month = '';
-  let day = '';
-  for (const p of dayFormatter(timeZone).formatToParts(time)) {
-    if (p.type === 'year') year = p.value;
-    else if (p.type === 'month') month = p.value;
-    else if (p.type === 'day') day = p.value;
-  }
-  return `${year.padStart(4, '0')}-${month}-${day}`;
+  return partsInZone(time, timeZone).day;
+}
+
+/** `YYYY-MM-DD HH:mm` (24-hour clock) of an epoch-ms time in `timeZone`. */
+export function dateTimeInZone(time: number, timeZone: string): string {
+  const p = partsInZone(time, timeZone);
+  return `${p.day} ${p.time}`;
 }

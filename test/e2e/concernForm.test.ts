@@ -20,7 +20,10 @@ async function optionsOf(page: Page, select: Locator): Promise<string[]> {
   await select.click();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await options.first().waitFor();
-  return options.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? e.textContent ?? ''));
+  const labels = await options.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? e.textContent ?? ''));
+  await page.keyboard.press('Escape');
+  await options.first().waitFor({ state: 'hidden' });
+  return labels;
 }
 
 describe('the concern form speaks of problems', () => {
@@ -35,6 +38,7 @@ describe('the concern form speaks of problems', () => {
     const kinds = await optionsOf(page, page.getByTestId('concern-category'));
     expect(kinds).toEqual(['环境卫生', '设施维修', '停车', '矛盾纠纷', '治安安全', '邻里互助', '政策咨询', '其他']);
     expect(kinds).not.toContain('政策法规宣传员');
+    await page.getByTestId('concern-category').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="停车"]').click();
     await page.getByTestId('concern-save').click();
     await page.getByTestId('concern-card').filter({ hasText: '小区门口乱停车' }).waitFor();
@@ -56,11 +60,23 @@ describe('the concern form speaks of problems', () => {
     const handlers = await optionsOf(c, c.getByTestId('concern-action-form').getByLabel('承办人'));
     expect(handlers[0]).toContain('刘主任');
     expect(handlers).toEqual(expect.arrayContaining([expect.stringMatching(/^张书记 · 党支部书记/), expect.stringMatching(/^李委员 · .*网格长/)]));
-    await c.keyboard.press('Escape');
     await c.getByTestId('concern-action-submit').click();
     await expect.poll(() => c.getByTestId('concern-level').getAttribute('data-level')).toBe('grid');
     // 李委员 leads the grid of 58号楼: suggested and kept.
     expect(await assignee.textContent()).toBe('李委员');
+
+    // The list is the community's own: the committee adds a kind in settings, where the zone shows too.
+    await c.goto('/c/concern-form-e2e/settings');
+    const settings = c.getByTestId('community-settings');
+    await settings.waitFor();
+    expect(await settings.getByTestId('settings-time-zone').textContent()).toContain('Asia/Shanghai');
+    await settings.getByTestId('settings-concern-kinds').locator('input').fill('飞线充电');
+    await c.keyboard.press('Enter');
+    await c.keyboard.press('Escape');
+    await settings.getByRole('button', { name: /保\s*存/ }).click();
+    await waitAllSaved(c);
+    await page.getByTestId('concern-new').click();
+    await expect.poll(() => optionsOf(page, page.getByTestId('concern-category')), { timeout: 15_000 }).toContain('飞线充电');
     expect([...member.errors, ...committee.errors]).toEqual([]);
   }, 120_000);
 });

@@ -59,7 +59,7 @@ export function DisclosureArticle({ disclosure, lang, anchorId, timeZone }: { di
               <time datetime={resolution.decidedOn}>{resolution.decidedOn}</time>
             </dd>
             <dt>{t.publishedOn}</dt>
-            <dd>{dayOfTime(resolution.publishedAt, timeZone)}</dd>
+            <dd>{resolution.publishedOn ?? dayOfTime(resolution.publishedAt, timeZone)}</dd>
           </dl>
           <h4>{t.summary}</h4>
           <RichText value={resolution.summary} cutNote={t.truncated} />
@@ -86,7 +86,7 @@ export function DisclosureArticle({ disclosure, lang, anchorId, timeZone }: { di
               <time datetime={result.completedOn}>{result.completedOn}</time>
             </dd>
             <dt>{t.publishedOn}</dt>
-            <dd>{dayOfTime(result.publishedAt, timeZone)}</dd>
+            <dd>{result.publishedOn ?? dayOfTime(result.publishedAt, timeZone)}</dd>
           </dl>
           <RichText value={result.text} cutNote={t.truncated} />
         </>

@@ -106,14 +106,14 @@ export function MatterPage() {
           <Card size="small" title={t('meetings.publicStatus')} data-testid="matter-public">
             {disclosure?.resolution ? (
               <Tag color="success" data-testid="published-resolution">
-                {t('meetings.resolutionPublished', { date: dates.day(disclosure.resolution.publishedAt) })}
+                {t('meetings.resolutionPublished', { date: disclosure.resolution.publishedOn ?? dates.day(disclosure.resolution.publishedAt) })}
               </Tag>
             ) : (
               <Tag>{t('meetings.resolutionNotPublished')}</Tag>
             )}
             {disclosure?.result ? (
               <Tag color="success" data-testid="published-result">
-                {t('meetings.resultPublished', { date: dates.day(disclosure.result.publishedAt) })}
+                {t('meetings.resultPublished', { date: disclosure.result.publishedOn ?? dates.day(disclosure.result.publishedAt) })}
               </Tag>
             ) : (
               <Tag>{t('meetings.resultNotPublished')}</Tag>

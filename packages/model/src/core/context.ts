@@ -13,6 +13,8 @@ export interface CommandContext {
   readonly newId?: IdSource;
   /** Transaction origin; default LOCAL_ORIGIN. */
   readonly origin?: unknown;
+  /** The community's zone (settings.timeZone) for days a command stamps; default Asia/Shanghai. */
+  readonly timeZone?: string;
 }
 
 export interface ResolvedContext {
@@ -20,6 +22,7 @@ export interface ResolvedContext {
   readonly now: number;
   readonly newId: IdSource;
   readonly origin: unknown;
+  readonly timeZone: string;
 }
 
 export function resolveContext(ctx: CommandContext): ResolvedContext {
@@ -28,6 +31,7 @@ export function resolveContext(ctx: CommandContext): ResolvedContext {
     now: ctx.now ?? Date.now(),
     newId: ctx.newId ?? newId,
     origin: ctx.origin ?? LOCAL_ORIGIN,
+    timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE,
   };
 }
 

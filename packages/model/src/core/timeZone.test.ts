@@ -63,3 +63,17 @@ describe('days are counted in the community time zone', () => {
     expect(recordVisit(work, inUtc, visit, { actor: 'sec', now: AFTER_BEIJING_MIDNIGHT }).type).toBe('rejected');
   });
 });
+
+describe('a disclosure stores the day it was published in the community zone', () => {
+  it('stamps publishedOn with the zone of the context', async () => {
+    const { publishResolution } = await import('../public/publish');
+    const { readPublic } = await import('../public/readPublic');
+    const draft = { matterId: 'm1', title: '充电桩', summary: '', decision: '同意', decidedOn: '2026-12-01', steps: [] };
+    const china = new Y.Doc();
+    ok(publishResolution(china, draft, { actor: 'sec', now: AFTER_BEIJING_MIDNIGHT }));
+    expect(readPublic(china).view.disclosures[0]!.resolution!.publishedOn).toBe('2026-12-03');
+    const newYork = new Y.Doc();
+    ok(publishResolution(newYork, draft, { actor: 'sec', now: AFTER_BEIJING_MIDNIGHT, timeZone: 'America/New_York' }));
+    expect(readPublic(newYork).view.disclosures[0]!.resolution!.publishedOn).toBe('2026-12-02');
+  });
+});

@@ -49,6 +49,8 @@ export const PublicResolutionSchema = z.object({
   decidedOn: zDate,
   steps: z.array(PublicStepSchema).max(MAX.list),
   publishedAt: zTime,
+  /** The community's day of publishing (its time zone); absent in disclosures published before it existed. */
+  publishedOn: zDate.nullish(),
 });
 export type PublicResolution = z.infer<typeof PublicResolutionSchema>;
 
@@ -59,6 +61,8 @@ export const PublicResultSchema = z.object({
   text: zText,
   completedOn: zDate,
   publishedAt: zTime,
+  /** The community's day of publishing (its time zone); absent in disclosures published before it existed. */
+  publishedOn: zDate.nullish(),
 });
 export type PublicResult = z.infer<typeof PublicResultSchema>;
 

@@ -17,8 +17,8 @@ export const PublicCommunitySchema = z.object({
   phone: zPhone.nullable(),
   officeHours: zTitle.nullable(),
   intro: zText.nullable(),
-  /** The zone the page shows dates in; absent in pages published before it existed (then Asia/Shanghai). */
-  timeZone: zTimeZone.nullish(),
+  /** The zone the page shows dates in; absent in pages published before it existed, or unknown to this reader's Intl: Asia/Shanghai. */
+  timeZone: zTimeZone.nullish().catch(null),
   updatedAt: zTime,
 });
 export type PublicCommunity = z.infer<typeof PublicCommunitySchema>;

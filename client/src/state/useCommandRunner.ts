@@ -43,7 +43,8 @@ export function useCommandRunner(kind: FixedDoc): <T>(command: Command<T>, optio
       // History records who acted: the member id when known (so names show), else the token's person.
       const { account } = session;
       const me = roster ? findMyMember(roster, chosenMemberId(account.communityId), account.name).member : null;
-      const result = command(doc, { actor: me?.id ?? account.personId }, roster);
+      // Days a command stamps (a disclosure's publishing day) are the community's.
+      const result = command(doc, { actor: me?.id ?? account.personId, ...(roster ? { timeZone: roster.settings.timeZone } : {}) }, roster);
       if (result.type === 'rejected') {
         void message.error(text(result.message));
       } else {

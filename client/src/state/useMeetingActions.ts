@@ -62,7 +62,7 @@ export function useMeetingActions() {
         const view = meetingsView(roster.settings.stepRules);
         const step = which === 'resolution' ? 'discloseResolution' : 'discloseResult';
         // Out of order: let the model say why, before anything is published.
-        if (view?.matters.get(matterId)?.next !== step) return recordStep(doc, roster, { matterId, step, date: dayOf(Date.now()) }, ctx);
+        if (view?.matters.get(matterId)?.next !== step) return recordStep(doc, roster, { matterId, step, date: dayOf(Date.now(), roster.settings.timeZone) }, ctx);
         const draft = view ? (which === 'resolution' ? projectResolution(view, matterId) : projectResult(view, matterId)) : null;
         if (!draft) return nothingToPublish;
         const published =
@@ -70,7 +70,7 @@ export function useMeetingActions() {
             ? runPublic((pub, pctx) => publishResolution(pub, draft as PublicResolutionDraft, pctx), { quiet: true })
             : runPublic((pub, pctx) => publishResult(pub, draft as PublicResultDraft, pctx), { quiet: true });
         if (published.type === 'rejected') return published;
-        return recordStep(doc, roster, { matterId, step, date: dayOf(Date.now()) }, ctx);
+        return recordStep(doc, roster, { matterId, step, date: dayOf(Date.now(), roster.settings.timeZone) }, ctx);
       });
     return {
       createMeeting: (input: { kind: MeetingKind; date: string; title?: string; place?: string }) => run((doc, ctx) => createMeeting(doc, input, ctx)),

@@ -38,7 +38,7 @@ export function useMyHouseholds(memberId: MemberId | null): { rows: readonly MyH
     }
     const rows = (rosterIndex(roster).householdsByMember.get(memberId) ?? []).map((household): MyHousehold => {
       const lastVisit = last.get(household.id) ?? null;
-      const since = lastVisit ?? dayOf(household.linkedAt ?? household.createdAt);
+      const since = lastVisit ?? dayOf(household.linkedAt ?? household.createdAt, roster.settings.timeZone);
       const daysSince = days(since, today);
       return { household, lastVisit, daysSince, overdue: daysSince > interval, openMustVisits: mustByHousehold.get(household.id) ?? [] };
     });

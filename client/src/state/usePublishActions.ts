@@ -41,7 +41,7 @@ export function usePublishActions() {
       publishStatistics: (from: IsoDate | null) =>
         run((doc, ctx, roster) => {
           const w = work();
-          return roster && w ? publishStatistics(doc, projectStatistics(roster, w, { asOf: dayOf(Date.now()) as IsoDate, from }), ctx) : notLoaded;
+          return roster && w ? publishStatistics(doc, projectStatistics(roster, w, { asOf: dayOf(Date.now(), roster.settings.timeZone) as IsoDate, from }), ctx) : notLoaded;
         }),
       unpublishMatter: (matterId: MatterId) => run((doc, ctx) => unpublishMatter(doc, matterId, ctx)),
     };

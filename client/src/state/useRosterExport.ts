@@ -15,7 +15,7 @@ export function useRosterExport(): { download(format: 'csv' | 'xlsx'): Promise<v
   const run = useCallback(
     async (format: 'csv' | 'xlsx') => {
       if (!roster) return;
-      const base = `${account.communityName}-${t('roster.exportFile')}-${dayOf(Date.now())}`;
+      const base = `${account.communityName}-${t('roster.exportFile')}-${dayOf(Date.now(), roster.settings.timeZone)}`;
       try {
         if (format === 'csv') download(`${base}.csv`, exportRosterCsv(roster), 'text/csv;charset=utf-8');
         else {

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
-import { dayOf, type IsoDate } from '@lianxin/model';
+import type { IsoDate } from '@lianxin/model';
+import { useDates } from './useDates';
 
-/** Today's date in China Standard Time, updated when the day changes while the app is open. */
+/** Today's date in the community's time zone, updated when the day changes while the app is open. */
 export function useToday(): IsoDate {
-  const [today, setToday] = useState(() => dayOf(Date.now()) as IsoDate);
+  const dates = useDates();
+  const [today, setToday] = useState(() => dates.today());
   useEffect(() => {
-    const timer = setInterval(() => setToday(dayOf(Date.now()) as IsoDate), 60_000);
+    setToday(dates.today());
+    const timer = setInterval(() => setToday(dates.today()), 60_000);
     return () => clearInterval(timer);
-  }, []);
+  }, [dates]);
   return today;
 }

@@ -29,6 +29,7 @@ export type { Problem } from './core/problem';
 export { RejectCode, done, rejected, isDone } from './core/result';
 export type { CommandResult, CommandDone, CommandRejected, Effect } from './core/result';
 export { LOCAL_ORIGIN, dayOf } from './core/context';
+export { DEFAULT_TIME_ZONE, isTimeZone, dayInZone, dateTimeInZone } from './core/timeZone';
 export type { CommandContext } from './core/context';
 export { isIsoDate, MAX } from './core/schema';
 export type { IsoDate } from './core/schema';
@@ -136,6 +137,9 @@ export {
   handlerFor,
 } from './work/concernCommands';
 export type { ReportConcernInput } from './work/concernCommands';
+export { DEFAULT_CONCERN_KINDS, concernKindText } from './work/concernKinds';
+export { handlerChoices } from './work/handlerChoices';
+export type { HandlerChoice } from './work/handlerChoices';
 export { recordVisit, removeVisit, raiseMustVisit, cancelMustVisit } from './work/visitCommands';
 export { overdueVisits, lastVisitDays } from './work/overdue';
 export type { OverdueReport, OverdueHousehold, OpenMustVisit } from './work/overdue';

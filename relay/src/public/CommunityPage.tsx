@@ -3,7 +3,7 @@ import { LABELS, type PublicView } from '@lianxin/model';
 import { BoardDirectory } from './BoardDirectory';
 import { DisclosureArticle } from './DisclosureArticle';
 import { DICTIONARY, Lang, pick } from './dictionary';
-import { clip, dayOfTime, DisplayLimit, telHref } from './display';
+import { clip, dayOfTime, DisplayLimit, pageTimeZone, telHref } from './display';
 import { HtmlDocument } from './HtmlDocument';
 import { PAGE_CSS } from './pageStyles';
 import { matterAnchor, pagePath } from './publicPaths';
@@ -103,7 +103,7 @@ export function CommunityPage({ communityId, view, lang, query }: CommunityPageP
             const anchor = matterAnchor(d.matterId);
             const fresh = !anchors.has(anchor);
             anchors.add(anchor);
-            return <DisclosureArticle disclosure={d} lang={lang} anchorId={fresh ? anchor : null} />;
+            return <DisclosureArticle disclosure={d} lang={lang} anchorId={fresh ? anchor : null} timeZone={pageTimeZone(view)} />;
           })}
           {view.disclosures.length > DisplayLimit.disclosures ? <p class="note">{t.moreNotShown(view.disclosures.length - DisplayLimit.disclosures)}</p> : null}
         </section>
@@ -112,7 +112,7 @@ export function CommunityPage({ communityId, view, lang, query }: CommunityPageP
       <footer>
         <p>
           {t.footer}
-          {updated !== null ? ` ${t.lastUpdated(dayOfTime(updated))}` : ''}
+          {updated !== null ? ` ${t.lastUpdated(dayOfTime(updated, pageTimeZone(view)))}` : ''}
         </p>
       </footer>
     </HtmlDocument>

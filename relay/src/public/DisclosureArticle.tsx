@@ -43,7 +43,7 @@ function StepItem({ step, lang }: { step: PublicStep; lang: Lang }) {
 const stepOrder = (s: PublicStep): number => MATTER_STEPS.indexOf(s.step);
 
 /** One matter's 决议公开 and 实施结果公开, with every 4+2 step's date, attendance and tally. */
-export function DisclosureArticle({ disclosure, lang, anchorId }: { disclosure: PublicDisclosure; lang: Lang; anchorId: string | null }) {
+export function DisclosureArticle({ disclosure, lang, anchorId, timeZone }: { disclosure: PublicDisclosure; lang: Lang; anchorId: string | null; timeZone: string }) {
   const t = DICTIONARY[lang];
   const { resolution, result } = disclosure;
   const titleId = anchorId ? `${anchorId}-title` : undefined;
@@ -59,7 +59,7 @@ export function DisclosureArticle({ disclosure, lang, anchorId }: { disclosure: 
               <time datetime={resolution.decidedOn}>{resolution.decidedOn}</time>
             </dd>
             <dt>{t.publishedOn}</dt>
-            <dd>{dayOfTime(resolution.publishedAt)}</dd>
+            <dd>{resolution.publishedOn ?? dayOfTime(resolution.publishedAt, timeZone)}</dd>
           </dl>
           <h4>{t.summary}</h4>
           <RichText value={resolution.summary} cutNote={t.truncated} />
@@ -86,7 +86,7 @@ export function DisclosureArticle({ disclosure, lang, anchorId }: { disclosure: 
               <time datetime={result.completedOn}>{result.completedOn}</time>
             </dd>
             <dt>{t.publishedOn}</dt>
-            <dd>{dayOfTime(result.publishedAt)}</dd>
+            <dd>{result.publishedOn ?? dayOfTime(result.publishedAt, timeZone)}</dd>
           </dl>
           <RichText value={result.text} cutNote={t.truncated} />
         </>

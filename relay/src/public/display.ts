@@ -2,7 +2,7 @@
  * Small formatting rules shared by the pages. Everything here returns plain strings: escaping is
  * hono/jsx's job, these only keep values short, well-formed and of the expected kind.
  */
-import { dayOf } from '@lianxin/model';
+import { dayOf, DEFAULT_TIME_ZONE, type PublicView } from '@lianxin/model';
 
 /** Display limits in characters (code points). The model caps stored strings too; these keep a
  * printed board and a 375 px phone screen readable even at the model's maxima. */
@@ -39,9 +39,14 @@ export function percent(rate: number | null): string | null {
   return `${Math.round(rate * 1000) / 10}%`;
 }
 
-/** Epoch ms → the China Standard Time calendar day `YYYY-MM-DD`. */
-export function dayOfTime(time: number): string {
-  return dayOf(time);
+/** Epoch ms → the calendar day `YYYY-MM-DD` in the community's zone (the app shows the same). */
+export function dayOfTime(time: number, timeZone: string): string {
+  return dayOf(time, timeZone);
+}
+
+/** The zone the community published with its info; pages published before it existed: China time. */
+export function pageTimeZone(view: Pick<PublicView, 'community'>): string {
+  return view.community?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 /**

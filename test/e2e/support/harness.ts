@@ -25,8 +25,8 @@ export interface World {
   readonly relay: RelayProcess;
   readonly community: SeededCommunity;
   readonly browser: Browser;
-  /** A new browser context that opens an invite link for `role` and joins as `name`. */
-  join(role: 'committee' | 'member', name: string, viewport?: { width: number; height: number }): Promise<Person>;
+  /** A new browser context that opens an invite link for `role` and joins as `name`; `timezoneId` puts the device in another zone. */
+  join(role: 'committee' | 'member', name: string, viewport?: { width: number; height: number }, device?: { timezoneId?: string }): Promise<Person>;
   close(): Promise<void>;
 }
 
@@ -61,9 +61,9 @@ export async function startWorld(communityId: string): Promise<World> {
       relay,
       community,
       browser: b,
-      async join(role, name, viewport = LAPTOP) {
+      async join(role, name, viewport = LAPTOP, device = {}) {
         const url = await createInvite(relay, community.secretaryToken, role);
-        const context = await b.newContext({ baseURL: relay.url, viewport, locale: 'zh-CN', serviceWorkers: 'allow', reducedMotion: 'reduce' });
+        const context = await b.newContext({ baseURL: relay.url, viewport, locale: 'zh-CN', serviceWorkers: 'allow', reducedMotion: 'reduce', ...device });
         contexts.push(context);
         let offline = false;
         const sockets = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();

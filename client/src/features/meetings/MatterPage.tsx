@@ -14,12 +14,14 @@ import { NotFound } from '../../shell/NotFound';
 import { StepForm } from './StepForm';
 import { MatterTexts } from './MatterTexts';
 import { StepRecords } from './StepRecords';
+import { useDates } from '../../state/useDates';
 
 const STATUS = { passed: 'finish', failed: 'error', conflict: 'error', pending: 'wait' } as const;
 
 export function MatterPage() {
   const { t } = useTranslation();
   const text = useText();
+  const dates = useDates();
   const { matterId } = useParams();
   const { canWrite } = useSession();
   const read = useMeetings();
@@ -104,14 +106,14 @@ export function MatterPage() {
           <Card size="small" title={t('meetings.publicStatus')} data-testid="matter-public">
             {disclosure?.resolution ? (
               <Tag color="success" data-testid="published-resolution">
-                {t('meetings.resolutionPublished', { date: new Date(disclosure.resolution.publishedAt).toLocaleDateString() })}
+                {t('meetings.resolutionPublished', { date: disclosure.resolution.publishedOn ?? dates.day(disclosure.resolution.publishedAt) })}
               </Tag>
             ) : (
               <Tag>{t('meetings.resolutionNotPublished')}</Tag>
             )}
             {disclosure?.result ? (
               <Tag color="success" data-testid="published-result">
-                {t('meetings.resultPublished', { date: new Date(disclosure.result.publishedAt).toLocaleDateString() })}
+                {t('meetings.resultPublished', { date: disclosure.result.publishedOn ?? dates.day(disclosure.result.publishedAt) })}
               </Tag>
             ) : (
               <Tag>{t('meetings.resultNotPublished')}</Tag>

@@ -6,6 +6,7 @@ import { LABELS, MeetingKind, type MeetingId } from '@lianxin/model';
 import { useMeetingActions } from '../../state/useMeetingActions';
 import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
+import { useToday } from '../../state/useToday';
 
 /** Creates a meeting, then opens it, or hands its id to `onCreated` (the step form picks it). */
 export function MeetingCreateDialog({ open, onClose, kinds, onCreated }: { open: boolean; onClose: () => void; kinds?: readonly MeetingKind[]; onCreated?: (id: MeetingId) => void }) {
@@ -14,6 +15,8 @@ export function MeetingCreateDialog({ open, onClose, kinds, onCreated }: { open:
   const navigate = useNavigate();
   const { communityId } = useSession();
   const actions = useMeetingActions();
+  // Today in the community's zone, not the browser's.
+  const today = useToday();
   const [form] = Form.useForm<{ kind: MeetingKind; date: Dayjs; title: string; place: string }>();
   const options = (kinds && kinds.length ? kinds : Object.values(MeetingKind)).map((k) => ({ value: k, label: text(LABELS.meetingKind[k]) }));
   return (
@@ -21,7 +24,7 @@ export function MeetingCreateDialog({ open, onClose, kinds, onCreated }: { open:
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ kind: kinds?.[0] ?? MeetingKind.branchCommittee, date: dayjs() }}
+        initialValues={{ kind: kinds?.[0] ?? MeetingKind.branchCommittee, date: dayjs(today) }}
         onFinish={(v) => {
           const result = actions.createMeeting({ kind: v.kind, date: v.date.format('YYYY-MM-DD'), ...(v.title?.trim() ? { title: v.title.trim() } : {}), ...(v.place?.trim() ? { place: v.place.trim() } : {}) });
           if (result.type === 'done') {

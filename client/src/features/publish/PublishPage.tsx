@@ -9,6 +9,7 @@ import { useSession } from '../../state/useSession';
 import { useToday } from '../../state/useToday';
 import { Loading } from '../../shell/Loading';
 import { PlainItem, PlainList } from '../../shell/PlainList';
+import { useDates } from '../../state/useDates';
 
 export function PublishPage() {
   const { t } = useTranslation();
@@ -16,9 +17,10 @@ export function PublishPage() {
   const read = usePublic();
   const actions = usePublishActions();
   const today = useToday();
+  const dates = useDates();
   if (!read) return <Loading />;
   const view = read.view;
-  const date = (ms: number | null | undefined) => (ms ? new Date(ms).toLocaleString() : '—');
+  const date = (ms: number | null | undefined) => (ms ? dates.dateTime(ms) : '—');
   return (
     <section aria-labelledby="publish-title">
       <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>

@@ -1,7 +1,9 @@
-// Community settings kept in the roster: contact details, linking limits, the visit pledge.
+// Community settings kept in the roster: contact details, linking limits, the visit pledge,
+// the kinds of problem concerns are sorted by, and the time zone dates are counted in.
 import { useEffect } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber } from 'antd';
-import { isLoopbackAddress, parsePublicAddress } from '@lianxin/model';
+import { Alert, Button, Card, Form, Input, InputNumber, Select } from 'antd';
+import { concernKindText, isLoopbackAddress, parsePublicAddress } from '@lianxin/model';
+import { useText } from '../../state/useText';
 import { useTranslation } from 'react-i18next';
 import { useRoster } from '../../state/useRoster';
 import { useRosterActions } from '../../state/useRosterActions';
@@ -18,12 +20,18 @@ interface SettingsForm {
   linkMax: number;
   visitIntervalDays: number;
   responseDays: number;
+  concernKinds: string[];
+  timeZone: string;
 }
+
+/** A few zones a community is likely to be in; the current one is always offered too. */
+const COMMON_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'America/New_York', 'UTC'];
 
 const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
 
 export function CommunitySettingsPanel() {
   const { t } = useTranslation();
+  const text = useText();
   const roster = useRoster()?.view ?? null;
   const actions = useRosterActions();
   const [form] = Form.useForm<SettingsForm>();
@@ -43,6 +51,8 @@ export function CommunitySettingsPanel() {
       linkMax: settings.linkMax,
       visitIntervalDays: settings.visitIntervalDays,
       responseDays: settings.responseDays,
+      concernKinds: [...settings.concernKinds],
+      timeZone: settings.timeZone,
     });
     // Filled when opened and when the stored settings change (e.g. the name from setup arriving),
     // until the person starts typing: then remote edits must not overwrite what is being typed.
@@ -66,6 +76,8 @@ export function CommunitySettingsPanel() {
             linkMax: v.linkMax,
             visitIntervalDays: v.visitIntervalDays,
             responseDays: v.responseDays,
+            concernKinds: v.concernKinds.map((k) => k.trim()).filter((k, i, all) => k && all.indexOf(k) === i),
+            timeZone: v.timeZone,
           })
         }
         data-testid="community-settings"
@@ -108,6 +120,16 @@ export function CommunitySettingsPanel() {
         </Form.Item>
         <Form.Item name="responseDays" label={t('settings.responseDays')}>
           <InputNumber min={0} max={365} />
+        </Form.Item>
+        <Form.Item name="concernKinds" label={t('settings.concernKinds')} extra={t('settings.concernKindsHelp')} rules={[{ required: true, type: 'array', min: 1 }]}>
+          <Select mode="tags" tokenSeparators={['、', ',', ',']} options={settings.concernKinds.map((k) => ({ value: k, label: text(concernKindText(k)) }))} data-testid="settings-concern-kinds" />
+        </Form.Item>
+        <Form.Item name="timeZone" label={t('settings.timeZone')} extra={t('settings.timeZoneHelp')}>
+          <Select
+            showSearch
+            data-testid="settings-time-zone"
+            options={[...new Set([settings.timeZone, ...COMMON_ZONES])].map((z) => ({ value: z, label: z === 'Asia/Shanghai' ? `${t('settings.chinaTime')} (${z})` : z }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {t('app.save')}

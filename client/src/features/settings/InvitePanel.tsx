@@ -6,9 +6,11 @@ import { isLoopbackAddress } from '@lianxin/model';
 import { QrCode } from '../../shell/QrCode';
 import { useRoster } from '../../state/useRoster';
 import { useInvite } from '../../state/useInvite';
+import { useDates } from '../../state/useDates';
 
 export function InvitePanel() {
   const { t } = useTranslation();
+  const dates = useDates();
   const { create, busy, error, invite } = useInvite();
   const [form] = Form.useForm<{ role: 'committee' | 'member'; name: string; ttlDays: number }>();
   const origin = useRoster()?.view.settings.publicUrl ?? window.location.origin;
@@ -56,7 +58,7 @@ export function InvitePanel() {
             <Typography.Text copyable={{ text: url, onCopy: () => setCopied(true) }} data-testid="invite-url" className="lx-text">
               {url}
             </Typography.Text>
-            <Typography.Text type="secondary">{t('settings.inviteHelp', { date: invite?.expiresAt ? new Date(invite.expiresAt).toLocaleDateString() : '' })}</Typography.Text>
+            <Typography.Text type="secondary">{t('settings.inviteHelp', { date: invite?.expiresAt ? dates.day(invite.expiresAt) : '' })}</Typography.Text>
             {copied ? <Typography.Text type="success">{t('settings.copied')}</Typography.Text> : null}
           </Space>
         </Space>

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { usePeople } from '../../state/usePeople';
 import { useSession } from '../../state/useSession';
 import type { TokenListing } from '../../state/relayApi';
+import { useDates } from '../../state/useDates';
 
 /** Who holds a token of this community; the secretary revokes a lost phone here. */
 export function PeoplePanel() {
   const { t } = useTranslation();
+  const dates = useDates();
   const { account } = useSession();
   const { people, error, revoke, reload } = usePeople();
   return (
@@ -22,7 +24,7 @@ export function PeoplePanel() {
         columns={[
           { title: t('settings.name'), dataIndex: 'name', render: (n: string) => <span className="lx-clip" style={{ maxWidth: 160 }}>{n}</span> },
           { title: t('settings.role'), dataIndex: 'role', width: 90, render: (r: string) => t(`role.${r}`) },
-          { title: t('settings.issued'), dataIndex: 'createdAt', width: 110, render: (d: string | null) => (d ? new Date(d).toLocaleDateString() : '') },
+          { title: t('settings.issued'), dataIndex: 'createdAt', width: 110, render: (d: string | null) => (d ? dates.day(d) : '') },
           {
             title: '',
             key: 'revoke',

@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { ConcernStatus, LABELS, LEVELS, type Concern, type ConcernId, type Level } from '@lianxin/model';
 import { concernPlace } from '../../state/concernPlace';
 import { rosterIndex } from '../../state/rosterIndex';
+import { useActorName } from '../../state/useActorName';
 import { useRoster } from '../../state/useRoster';
 import { useText } from '../../state/useText';
 import { useWork } from '../../state/useWork';
 import { Loading } from '../../shell/Loading';
 import { ConcernCreateDialog } from './ConcernCreateDialog';
 import { ConcernDrawer } from './ConcernDrawer';
+import { useDates } from '../../state/useDates';
 
 const COLUMNS = [ConcernStatus.open, ConcernStatus.inProgress, ConcernStatus.resolved, ConcernStatus.confirmed] as const;
 const LEVEL_COLOR: Record<Level, string> = { member: 'green', grid: 'blue', community: 'orange', township: 'red' };
@@ -21,6 +23,8 @@ export function ConcernBoardPage() {
   const text = useText();
   const roster = useRoster()?.view ?? null;
   const work = useWork();
+  const actorName = useActorName();
+  const dates = useDates();
   const [level, setLevel] = useState<Level | null>(null);
   const [grid, setGrid] = useState<string | null>(null);
   const [member, setMember] = useState<string | null>(null);
@@ -85,8 +89,8 @@ export function ConcernBoardPage() {
                     </Typography.Text>
                     <Space wrap size={4} style={{ marginTop: 4 }}>
                       <Tag color={LEVEL_COLOR[c.level]}>{text(LABELS.level[c.level])}</Tag>
-                      {c.assignee ? <Tag>{roster.members.get(c.assignee)?.name ?? ''}</Tag> : null}
-                      <Typography.Text type="secondary">{new Date(c.createdAt).toLocaleDateString()}</Typography.Text>
+                      {c.assignee ? <Tag>{actorName(c.assignee)}</Tag> : null}
+                      <Typography.Text type="secondary">{dates.day(c.createdAt)}</Typography.Text>
                     </Space>
                   </Card>
                 ))}

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DutyRole, LABELS, LEVELS, type Level } from '@lianxin/model';
+import { concernKindText, DEFAULT_CONCERN_KINDS, LABELS, LEVELS, type Level } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { usePlaceLabels } from '../../state/usePlaceLabels';
 import { useRoster } from '../../state/useRoster';
@@ -16,7 +16,7 @@ interface ConcernForm {
   householdId: string | null;
   reporterText: string;
   placeText: string;
-  category: DutyRole | null;
+  category: string | null;
   level: Level;
 }
 
@@ -79,7 +79,11 @@ export function ConcernCreateDialog({ open, householdId, onClose }: { open: bool
           }
         </Form.Item>
         <Form.Item name="category" label={t('work.category')}>
-          <Select allowClear options={Object.values(DutyRole).map((d) => ({ value: d, label: text(LABELS.dutyRole[d]) }))} />
+          <Select
+            allowClear
+            data-testid="concern-category"
+            options={(roster?.settings.concernKinds ?? DEFAULT_CONCERN_KINDS).map((k) => ({ value: k, label: text(concernKindText(k)) }))}
+          />
         </Form.Item>
         <Form.Item name="level" label={t('work.level')}>
           <Select options={LEVELS.map((l) => ({ value: l, label: text(LABELS.level[l]) }))} />

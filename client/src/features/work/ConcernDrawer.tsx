@@ -2,26 +2,30 @@
 import { useState } from 'react';
 import { Button, Descriptions, Drawer, Input, Radio, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LABELS, LEVELS, handlerFor, type ConcernEvent, type ConcernId, type HouseholdId, type Level, type MemberId } from '@lianxin/model';
-import { rosterIndex } from '../../state/rosterIndex';
+import { LABELS, LEVELS, concernKindText, handlerChoices, handlerFor, type ConcernEvent, type ConcernId, type HouseholdId, type Level, type MemberId } from '@lianxin/model';
 import { useActorName } from '../../state/useActorName';
 import { useMyMember } from '../../state/useMyMember';
 import { usePlaceLabels } from '../../state/usePlaceLabels';
 import { useRoster } from '../../state/useRoster';
+import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
 import { useWork } from '../../state/useWork';
 import { useWorkActions } from '../../state/useWorkActions';
+import { useDates } from '../../state/useDates';
 
 type Mode = null | 'escalate' | 'handBack' | 'resolve' | 'confirm' | 'note';
 
 export function ConcernDrawer({ concernId, onClose }: { concernId: ConcernId | null; onClose: () => void }) {
   const { t } = useTranslation();
   const text = useText();
+  const dates = useDates();
   const labels = usePlaceLabels();
   const actorName = useActorName();
   const roster = useRoster()?.view ?? null;
   const work = useWork()?.view ?? null;
   const me = useMyMember();
+  const { account } = useSession();
+  const actorId = me.member?.id ?? account.personId;
   const actions = useWorkActions();
   const [mode, setMode] = useState<Mode>(null);
   const [note, setNote] = useState('');
@@ -48,7 +52,11 @@ export function ConcernDrawer({ concernId, onClose }: { concernId: ConcernId | n
   const higher = LEVELS.slice(li + 1);
   const lower = LEVELS.slice(0, li);
   const household = concern.reporter.type === 'household' ? roster.households.get(concern.reporter.householdId as HouseholdId) : undefined;
-  const memberOptions = rosterIndex(roster).members.map((m) => ({ value: m.id, label: m.name }));
+  // Committee members, grid leaders and cadres first, labelled with their posts; and the person
+  // acting, who may not be in the roster (a committee member who joined by invite).
+  const handlers = handlerChoices(roster);
+  const memberOptions = handlers.map((h) => ({ value: h.id, label: h.posts.length ? `${h.name} · ${h.posts.map(text).join('、')}` : h.name }));
+  if (!me.member && !handlers.some((h) => h.id === actorId)) memberOptions.unshift({ value: actorId as MemberId, label: `${actorName(actorId)} · ${t('work.me')}` });
 
   const start = (m: Mode) => {
     reset();
@@ -110,12 +118,14 @@ export function ConcernDrawer({ concernId, onClose }: { concernId: ConcernId | n
             {text(LABELS.level[concern.level])}
           </span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('work.assignee')}>{concern.assignee ? (roster.members.get(concern.assignee)?.name ?? '') : t('app.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('work.assignee')}>
+          <span data-testid="concern-assignee">{concern.assignee ? actorName(concern.assignee) : t('app.none')}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('work.reporter')}>
           <span className="lx-text">{household ? `${labels.household(roster, household)} ${household.head}` : concern.reporter.type === 'text' ? concern.reporter.text : ''}</span>
         </Descriptions.Item>
         {concern.place.text ? <Descriptions.Item label={t('work.placeText')}>{concern.place.text}</Descriptions.Item> : null}
-        {concern.category ? <Descriptions.Item label={t('work.category')}>{text(LABELS.dutyRole[concern.category])}</Descriptions.Item> : null}
+        {concern.category ? <Descriptions.Item label={t('work.category')}>{text(concernKindText(concern.category))}</Descriptions.Item> : null}
         {concern.detail ? (
           <Descriptions.Item label={t('work.concernDetail')}>
             <Typography.Paragraph className="lx-text" style={{ whiteSpace: 'pre-wrap', margin: 0 }} ellipsis={{ rows: 8, expandable: true }}>
@@ -127,7 +137,7 @@ export function ConcernDrawer({ concernId, onClose }: { concernId: ConcernId | n
 
       <Space wrap style={{ margin: '12px 0' }} className="no-print">
         {active && concern.status === 'open' ? (
-          <Button type="primary" onClick={() => actions.accept(concern.id, me.member?.id ?? null)} data-testid="concern-accept">
+          <Button type="primary" onClick={() => actions.accept(concern.id)} data-testid="concern-accept">
             {t('work.action.accept')}
           </Button>
         ) : null}
@@ -206,14 +216,14 @@ export function ConcernDrawer({ concernId, onClose }: { concernId: ConcernId | n
       <Timeline
         data-testid="concern-history"
         items={[
-          { key: 'created', content: `${new Date(concern.createdAt).toLocaleString()} · ${t('work.event.created', { who: actorName(concern.createdBy) })}` },
+          { key: 'created', content: `${dates.dateTime(concern.createdAt)} · ${t('work.event.created', { who: actorName(concern.createdBy) })}` },
           ...concern.history.map((e) => ({
             key: e.id,
             color: e.applied ? 'blue' : 'gray',
             content: (
               <div>
                 <div>
-                  {new Date(e.at).toLocaleString()} · {describeEvent(e)}
+                  {dates.dateTime(e.at)} · {describeEvent(e)}
                   {!e.applied ? <Tag style={{ marginInlineStart: 6 }}>{t('work.event.skipped')}</Tag> : null}
                 </div>
                 {'note' in e && e.note ? (

@@ -12,11 +12,13 @@ import { useSession } from '../../state/useSession';
 import { useText } from '../../state/useText';
 import { useToday } from '../../state/useToday';
 import { Loading } from '../../shell/Loading';
+import { useDates } from '../../state/useDates';
 
 type Period = 'month' | 'year' | 'all';
 
 export function PointsPage() {
   const { t } = useTranslation();
+  const dates = useDates();
   const text = useText();
   const today = useToday();
   const { canWrite } = useSession();
@@ -78,7 +80,7 @@ export function PointsPage() {
             dataSource={entries as never[]}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
-              { title: t('points.date'), dataIndex: 'at', width: 120, render: (at: number) => new Date(at).toLocaleDateString() },
+              { title: t('points.date'), dataIndex: 'at', width: 120, render: (at: number) => dates.day(at) },
               { title: t('points.reason'), key: 'reason', render: (_: unknown, e: PointsEntry) => <span className="lx-text">{reason(e)}</span> },
               { title: t('points.source'), dataIndex: 'source', width: 90, render: (s: string) => (s === 'rule' ? t('points.rule') : t('points.manual')) },
               { title: t('points.amount'), dataIndex: 'amount', width: 80, align: 'right' as const, render: (a: number) => (a > 0 ? `+${a}` : a) },

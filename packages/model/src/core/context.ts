@@ -1,3 +1,4 @@
+import { dayInZone, DEFAULT_TIME_ZONE } from './timeZone';
 import { newId, type IdSource } from './ids';
 
 /** Transaction origin of every model command unless the caller passes its own. */
@@ -12,6 +13,8 @@ export interface CommandContext {
   readonly newId?: IdSource;
   /** Transaction origin; default LOCAL_ORIGIN. */
   readonly origin?: unknown;
+  /** The community's zone (settings.timeZone) for days a command stamps; default Asia/Shanghai. */
+  readonly timeZone?: string;
 }
 
 export interface ResolvedContext {
@@ -19,6 +22,7 @@ export interface ResolvedContext {
   readonly now: number;
   readonly newId: IdSource;
   readonly origin: unknown;
+  readonly timeZone: string;
 }
 
 export function resolveContext(ctx: CommandContext): ResolvedContext {
@@ -27,10 +31,11 @@ export function resolveContext(ctx: CommandContext): ResolvedContext {
     now: ctx.now ?? Date.now(),
     newId: ctx.newId ?? newId,
     origin: ctx.origin ?? LOCAL_ORIGIN,
+    timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE,
   };
 }
 
-/** `YYYY-MM-DD` of an epoch-ms time in China Standard Time (UTC+8, no DST). */
-export function dayOf(time: number): string {
-  return new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
+/** `YYYY-MM-DD` of an epoch-ms time in the community's zone (settings.timeZone; default Asia/Shanghai). */
+export function dayOf(time: number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return dayInZone(time, timeZone);
 }

@@ -5,7 +5,7 @@
  * without consent, notes, visits and concern details never appear.
  */
 import * as Y from 'yjs';
-import { resolveContext, type CommandContext } from '../core/context';
+import { dayOf, resolveContext, type CommandContext } from '../core/context';
 import type { MatterId } from '../core/ids';
 import type { IsoDate } from '../core/schema';
 import { LABELS, type Consent } from '../domain/vocabulary';
@@ -52,7 +52,7 @@ export function publicPerson(m: Member, post: Text | null = postOf(m)): PublicPe
 
 export function projectCommunity(roster: RosterView): PublicCommunityDraft {
   const s = roster.settings;
-  return { name: s.name, kind: s.kind, township: s.township, address: s.address, phone: s.phone, officeHours: s.officeHours, intro: s.intro };
+  return { name: s.name, kind: s.kind, township: s.township, address: s.address, phone: s.phone, officeHours: s.officeHours, intro: s.intro, timeZone: s.timeZone };
 }
 
 const GRID_LEADER: Text = { zh: '网格长', en: 'grid leader' };
@@ -187,6 +187,8 @@ export function publishProjection(doc: Y.Doc, projection: PublicProjection, cont
   let skipped = 0;
   doc.transact(() => {
     doc.getMap(PublicLayout.meta).set('schema', PUBLIC_SCHEMA_VERSION);
+    // Days of publishing in the community's zone: the caller's, else the one the projection carries.
+    const zone = context.timeZone ?? projection.community.timeZone ?? ctx.timeZone;
     const community = PublicCommunitySchema.safeParse({ ...projection.community, updatedAt: ctx.now });
     if (community.success) {
       doc.getMap(PublicLayout.community).set('info', community.data);
@@ -196,7 +198,7 @@ export function publishProjection(doc: Y.Doc, projection: PublicProjection, cont
       const map = doc.getMap<unknown>(name);
       const keep = new Set<string>();
       for (const item of items) {
-        const parsed = schema.safeParse({ ...item, publishedAt: ctx.now });
+        const parsed = schema.safeParse({ ...item, publishedAt: ctx.now, publishedOn: dayOf(ctx.now, zone) });
         if (!parsed.success) {
           skipped++;
           continue;

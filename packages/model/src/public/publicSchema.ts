@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX, zCount, zDate, zId, zLabel, zName, zPhone, zRate, zText, zText2, zTime, zTitle } from '../core/schema';
+import { zTimeZone } from '../core/timeZone';
 import { zCommunityKind, zHouseholdRole, zMatterStep, zMeetingKind } from '../core/zodValues';
 
 /** Community info and how to reach the committee (public by nature). */
@@ -16,6 +17,8 @@ export const PublicCommunitySchema = z.object({
   phone: zPhone.nullable(),
   officeHours: zTitle.nullable(),
   intro: zText.nullable(),
+  /** The zone the page shows dates in; absent in pages published before it existed, or unknown to this reader's Intl: Asia/Shanghai. */
+  timeZone: zTimeZone.nullish().catch(null),
   updatedAt: zTime,
 });
 export type PublicCommunity = z.infer<typeof PublicCommunitySchema>;
@@ -46,6 +49,8 @@ export const PublicResolutionSchema = z.object({
   decidedOn: zDate,
   steps: z.array(PublicStepSchema).max(MAX.list),
   publishedAt: zTime,
+  /** The community's day of publishing (its time zone); absent in disclosures published before it existed. */
+  publishedOn: zDate.nullish(),
 });
 export type PublicResolution = z.infer<typeof PublicResolutionSchema>;
 
@@ -56,6 +61,8 @@ export const PublicResultSchema = z.object({
   text: zText,
   completedOn: zDate,
   publishedAt: zTime,
+  /** The community's day of publishing (its time zone); absent in disclosures published before it existed. */
+  publishedOn: zDate.nullish(),
 });
 export type PublicResult = z.infer<typeof PublicResultSchema>;
 

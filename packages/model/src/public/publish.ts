@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import type { z } from 'zod';
-import { resolveContext, type CommandContext } from '../core/context';
+import { dayOf, resolveContext, type CommandContext } from '../core/context';
 import { done, rejected, RejectCode, type CommandResult } from '../core/result';
 import { explainIssues } from '../core/schema';
 import { message, type Text } from '../core/text';
@@ -24,8 +24,8 @@ import {
 } from './publicSchema';
 
 export type PublicCommunityDraft = Omit<PublicCommunity, 'updatedAt'>;
-export type PublicResolutionDraft = Omit<PublicResolution, 'publishedAt'>;
-export type PublicResultDraft = Omit<PublicResult, 'publishedAt'>;
+export type PublicResolutionDraft = Omit<PublicResolution, 'publishedAt' | 'publishedOn'>;
+export type PublicResultDraft = Omit<PublicResult, 'publishedAt' | 'publishedOn'>;
 export type PublicBoardDraft = Omit<PublicBoard, 'publishedAt'>;
 export type PublicStatisticsDraft = Omit<PublicStatistics, 'publishedAt'>;
 
@@ -58,7 +58,7 @@ export function publishCommunity(doc: Y.Doc, draft: PublicCommunityDraft, contex
 /** 决议公开: publishes (or republishes) a matter's resolution with its step tallies. */
 export function publishResolution(doc: Y.Doc, draft: PublicResolutionDraft, context: CommandContext): CommandResult<PublicResolution> {
   const ctx = resolveContext(context);
-  const input = { ...draft, publishedAt: ctx.now };
+  const input = { ...draft, publishedAt: ctx.now, publishedOn: dayOf(ctx.now, ctx.timeZone) };
   const parsed = PublicResolutionSchema.safeParse(input);
   if (!parsed.success) return invalid({ zh: '决议', en: 'resolution' }, PublicResolutionSchema, input, parsed.error);
   doc.transact(() => {
@@ -72,7 +72,7 @@ export function publishResolution(doc: Y.Doc, draft: PublicResolutionDraft, cont
 /** 实施结果公开 */
 export function publishResult(doc: Y.Doc, draft: PublicResultDraft, context: CommandContext): CommandResult<PublicResult> {
   const ctx = resolveContext(context);
-  const input = { ...draft, publishedAt: ctx.now };
+  const input = { ...draft, publishedAt: ctx.now, publishedOn: dayOf(ctx.now, ctx.timeZone) };
   const parsed = PublicResultSchema.safeParse(input);
   if (!parsed.success) return invalid({ zh: '实施结果', en: 'result' }, PublicResultSchema, input, parsed.error);
   doc.transact(() => {

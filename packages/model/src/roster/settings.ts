@@ -10,6 +10,8 @@ import { zCommunityKind } from '../core/zodValues';
 import type { CommunityKind } from '../domain/vocabulary';
 import { DEFAULT_STEP_RULES, StepRulesSchema, type StepRules } from '../meetings/stepRules';
 import { DEFAULT_POINTS_RULES, PointsRulesSchema, type PointsRules } from '../work/pointsRules';
+import { ConcernKindsSchema, DEFAULT_CONCERN_KINDS } from '../work/concernKinds';
+import { DEFAULT_TIME_ZONE, zTimeZone } from '../core/timeZone';
 
 export const RosterSettingsName = 'settings';
 
@@ -33,6 +35,10 @@ export interface CommunitySettings {
   readonly pointsRules: PointsRules;
   /** The community's own 4+2 rules, or the defaults for its kind. */
   readonly stepRules: StepRules;
+  /** 问题类别 a concern is sorted by (data, editable). */
+  readonly concernKinds: readonly string[];
+  /** IANA zone every day is counted and every date shown in. */
+  readonly timeZone: string;
 }
 
 const fieldSchemas = {
@@ -54,6 +60,8 @@ const fieldSchemas = {
   responseDays: z.number().int().min(0).max(365),
   pointsRules: PointsRulesSchema,
   stepRules: StepRulesSchema.nullable(),
+  concernKinds: ConcernKindsSchema,
+  timeZone: zTimeZone,
 } as const;
 
 export type SettingsField = keyof typeof fieldSchemas;
@@ -73,6 +81,8 @@ export const DEFAULT_SETTINGS: Omit<CommunitySettings, 'stepRules'> = {
   visitIntervalDays: 14,
   responseDays: 2,
   pointsRules: DEFAULT_POINTS_RULES,
+  concernKinds: DEFAULT_CONCERN_KINDS,
+  timeZone: DEFAULT_TIME_ZONE,
 };
 
 /** Validates one settings field (commands use this before writing). */

@@ -3,14 +3,14 @@ import { z } from 'zod';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import { planEdit, writeChanged } from '../core/edit';
-import type { BuildingId, ConcernEventId, ConcernId, HouseholdId, MatterId, MemberId, UnitId } from '../core/ids';
+import { isId, type BuildingId, type ConcernEventId, type ConcernId, type HouseholdId, type MatterId, type MemberId, type UnitId } from '../core/ids';
 import { createRecord, removeRecord } from '../core/records';
 import { invalidInput, notFound, validate } from '../core/rejections';
 import { done, rejected, RejectCode, type CommandResult } from '../core/result';
 import { zId, zLabel, zText, zTitle } from '../core/schema';
 import { message } from '../core/text';
-import { zDutyRole, zLevel } from '../core/zodValues';
-import { LABELS, LEVELS, type DutyRole, type Level } from '../domain/vocabulary';
+import { zLevel } from '../core/zodValues';
+import { LABELS, LEVELS, type Level } from '../domain/vocabulary';
 import type { RosterView } from '../roster/rosterView';
 import { refusal } from './concernFold';
 import { readWork } from './readWork';
@@ -23,7 +23,7 @@ const ReportInput = z.object({
   title: zTitle.trim().min(1),
   detail: zText.trim().optional(),
   reporter: z.discriminatedUnion('type', [z.object({ type: z.literal('household'), householdId: zId }), z.object({ type: z.literal('text'), text: zLabel.trim().min(1) })]),
-  category: zDutyRole.nullable().optional(),
+  category: zLabel.trim().min(1).nullable().optional(),
   place: z.object({ buildingId: zId.nullable().optional(), unitId: zId.nullable().optional(), text: zLabel.nullable().optional() }).optional(),
   level: zLevel.optional(),
   assignee: zId.nullable().optional(),
@@ -56,11 +56,11 @@ export function reportConcern(doc: Y.Doc, roster: RosterView, input: ReportConce
   return done(id, message('concern.reported', { title: record.title }, `已登记问题:${record.title}`, `Concern recorded: ${record.title}`));
 }
 
-export function editConcern(doc: Y.Doc, id: ConcernId, patch: { title?: string; detail?: string; category?: DutyRole | null }, context: CommandContext): CommandResult<string[]> {
+export function editConcern(doc: Y.Doc, id: ConcernId, patch: { title?: string; detail?: string; category?: string | null }, context: CommandContext): CommandResult<string[]> {
   const ctx = resolveContext(context);
   const c = readWork(doc).view.concerns.get(id);
   if (!c) return notFound('concern', id);
-  const pv = validate(z.object({ title: zTitle.trim().min(1).optional(), detail: zText.optional(), category: zDutyRole.nullable().optional() }), patch);
+  const pv = validate(z.object({ title: zTitle.trim().min(1).optional(), detail: zText.optional(), category: zLabel.trim().min(1).nullable().optional() }), patch);
   if (!pv.ok) return pv.rejection;
   const plan = planEdit(ConcernSchema, c as unknown as Record<string, unknown>, pv.data);
   if (!plan.ok) return invalidInput(plan.why);
@@ -139,7 +139,8 @@ function act(doc: Y.Doc, id: ConcernId, action: Action, context: CommandContext,
       break;
     }
     case 'accept':
-      event = { ...base, type: 'accept', assignee: action.assignee ?? null };
+      // 受理 keeps whoever already handles it; with nobody yet, the person accepting takes it.
+      event = { ...base, type: 'accept', assignee: action.assignee ?? c.assignee ?? (isId(ctx.actor) ? (ctx.actor as MemberId) : null) };
       break;
     case 'link':
       event = { ...base, type: 'link', matterId: action.matterId };
@@ -148,8 +149,10 @@ function act(doc: Y.Doc, id: ConcernId, action: Action, context: CommandContext,
       event = { ...base, type: 'assign', assignee: action.assignee };
       break;
   }
+  // A handler is someone in the roster, or the acting person themself (a committee member who
+  // joined by invite may not be in it yet).
   const assignee = 'assignee' in event ? event.assignee : null;
-  if (assignee && roster && !roster.members.has(assignee as MemberId)) return notFound('member', assignee);
+  if (assignee && assignee !== ctx.actor && roster && !roster.members.has(assignee as MemberId)) return notFound('member', assignee);
   const why = refusal(c, event);
   if (why) return wrongState(c, why);
   const eventId = ctx.newId() as ConcernEventId;
@@ -162,7 +165,7 @@ function act(doc: Y.Doc, id: ConcernId, action: Action, context: CommandContext,
   );
 }
 
-/** 受理: the assignee (default: the actor) starts working on it. */
+/** 受理: work starts; the assignee stays (default when there is none: the actor). */
 export const acceptConcern = (doc: Y.Doc, id: ConcernId, input: { assignee?: MemberId | null }, ctx: CommandContext, roster?: RosterView) => act(doc, id, { type: 'accept', ...input }, ctx, roster);
 /** 上报 to the next level (or a given higher one); `handlerFor` suggests the assignee. */
 export const escalateConcern = (doc: Y.Doc, id: ConcernId, input: { level?: Level; assignee?: MemberId | null; note?: string | null }, ctx: CommandContext, roster?: RosterView) => act(doc, id, { type: 'escalate', ...input }, ctx, roster);
@@ -180,7 +183,8 @@ export const noteConcern = (doc: Y.Doc, id: ConcernId, note: string, ctx: Comman
 
 /**
  * Who should handle a concern at a level: member → the household's linked member; grid → the
- * grid leader; community → the branch secretary; township → nobody in the roster.
+ * grid leader (else the building's cadre); community → the branch secretary (else the
+ * residents' committee director); township → nobody in the roster.
  */
 export function handlerFor(roster: RosterView, concern: Pick<Concern, 'reporter' | 'place'>, level: Level): MemberId | null {
   const household = concern.reporter.type === 'household' ? roster.households.get(concern.reporter.householdId as HouseholdId) : undefined;
@@ -190,10 +194,11 @@ export function handlerFor(roster: RosterView, concern: Pick<Concern, 'reporter'
       return household?.memberId ?? null;
     case 'grid': {
       const b = buildingId ? roster.buildings.get(buildingId) : undefined;
-      return b ? (roster.grids.get(b.gridId)?.leaderId ?? null) : null;
+      return b ? (roster.grids.get(b.gridId)?.leaderId ?? b.cadreId ?? null) : null;
     }
     case 'community':
       for (const m of roster.members.values()) if (m.active && m.branchPost === 'secretary') return m.id;
+      for (const m of roster.members.values()) if (m.active && m.residentsPost === 'director') return m.id;
       return null;
     case 'township':
       return null;

@@ -64,7 +64,8 @@ function apply(s: State, e: ConcernEventRecord): void {
   switch (e.type) {
     case 'accept':
       s.status = 'inProgress';
-      s.assignee = (e.assignee ?? e.by) as MemberId;
+      // An accept without an assignee (written before accept kept the handler) keeps the handler.
+      s.assignee = (e.assignee ?? s.assignee ?? e.by) as MemberId;
       respond();
       break;
     case 'escalate':

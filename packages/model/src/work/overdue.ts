@@ -70,7 +70,7 @@ export function overdueVisits(roster: RosterView, work: WorkView, options: { tod
     const building = roster.buildings.get(h.buildingId);
     if (!building) continue;
     const lastVisit = last.get(h.id) ?? null;
-    const since = lastVisit ?? (h.linkedAt !== null ? dayOf(h.linkedAt) : dayOf(h.createdAt));
+    const since = lastVisit ?? (h.linkedAt !== null ? dayOf(h.linkedAt, roster.settings.timeZone) : dayOf(h.createdAt, roster.settings.timeZone));
     const daysSince = daysBetween(since, today);
     if (daysSince > interval) households.push({ householdId: h.id, memberId: h.memberId, buildingId: h.buildingId, gridId: building.gridId, lastVisit, daysSince, daysOverdue: daysSince - interval });
   }

@@ -68,7 +68,7 @@ export function pointsLedger(roster: RosterView, work: WorkView, options: { from
   const from = options.from ?? null;
   const to = options.to ?? null;
   const within = (at: number) => {
-    const d = dayOf(at);
+    const d = dayOf(at, roster.settings.timeZone);
     return (from === null || d >= from) && (to === null || d <= to);
   };
   const entries = [...roster.points.values(), ...rulePoints(roster, work)].filter((e) => within(e.at));

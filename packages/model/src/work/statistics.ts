@@ -58,7 +58,7 @@ export function computeStatistics(roster: RosterView, work: WorkView, options: {
   const resolvedByLevel: Record<Level, number> = { member: 0, grid: 0, community: 0, township: 0 };
   const durations: number[] = [];
   for (const c of work.concerns.values()) {
-    if (!inPeriod(dayOf(c.createdAt))) continue;
+    if (!inPeriod(dayOf(c.createdAt, roster.settings.timeZone))) continue;
     collected++;
     if (c.respondedAt !== null) {
       responded++;

@@ -29,7 +29,7 @@ export function recordVisit(doc: Y.Doc, roster: RosterView, input: { memberId: M
   if (!member) return notFound('member', d.memberId);
   const h = roster.households.get(d.householdId as HouseholdId);
   if (!h) return notFound('household', d.householdId);
-  if (d.date > dayOf(ctx.now)) return invalidInput({ zh: `走访日期 ${d.date} 在今天之后`, en: `visit date ${d.date} is in the future` });
+  if (d.date > dayOf(ctx.now, roster.settings.timeZone)) return invalidInput({ zh: `走访日期 ${d.date} 在今天之后`, en: `visit date ${d.date} is in the future` });
   const id = ctx.newId() as VisitId;
   const label = householdLabel(roster, h);
   const work = readWork(doc).view;
@@ -61,7 +61,7 @@ export function raiseMustVisit(doc: Y.Doc, roster: RosterView, input: { househol
   if (!v.ok) return v.rejection;
   const h = roster.households.get(v.data.householdId as HouseholdId);
   if (!h) return notFound('household', v.data.householdId);
-  if (v.data.date > dayOf(ctx.now)) return invalidInput({ zh: `日期 ${v.data.date} 在今天之后`, en: `date ${v.data.date} is in the future` });
+  if (v.data.date > dayOf(ctx.now, roster.settings.timeZone)) return invalidInput({ zh: `日期 ${v.data.date} 在今天之后`, en: `date ${v.data.date} is in the future` });
   const id = ctx.newId() as MustVisitId;
   doc.transact(() => doc.getMap(WorkLayout.mustVisits).set(id, { ...v.data, note: v.data.note ?? '', by: ctx.actor, at: ctx.now }), ctx.origin);
   const label = householdLabel(roster, h);

@@ -1,7 +1,7 @@
 /** Stored shapes of the `work` document (see README "Document layout"). */
 import { z } from 'zod';
 import { MAX, zDate, zId, zLabel, zText, zTime, zTitle } from '../core/schema';
-import { opt, zDutyRole, zLevel, zMustVisitReason, zVisitKind } from '../core/zodValues';
+import { opt, zLevel, zMustVisitReason, zVisitKind } from '../core/zodValues';
 
 export const WorkLayout = {
   meta: 'meta',
@@ -30,7 +30,8 @@ export const ConcernSchema = z.object({
   title: zTitle.min(1),
   detail: zText.default(''),
   reporter: ReporterSchema,
-  category: opt(zDutyRole),
+  /** 问题类别 as written (settings.concernKinds); older concerns hold a duty role key. */
+  category: opt(zLabel),
   place: PlaceSchema.default({ buildingId: null, unitId: null, text: null }),
   /** Level at which it was raised; later levels come from events. */
   level: zLevel.default('member'),

@@ -1,7 +1,7 @@
 /** What `readWork` returns. */
 import type { BuildingId, ConcernEventId, ConcernId, HouseholdId, MatterId, MemberId, MustVisitId, UnitId, VisitId } from '../core/ids';
 import type { IsoDate } from '../core/schema';
-import type { ConcernStatus, DutyRole, Level, MustVisitReason, VisitKind } from '../domain/vocabulary';
+import type { ConcernStatus, Level, MustVisitReason, VisitKind } from '../domain/vocabulary';
 import type { ConcernEventRecord, Reporter } from './workSchema';
 
 export type ConcernEvent = ConcernEventRecord & {
@@ -15,7 +15,8 @@ export interface Concern {
   readonly title: string;
   readonly detail: string;
   readonly reporter: Reporter;
-  readonly category: DutyRole | null;
+  /** 问题类别 as written; show with concernKindText. */
+  readonly category: string | null;
   readonly place: { readonly buildingId: BuildingId | null; readonly unitId: UnitId | null; readonly text: string | null };
   readonly createdBy: string;
   readonly createdAt: number;

@@ -80,7 +80,7 @@ describe('roster import', () => {
     const s = smallCommunity();
     const p = previewImport(SHEET, readRoster(s.roster).view);
     const r = applyImport(s.roster, p, ctx);
-    expect(r.type === 'done' && r.value).toEqual({ created: 2, updated: 1, skipped: 3, grids: 0, buildings: 0, units: 0, members: 1 });
+    expect(r.type === 'done' && r.value).toEqual({ created: 2, updated: 1, skipped: 3, grids: 0, buildings: 0, units: 0, members: 1, membersUpdated: 0 });
     const roster = readRoster(s.roster).view;
     expect(roster.households.size).toBe(14);
     const xu = [...roster.households.values()].find((h) => h.head === '徐中立')!;

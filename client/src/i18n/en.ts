@@ -191,7 +191,7 @@ export const en: Resources = {
     unlinked: 'Unlinked',
     exportFile: 'roster',
     importApply: 'Import {{count}} households',
-    importHelp: 'CSV and Excel (.xlsx). Columns such as grid, compound, building, unit, room, head, phone, people, member, function, public contact, representative. Sensitive columns (hardship, ID numbers) are never imported.',
+    importHelp: 'CSV and Excel (.xlsx). Columns such as grid, compound, building, unit, room, head, phone, people, member, function, public contact, representative. An Excel file may add a members sheet (name, category, duties, phone, pledge). Sensitive columns (hardship, ID numbers) are never imported.',
     importDrop: 'Click or drop a file here',
     importUnreadable: {
       format: 'Unrecognised file: use CSV or .xlsx',
@@ -213,6 +213,10 @@ export const en: Resources = {
     },
     importProblems: 'Notes',
     importChanges: '(changes: {{fields}})',
+    importApplyWithMembers: 'Import {{count}} households and {{members}} members',
+    importMembers: 'Members sheet “{{sheet}}”: {{new}} new, {{update}} updated, {{unchanged}} unchanged, {{error}} with errors',
+    importBadCells: 'Cells with a problem',
+    importName: 'Name',
   },
   board: {
     cadre: 'Responsible cadre',

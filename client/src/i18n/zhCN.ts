@@ -190,7 +190,7 @@ export const zhCN = {
     unlinked: '未联系',
     exportFile: '花名册',
     importApply: '导入 {{count}} 户',
-    importHelp: '支持 CSV 和 Excel(.xlsx)。列名如:网格、小区、楼号、单元、房号、户主、电话、人口、联系党员、功能户、公开联系方式、居民代表。困难情况、身份证等敏感列不会导入。',
+    importHelp: '支持 CSV 和 Excel(.xlsx)。列名如:网格、小区、楼号、单元、房号、户主、电话、人口、联系党员、功能户、公开联系方式、居民代表。Excel 中可另附“党员名单”表(姓名、类别、职责、电话、承诺)。困难情况、身份证等敏感列不会导入。',
     importDrop: '点击或拖入文件',
     importUnreadable: {
       format: '无法识别的文件:请用 CSV 或 .xlsx',
@@ -212,6 +212,10 @@ export const zhCN = {
     },
     importProblems: '说明',
     importChanges: '(改动:{{fields}})',
+    importApplyWithMembers: '导入 {{count}} 户和 {{members}} 名党员',
+    importMembers: '党员名单“{{sheet}}”:新增 {{new}} 名,更新 {{update}} 名,无变化 {{unchanged}} 名,有错误 {{error}} 名',
+    importBadCells: '有问题的单元格',
+    importName: '姓名',
   },
   board: {
     cadre: '联片干部',

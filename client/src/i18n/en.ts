@@ -451,6 +451,8 @@ export const en: Resources = {
     status: 'Status',
     unsatisfied: 'Not satisfied',
     visitedDaysAgo: 'Visited {{count}} days ago',
+    visitedToday: 'Visited today',
+    visitedYesterday: 'Visited yesterday',
     whoAmI: 'I am',
     whoAmIHelp: 'Pick yourself in the roster first to see the households you serve.',
   },

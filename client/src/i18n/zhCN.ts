@@ -450,6 +450,8 @@ export const zhCN = {
     status: '状态',
     unsatisfied: '不满意',
     visitedDaysAgo: '{{count}} 天前走访',
+    visitedToday: '今天走访',
+    visitedYesterday: '昨天走访',
     whoAmI: '我是',
     whoAmIHelp: '请先在花名册中选出你自己,才能看到你联系的住户。',
   },

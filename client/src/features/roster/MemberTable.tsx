@@ -1,6 +1,7 @@
 // Members with their category, duties and how many households they serve.
 import { Link } from 'react-router';
-import { Input, Table, Tag } from 'antd';
+import { Button, Input, Table, Tag } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,7 +84,7 @@ export function MemberTable({ roster, onOpen }: { roster: RosterView; onOpen: (i
   ];
   return (
     <>
-      <Input.Search allowClear placeholder={t('roster.searchMembers')} aria-label={t('roster.searchMembers')} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} />
+      <Input.Search allowClear placeholder={t('roster.searchMembers')} aria-label={t('roster.searchMembers')} enterButton={<Button icon={<SearchOutlined />} aria-label={t('app.search')} />} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} />
       <Table<MemberRow> data-testid="member-table" virtual size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 830, y: 520 }} />
     </>
   );

@@ -74,6 +74,7 @@ export function SetupPage() {
           </Form.Item>
           <Form.Item name="kind" label={t('setup.kind')}>
             <Radio.Group
+              aria-label={t('setup.kind')}
               options={[
                 { value: 'urban', label: t('setup.kindUrban') },
                 { value: 'village', label: t('setup.kindVillage') },

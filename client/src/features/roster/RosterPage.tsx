@@ -9,6 +9,8 @@ import { useSession } from '../../state/useSession';
 import { Loading } from '../../shell/Loading';
 import { RosterTree, type TreeSelection } from './RosterTree';
 import { HouseholdTable } from './HouseholdTable';
+import type { BuildingId } from '@lianxin/model';
+import { BuildingCadrePicker } from './BuildingCadrePicker';
 import type { HouseholdDrawerTarget } from './HouseholdDrawer';
 import { MemberTable } from './MemberTable';
 import type { MemberDrawerTarget } from './MemberDrawer';
@@ -140,6 +142,7 @@ export function RosterPage() {
           ) : null}
         </div>
         <div style={{ minWidth: 0 }}>
+          {selection.type === 'building' ? <BuildingCadrePicker roster={roster} buildingId={selection.id as BuildingId} editable={editable} /> : null}
           <Tabs
             activeKey={tab}
             onChange={setTab}

@@ -2,7 +2,7 @@
 // the public page read without JavaScript. setup → import a hand-made sheet → invite → a member
 // offline → escalate → live minutes → 4+2 step 1 → the public page.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readRoster, readWork } from '@lianxin/model';
@@ -78,7 +78,7 @@ describe('the first hour of a new community', () => {
 
     // Import a hand-made sheet: a title row, Chinese headers, 58号楼 and ５８号楼, a blank row,
     // one row without a head of household.
-    const file = join(tempDataDir('lianxin-story-'), '花名册.csv');
+    const file = joinPath(tempDataDir('lianxin-story-'), '花名册.csv');
     writeFileSync(file, '\uFEFF荷塘社区住户花名册,,,,,\n网格,楼号,单元,房号,户主,电话\n第一网格,58号楼,1单元,101,孙丽华,13912345678\n,,,,,\n第一网格,５８号楼,１单元,102,钱志远,13912345679\n第一网格,58号楼,2单元,201,,13912345670\n');
     await s.getByRole('link', { name: '花名册' }).first().click();
     await s.getByTestId('import-open').click();

@@ -36,7 +36,7 @@ describe('hand-made XLSX roster', () => {
     expect(preview.rows.map((r) => [r.row, r.status])).toEqual([[3, 'new'], [4, 'new'], [5, 'new'], [6, 'error']]);
     expect(preview.rows[3]!.errors.map((e) => e.zh)).toEqual(['第 6 行:缺少户主', '第 6 行:电话“abc”不是有效号码']);
     const result = applyImport(doc, preview, { actor: 'sec', now: Date.UTC(2024, 2, 1) });
-    expect(result.type === 'done' && result.value).toEqual({ created: 3, updated: 0, skipped: 1, grids: 2, buildings: 2, units: 2, members: 1 });
+    expect(result.type === 'done' && result.value).toEqual({ created: 3, updated: 0, skipped: 1, grids: 2, buildings: 2, units: 2, members: 1, membersUpdated: 0 });
     const roster = readRoster(doc).view;
     const heads = [...roster.households.values()].map((h) => [h.head, h.phone, h.size, h.roles, h.consent, h.representative]).sort();
     expect(heads).toEqual([

@@ -1,18 +1,20 @@
 // The communities this device has joined, with their tokens: @lianxin/sync's DeviceStore in
-// IndexedDB, mirrored in memory so React can read it synchronously.
-import { DeviceStore, type Account as StoredAccount } from '@lianxin/sync';
+// IndexedDB, mirrored in memory so React can read it synchronously. @lianxin/sync (Dexie, Yjs,
+// the providers) is imported when the store is first read, so the setup and join pages paint
+// without parsing it.
+import type { DeviceStore, Account as StoredAccount } from '@lianxin/sync';
 import type { Account } from './Account';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
-let device: DeviceStore | null = null;
+let device: Promise<DeviceStore> | null = null;
 let accounts: readonly Account[] = [];
 let lastUsed: string | null = null;
 let ready = false;
 let loading: Promise<void> | null = null;
 
-function store(): DeviceStore {
-  device ??= new DeviceStore();
+function store(): Promise<DeviceStore> {
+  device ??= import('@lianxin/sync').then((m) => new m.DeviceStore());
   return device;
 }
 
@@ -35,8 +37,8 @@ function emit(): void {
 }
 
 async function reload(): Promise<void> {
-  const list = await store().listAccounts();
-  const last = await store().lastUsed();
+  const list = await (await store()).listAccounts();
+  const last = await (await store()).lastUsed();
   accounts = list.map(toAccount);
   lastUsed = last?.communityId ?? null;
   ready = true;
@@ -71,18 +73,18 @@ export const accountsStore = {
   },
   /** Saves (or replaces) the token of a community and makes it the one used last. */
   async put(input: { token: string; communityName: string; kind: 'urban' | 'village' }): Promise<Account> {
-    const saved = await store().saveAccount(input);
+    const saved = await (await store()).saveAccount(input);
     await reload();
     return toAccount(saved);
   },
   /** Forgets a community and deletes this device's copy of its documents. */
   async remove(communityId: string): Promise<void> {
-    await store().removeAccount(communityId);
+    await (await store()).removeAccount(communityId);
     await reload();
   },
   async markOpened(communityId: string): Promise<void> {
     if (lastUsed === communityId) return;
-    await store().useAccount(communityId);
+    await (await store()).useAccount(communityId);
     await reload();
   },
 };

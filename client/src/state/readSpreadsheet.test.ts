@@ -5,7 +5,7 @@ import { decodeCsv, readSpreadsheet } from './readSpreadsheet';
 describe('readSpreadsheet', () => {
   it('reads UTF-8 CSV with a BOM', async () => {
     const bytes = new TextEncoder().encode('\uFEFF楼号,户主\n58,徐中立\n');
-    expect(await readSpreadsheet('花名册.csv', bytes)).toEqual({ type: 'rows', rows: [['楼号', '户主'], ['58', '徐中立']] });
+    expect(await readSpreadsheet('花名册.csv', bytes)).toEqual({ type: 'sheets', sheets: [{ name: '花名册', rows: [['楼号', '户主'], ['58', '徐中立']] }] });
   });
 
   it('reads GB18030 CSV as Excel on Chinese Windows saves it', () => {
@@ -20,8 +20,8 @@ describe('readSpreadsheet', () => {
       ['58', '徐中立'],
     ]);
     const read = await readSpreadsheet('roster.xlsx', bytes);
-    expect(read.type).toBe('rows');
-    if (read.type === 'rows') expect(read.rows.slice(0, 2)).toEqual([['楼号', '户主'], ['58', '徐中立']]);
+    expect(read.type).toBe('sheets');
+    if (read.type === 'sheets') expect(read.sheets.map((s) => [s.name, s.rows.slice(0, 2)])).toEqual([['花名册', [['楼号', '户主'], ['58', '徐中立']]]]);
   });
 
   it('refuses empty files, unknown formats and broken XLSX with a reason', async () => {

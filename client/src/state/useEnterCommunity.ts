@@ -2,7 +2,7 @@
 // and opens the community. One place for that, with its busy and error state.
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useAccounts } from './useAccounts';
+import { accountsStore } from './accountsStore';
 import { useRelayError } from './useRelayError';
 
 interface Entry {
@@ -12,7 +12,6 @@ interface Entry {
 
 export function useEnterCommunity(): { enter: (request: () => Promise<Entry>) => Promise<void>; busy: boolean; error: string | null } {
   const navigate = useNavigate();
-  const { add } = useAccounts();
   const describe = useRelayError();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,7 +21,9 @@ export function useEnterCommunity(): { enter: (request: () => Promise<Entry>) =>
     setError(null);
     try {
       const result = await request();
-      const account = await add({ token: result.token, communityName: result.community.name, kind: result.community.kind });
+      // Straight to the store, not through useAccounts: subscribing would read the device store
+      // (and load the sync code) while the form is still being filled in.
+      const account = await accountsStore.put({ token: result.token, communityName: result.community.name, kind: result.community.kind });
       navigate(`/c/${account.communityId}`, { replace: true });
     } catch (e) {
       setError(describe(e));

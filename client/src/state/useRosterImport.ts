@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { applyImport, previewImport, type ImportPreview } from '@lianxin/model';
+import { applyImport, previewWorkbook, type ImportPreview } from '@lianxin/model';
 import { readSpreadsheet } from './readSpreadsheet';
 import { useCommandRunner } from './useCommandRunner';
 import { useRoster } from './useRoster';
@@ -10,7 +10,7 @@ export type ImportState =
   | { type: 'unreadable'; name: string; reason: 'format' | 'empty' | 'xlsx' }
   | { type: 'preview'; name: string; preview: ImportPreview };
 
-/** Household import: read a file, preview what would change row by row, then apply it. */
+/** Roster import: read a file (households and a members sheet), preview what would change row by row, then apply it. */
 export function useRosterImport() {
   const roster = useRoster()?.view ?? null;
   const run = useCommandRunner('roster');
@@ -21,7 +21,7 @@ export function useRosterImport() {
       setState({ type: 'reading', name: file.name });
       const read = await readSpreadsheet(file.name, new Uint8Array(await file.arrayBuffer()));
       if (read.type === 'unreadable') setState({ type: 'unreadable', name: file.name, reason: read.reason });
-      else setState({ type: 'preview', name: file.name, preview: previewImport(read.rows, roster) });
+      else setState({ type: 'preview', name: file.name, preview: previewWorkbook(read.sheets, roster) });
     },
     [roster],
   );

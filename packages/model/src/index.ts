@@ -176,6 +176,10 @@ export { parseCsv, toCsv } from './io/csv';
 // XLSX reading and writing: `@lianxin/model/xlsx` (kept out of this entry, see src/xlsx.ts)
 export { ROSTER_COLUMNS, RosterColumn, columnFor } from './io/rosterColumns';
 export { previewImport } from './io/previewImport';
+export { previewWorkbook } from './io/previewWorkbook';
+export type { SheetUse, WorkbookSheet } from './io/previewWorkbook';
+export type { ImportedMember, MemberImportPreview, MemberImportRow } from './io/previewMembers';
+export type { ImportNoteGroup } from './io/summarizeRows';
 export { buildingNumber, unitNumber, roomNumber, normalizePlaceNumber, normalizePersonName, foldWidth, searchKey, searchMatcher } from './core/placeText';
 export type { ImportPreview, ImportRow, ImportRowStatus, ImportedHousehold } from './io/previewImport';
 export { applyImport } from './io/applyImport';

@@ -6,11 +6,14 @@ import { useLinkSuggestions } from '../../state/useLinkSuggestions';
 import { useText } from '../../state/useText';
 
 export function LinkMemberSelect({
+  id,
   roster,
   householdId,
   value,
   onChange,
 }: {
+  /** From Form.Item, so its label names the picker. */
+  id?: string;
   roster: RosterView;
   householdId: HouseholdId | null;
   value?: string | null;
@@ -21,6 +24,7 @@ export function LinkMemberSelect({
   const options = useLinkSuggestions(roster, householdId);
   return (
     <Select
+      id={id}
       allowClear
       showSearch={{ optionFilterProp: 'search' }}
       value={value ?? null}

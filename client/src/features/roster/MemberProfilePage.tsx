@@ -2,6 +2,7 @@
 import { useParams } from 'react-router';
 import { Card, Col, Descriptions, Empty, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { VisitBadge } from '../work/VisitBadge';
 import { LABELS, type MemberId } from '@lianxin/model';
 import { useMyHouseholds } from '../../state/useMyHouseholds';
 import { usePlaceLabels } from '../../state/usePlaceLabels';
@@ -79,7 +80,7 @@ export function MemberProfilePage() {
                     <span className="lx-text">
                       {labels.household(roster, row.household)} · {row.household.head}
                     </span>
-                    {row.overdue ? <Tag color="error">{t('work.overdueDays', { count: row.daysSince })}</Tag> : <Tag color="success">{row.lastVisit ?? t('work.notVisitedYet')}</Tag>}
+                    <VisitBadge row={row} />
                   </PlainItem>
                 )}
               />

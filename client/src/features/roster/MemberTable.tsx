@@ -1,6 +1,7 @@
 // Members with their category, duties and how many households they serve.
 import { Link } from 'react-router';
 import { Button, Input, Select, Space, Table, Tag } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,7 +88,7 @@ export function MemberTable({ roster, onOpen }: { roster: RosterView; onOpen: (i
   ];
   return (
     <>
-      <Input.Search allowClear placeholder={t('roster.searchMembers')} aria-label={t('roster.searchMembers')} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} />
+      <Input.Search allowClear placeholder={t('roster.searchMembers')} aria-label={t('roster.searchMembers')} enterButton={<Button icon={<SearchOutlined />} aria-label={t('app.search')} />} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} />
       {canWrite('roster') ? (
         <Space wrap style={{ marginBottom: 8 }} data-testid="member-bulk">
           <span>{t('roster.bulkPosts', { count: selected.length })}</span>
@@ -112,7 +113,13 @@ export function MemberTable({ roster, onOpen }: { roster: RosterView; onOpen: (i
       <Table<MemberRow>
         data-testid="member-table"
         rowSelection={canWrite('roster') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as MemberId[]) } : undefined}
-        virtual size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 830, y: 520 }} />
+        virtual
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 830, y: 520 }}
+      />
     </>
   );
 }

@@ -1,14 +1,16 @@
 // 花名册: the tree of places beside searchable tables of households and members.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Alert, Button, Dropdown, Input, Space, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useRoster } from '../../state/useRoster';
 import { useSession } from '../../state/useSession';
 import { Loading } from '../../shell/Loading';
 import { RosterTree, type TreeSelection } from './RosterTree';
 import { HouseholdTable } from './HouseholdTable';
+import type { BuildingId } from '@lianxin/model';
+import { BuildingCadrePicker } from './BuildingCadrePicker';
 import type { HouseholdDrawerTarget } from './HouseholdDrawer';
 import { MemberTable } from './MemberTable';
 import type { MemberDrawerTarget } from './MemberDrawer';
@@ -38,6 +40,7 @@ function useOpenedOnce(open: boolean): boolean {
 
 export function RosterPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const read = useRoster();
   const { canWrite, communityId } = useSession();
   const editable = canWrite('roster');
@@ -122,11 +125,10 @@ export function RosterPage() {
               {t('roster.export')}
             </Button>
           </Dropdown>
-          <Link to={boardLink}>
-            <Button icon={<PrinterOutlined />} data-testid="print-boards">
-              {t('roster.serviceBoards')}
-            </Button>
-          </Link>
+          {/* A button that navigates, not a button inside a link (two controls for one action). */}
+          <Button icon={<PrinterOutlined />} data-testid="print-boards" onClick={() => void navigate(boardLink)}>
+            {t('roster.serviceBoards')}
+          </Button>
         </Space>
       </Space>
       {read.problems.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('roster.problems', { count: read.problems.length })} data-testid="roster-problems" /> : null}
@@ -140,6 +142,7 @@ export function RosterPage() {
           ) : null}
         </div>
         <div style={{ minWidth: 0 }}>
+          {selection.type === 'building' ? <BuildingCadrePicker roster={roster} buildingId={selection.id as BuildingId} editable={editable} /> : null}
           <Tabs
             activeKey={tab}
             onChange={setTab}
@@ -153,6 +156,7 @@ export function RosterPage() {
                       allowClear
                       placeholder={t('roster.searchHouseholds')}
                       aria-label={t('roster.searchHouseholds')}
+                      enterButton={<Button icon={<SearchOutlined />} aria-label={t('app.search')} />}
                       data-testid="roster-search"
                       onChange={(e) => setQuery(e.target.value)}
                       style={{ marginBottom: 8 }}

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { isCommunityId } from '@lianxin/protocol';
-import { isLoopbackAddress, parsePublicAddress } from '@lianxin/model';
+// The one model file setup needs: the model's entry would bring Yjs, zod and every command.
+import { isLoopbackAddress, parsePublicAddress } from '@lianxin/model/publicAddress';
 import { hashParam } from '../../state/hashParam';
 import { setupCommunity } from '../../state/relayApi';
 import { leaveSetupHandoff } from '../../state/setupHandoff';
@@ -74,6 +75,7 @@ export function SetupPage() {
           </Form.Item>
           <Form.Item name="kind" label={t('setup.kind')}>
             <Radio.Group
+              aria-label={t('setup.kind')}
               options={[
                 { value: 'urban', label: t('setup.kindUrban') },
                 { value: 'village', label: t('setup.kindVillage') },

@@ -1,6 +1,6 @@
 // 我的联户: the households I serve, must-visits and overdue ones first.
 import { useState } from 'react';
-import { Badge, Button, Card, Empty, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LABELS, type HouseholdId } from '@lianxin/model';
@@ -11,6 +11,7 @@ import { useRoster } from '../../state/useRoster';
 import { useText } from '../../state/useText';
 import { Loading } from '../../shell/Loading';
 import { PlainList } from '../../shell/PlainList';
+import { VisitBadge } from './VisitBadge';
 import { VisitButton } from './VisitButton';
 import { WhoAmI } from './WhoAmI';
 import { ConcernCreateDialog } from './ConcernCreateDialog';
@@ -51,11 +52,7 @@ export function MyHouseholdsPage() {
                         <Typography.Text strong className="lx-text">
                           {labels.household(roster, row.household)} · {row.household.head}
                         </Typography.Text>
-                        {row.overdue ? (
-                          <Badge status="error" text={t('work.overdueDays', { count: row.daysSince })} data-testid="overdue" />
-                        ) : (
-                          <Badge status="success" text={row.lastVisit ? t('work.visitedDaysAgo', { count: row.daysSince }) : t('work.notVisitedYet')} />
-                        )}
+                        <VisitBadge row={row} />
                       </Space>
                       {row.openMustVisits.length > 0 ? (
                         <Space wrap>

@@ -13,6 +13,7 @@ import { buildingNumber, foldWidth, normalizePersonName, normalizePlaceNumber, u
 import { readRoster } from '../roster/readRoster';
 import { RosterLayout } from '../roster/rosterLayout';
 import { capacityOf, overCapacityWarning } from '../roster/householdCommands';
+import { MemberSchema } from '../roster/rosterSchema';
 import type { ImportPreview } from './previewImport';
 
 export interface ImportSummary {
@@ -22,7 +23,10 @@ export interface ImportSummary {
   readonly grids: number;
   readonly buildings: number;
   readonly units: number;
+  /** Members created, from the members sheet or by name from the households' 联系党员. */
   readonly members: number;
+  /** Existing members the members sheet changed. */
+  readonly membersUpdated: number;
 }
 
 const L = RosterLayout;
@@ -45,12 +49,31 @@ export function applyImport(doc: Y.Doc, preview: ImportPreview, context: Command
   }
   const load = new Map<MemberId, number>();
   for (const h of roster.households.values()) if (h.memberId) load.set(h.memberId, (load.get(h.memberId) ?? 0) + 1);
-  const summary = { created: 0, updated: 0, skipped: 0, grids: 0, buildings: 0, units: 0, members: 0 };
+  const summary = { created: 0, updated: 0, skipped: 0, grids: 0, buildings: 0, units: 0, members: 0, membersUpdated: 0 };
   let gridOrder = roster.grids.size;
 
   doc.transact(() => {
     const meta = doc.getMap(L.meta);
     if (meta.get('schema') === undefined) meta.set('schema', 1);
+    // Members first, so households naming them link to the member with category, phone and duties.
+    for (const row of preview.members?.rows ?? []) {
+      const d = row.data;
+      if (!d) {
+        summary.skipped++;
+        continue;
+      }
+      const fields = { category: d.category, duties: d.duties, phone: d.phone, pledge: d.pledge, consent: d.consent };
+      if (row.status === 'new' && !members.has(d.name)) {
+        const id = ctx.newId() as MemberId;
+        const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
+        createRecord(doc, L.members, id, MemberSchema.parse({ name: d.name, ...set, createdAt: ctx.now }));
+        members.set(d.name, id);
+        summary.members++;
+      } else if (row.status === 'update' && row.memberId && members.get(d.name) === row.memberId) {
+        setFields(doc, L.members, row.memberId, Object.fromEntries(row.changes.map((f) => [f, fields[f as keyof typeof fields]])));
+        summary.membersUpdated++;
+      }
+    }
     for (const row of preview.rows) {
       const d = row.data;
       if ((row.status !== 'new' && row.status !== 'update') || !d) {
@@ -125,7 +148,12 @@ export function applyImport(doc: Y.Doc, preview: ImportPreview, context: Command
   }
   return done(
     summary,
-    message('import.applied', { ...summary }, `已导入:新增 ${summary.created} 户,更新 ${summary.updated} 户,跳过 ${summary.skipped} 行`, `Imported: ${summary.created} households added, ${summary.updated} updated, ${summary.skipped} rows skipped`),
+    message(
+      'import.applied',
+      { ...summary },
+      `已导入:新增 ${summary.created} 户,更新 ${summary.updated} 户,新建党员 ${summary.members} 名,更新党员 ${summary.membersUpdated} 名,跳过 ${summary.skipped} 行`,
+      `Imported: ${summary.created} households added, ${summary.updated} updated, ${summary.members} members added, ${summary.membersUpdated} updated, ${summary.skipped} rows skipped`,
+    ),
     [],
     warnings,
   );

@@ -6,6 +6,7 @@ import { RosterLayout } from '../roster/rosterLayout';
 import { setFields } from '../core/records';
 import { parseCsv, toCsv } from './csv';
 import { previewImport } from './previewImport';
+import { previewWorkbook } from './previewWorkbook';
 import { applyImport } from './applyImport';
 import { exportRosterCsv, rosterRows } from './exportRoster';
 import { exportRosterXlsx } from './exportRosterXlsx';
@@ -80,7 +81,7 @@ describe('roster import', () => {
     const s = smallCommunity();
     const p = previewImport(SHEET, readRoster(s.roster).view);
     const r = applyImport(s.roster, p, ctx);
-    expect(r.type === 'done' && r.value).toEqual({ created: 2, updated: 1, skipped: 3, grids: 0, buildings: 0, units: 0, members: 1 });
+    expect(r.type === 'done' && r.value).toEqual({ created: 2, updated: 1, skipped: 3, grids: 0, buildings: 0, units: 0, members: 1, membersUpdated: 0 });
     const roster = readRoster(s.roster).view;
     expect(roster.households.size).toBe(14);
     const xu = [...roster.households.values()].find((h) => h.head === '徐中立')!;
@@ -183,5 +184,76 @@ describe('roster import', () => {
     expect(numeric.type).toBe('rows');
     expect((await readXlsxRows(new Uint8Array([1, 2, 3]))).type).toBe('unreadable');
     expect(ok).toBeDefined();
+  });
+});
+
+describe('workbook import: the members sheet and the other sheets (issue 20, item 11)', () => {
+  const members = [
+    ['党员名单'],
+    ['序号', '姓名', '类别', '职责', '电话', '承诺'],
+    ['1', '蒋全生', '退休', '调解员、宣传员', '13800000001', ''],
+    ['2', '新同志', '在职党员', '', '１３９００００００００', '带头垃圾分类'],
+    ['3', '', '在职', '', '', ''],
+    ['4', '错类别', '党员', '扫地员', 'abc', ''],
+    ['5', '新同志', '流动', '', '', ''],
+  ];
+
+  it('previews members: updates by name, creates new ones, reports each bad row with its cells', () => {
+    const s = smallCommunity();
+    const p = previewWorkbook([{ name: '党员名单', rows: members }], readRoster(s.roster).view);
+    expect(p.ok).toBe(true);
+    expect(p.notes.map((n) => n.key)).toEqual(['import.membersOnly']);
+    const m = p.members!;
+    expect(m.rows.map((r) => [r.row, r.status])).toEqual([[3, 'update'], [4, 'new'], [5, 'error'], [6, 'error'], [7, 'error']]);
+    expect(m.rows[0]!.changes).toEqual(['category', 'duties']);
+    expect(m.rows[1]!.data).toMatchObject({ category: 'employed', duties: [], phone: '13900000000', pledge: '带头垃圾分类' });
+    expect(m.rows[3]!.errors.map((e) => e.zh)).toEqual([
+      '“党员名单”第 6 行:类别“党员”应为 在职、离退休、流动、自管 或 困难',
+      '“党员名单”第 6 行:不认识职责“扫地员”(八大员之一,如 政策法规宣传员、矛盾纠纷调解员)',
+      '“党员名单”第 6 行:电话“abc”不是有效号码',
+    ]);
+    expect(m.rows[3]!.cells).toMatchObject({ name: '错类别', category: '党员', phone: 'abc' });
+    expect(m.rows[3]!.badColumns).toEqual(['category', 'duties', 'phone']);
+    expect(m.rows[4]!.errors[0]!.zh).toBe('“党员名单”第 7 行:与第 4 行是同一名党员');
+
+    const r = applyImport(s.roster, p, ctx);
+    expect(r.type === 'done' && r.value).toMatchObject({ members: 1, membersUpdated: 1, skipped: 3 });
+    const roster = readRoster(s.roster).view;
+    const jiang = roster.members.get(s.members.jiang)!;
+    expect([jiang.category, jiang.duties, jiang.phone]).toEqual(['retired', ['mediation', 'policy'], '13800000001']);
+    expect([...roster.members.values()].find((x) => x.name === '新同志')).toMatchObject({ category: 'employed', pledge: '带头垃圾分类' });
+  });
+
+  it('names every sheet it leaves: empty, a second household sheet, a members sheet without 姓名, anything else', () => {
+    const s = smallCommunity();
+    const households = [['楼号', '户主', '联系党员'], ['58', '新住户', '新同志']];
+    const p = previewWorkbook(
+      [
+        { name: '一网格', rows: households },
+        { name: 'Sheet2', rows: [['', '']] },
+        { name: '二网格', rows: households },
+        { name: '党员', rows: [['名字', '类别'], ['x', '在职']] },
+        { name: '统计', rows: [['合计', '200']] },
+        { name: '党员名单', rows: members.slice(0, 4) },
+      ],
+      readRoster(s.roster).view,
+    );
+    expect(p.sheets.map((x) => [x.name, x.use])).toEqual([
+      ['一网格', 'households'],
+      ['Sheet2', 'skipped'],
+      ['二网格', 'skipped'],
+      ['党员', 'skipped'],
+      ['统计', 'skipped'],
+      ['党员名单', 'members'],
+    ]);
+    expect(p.notes.slice(0, 4).map((n) => n.zh)).toEqual([
+      '工作表“Sheet2”是空的',
+      '工作表“二网格”未导入:已从“一网格”导入住户,一次只导入一张住户表,请合并后再导入',
+      '工作表“党员”未导入:前 10 行中找不到“姓名”列',
+      '工作表“统计”未导入:它不是住户表(须有“楼号”和“户主”列),也不是党员名单(须有“姓名”和“类别”或“职责”列)',
+    ]);
+    // 新同志 comes from the members sheet: no "will be created" note on the household.
+    expect(p.rows[0]!.warnings).toEqual([]);
+    expect(p.creates.members).toEqual([]);
   });
 });

@@ -43,6 +43,9 @@ export const ROSTER_COLUMNS: readonly ColumnDef[] = [
 /** Columns that must not be imported because what they hold belongs in `care` or nowhere. */
 export const REFUSED_HEADERS: readonly string[] = ['备注', '困难情况', '低保', '残疾', '健康状况', '身份证', '身份证号', 'note', 'notes', 'id number'];
 
+/** Columns that number the rows and hold nothing to import: left out without a note. */
+export const SILENT_HEADERS: readonly string[] = ['序号', '编号', 'no', 'no.', '#'];
+
 export function normalizeHeader(header: string): string {
   return header.normalize('NFKC').replace(/[\s*:：()()]/g, '').toLowerCase();
 }

@@ -30,6 +30,20 @@ export async function readXlsxRows(bytes: ArrayBuffer | Uint8Array): Promise<Xls
   }
 }
 
+export type XlsxSheetsResult = { type: 'sheets'; sheets: Array<{ name: string; rows: string[][] }> } | { type: 'unreadable'; reason: string };
+
+/** Every sheet's rows as strings, in workbook order (a roster and its 党员名单 travel together). */
+export async function readXlsxSheets(bytes: ArrayBuffer | Uint8Array): Promise<XlsxSheetsResult> {
+  const buffer = bytes instanceof Uint8Array ? bytes.slice().buffer : bytes;
+  try {
+    const sheets = await readXlsxFile(buffer);
+    if (sheets.length === 0) return { type: 'unreadable', reason: 'the workbook has no sheet' };
+    return { type: 'sheets', sheets: sheets.map((s) => ({ name: s.sheet, rows: s.data.map((row) => row.map(cellText)) })) };
+  } catch (error) {
+    return { type: 'unreadable', reason: error instanceof Error ? error.message.slice(0, 200) : 'not an xlsx file' };
+  }
+}
+
 /** Writes rows to an XLSX workbook with one sheet; every cell is text (a phone stays a phone). */
 export async function writeXlsxRows(rows: readonly (readonly string[])[], sheetName = '花名册'): Promise<Uint8Array> {
   const data = rows.map((row, r) => row.map((value) => ({ value, type: String, ...(r === 0 ? { fontWeight: 'bold' as const } : {}) })));

@@ -93,10 +93,17 @@ export function computeStatistics(roster: RosterView, work: WorkView, options: {
   let visitsInPeriod = 0;
   for (const v of work.visits.values()) if (inPeriod(v.date)) visitsInPeriod++;
   let mustOpen = 0, mustClosed = 0;
+  const closers = new Set<string>();
   for (const m of work.mustVisits.values()) {
     if (m.closedBy === null) mustOpen++;
-    else mustClosed++;
+    else {
+      mustClosed++;
+      closers.add(m.closedBy);
+    }
   }
+  // A 困难/意外/矛盾必访 visit is a must-visit done even when nobody raised one first (the app
+  // records such visits straight from the visit menu); counted once, not again for a raised one.
+  for (const v of work.visits.values()) if (v.kind !== 'routine' && !closers.has(v.id)) mustClosed++;
   let activeMembers = 0;
   for (const m of roster.members.values()) if (m.active) activeMembers++;
 

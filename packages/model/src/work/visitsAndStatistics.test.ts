@@ -62,6 +62,26 @@ describe('visits and overdue lists', () => {
     expect(readWork(work).view.mustVisits.size).toBe(1);
   });
 
+  it('a 困难必访 visit counts as a completed must-visit, raised first or not, once (issue 20, item 12)', () => {
+    const s = smallCommunity();
+    const roster = readRoster(s.roster).view;
+    const work = new Y.Doc();
+    const c = testContext();
+    const [h1, h2] = s.households;
+    // Recorded straight from the visit menu: nobody raised a must-visit first.
+    ok(recordVisit(work, roster, { memberId: s.members.jiang, householdId: h1!, date: '2024-03-05', kind: 'hardship' }, c.at(10)));
+    ok(recordVisit(work, roster, { memberId: s.members.jiang, householdId: h1!, date: '2024-03-06', kind: 'routine' }, c.at(10)));
+    let stats = computeStatistics(roster, readWork(work).view, { asOf: '2024-03-10', from: null });
+    expect([stats.visits.mustVisitsOpen, stats.visits.mustVisitsClosed]).toEqual([0, 1]);
+    // A raised one, then the visit that closes it: one more, not two.
+    ok(raiseMustVisit(work, roster, { householdId: h2!, reason: 'conflict', date: '2024-03-07' }, c.at(10)));
+    stats = computeStatistics(roster, readWork(work).view, { asOf: '2024-03-10', from: null });
+    expect([stats.visits.mustVisitsOpen, stats.visits.mustVisitsClosed]).toEqual([1, 1]);
+    ok(recordVisit(work, roster, { memberId: s.members.jiang, householdId: h2!, date: '2024-03-08', kind: 'conflict' }, c.at(10)));
+    stats = computeStatistics(roster, readWork(work).view, { asOf: '2024-03-10', from: null });
+    expect([stats.visits.mustVisitsOpen, stats.visits.mustVisitsClosed]).toEqual([0, 2]);
+  });
+
   it('rejects future dates, unknown people, and bad kinds, writing nothing', () => {
     const s = smallCommunity();
     const roster = readRoster(s.roster).view;

@@ -1,12 +1,12 @@
 // Issue 20: the first hour of a new community as one story, from a relay with no community to
 // the public page read without JavaScript. setup → import a hand-made sheet → invite → a member
 // offline → escalate → live minutes → 4+2 step 1 → the public page.
-import { writeFileSync } from 'node:fs';
-import { join as joinPath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readRoster, readWork } from '@lianxin/model';
-import { startRelay, tempDataDir, type RelayProcess } from '../support/relayProcess';
+import { HOUSEHOLDS, MEMBERS } from '../fixtures/xlsx/makeSecretaryWorkbook';
+import { startRelay, type RelayProcess } from '../support/relayProcess';
 import { launchBrowser, watchErrors } from './support/browser';
 import { ensureClientBuilt } from './support/clientBuild';
 import { waitAllSaved } from './support/harness';
@@ -29,6 +29,7 @@ afterAll(async () => {
 });
 
 const PHONE_ADDRESS = 'http://192.168.1.20:8787';
+const WORKBOOK = fileURLToPath(new URL('../fixtures/xlsx/secretary-workbook.xlsx', import.meta.url));
 
 async function newPage(viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL: relay.url, viewport, locale: 'zh-CN', serviceWorkers: 'allow', reducedMotion: 'reduce' });
@@ -76,22 +77,27 @@ describe('the first hour of a new community', () => {
     await s.waitForURL(/\/c\/hetang/);
     await waitAllSaved(s, 20_000);
 
-    // Import a hand-made sheet: a title row, Chinese headers, 58号楼 and ５８号楼, a blank row,
-    // one row without a head of household.
-    const file = joinPath(tempDataDir('lianxin-story-'), '花名册.csv');
-    writeFileSync(file, '\uFEFF荷塘社区住户花名册,,,,,\n网格,楼号,单元,房号,户主,电话\n第一网格,58号楼,1单元,101,孙丽华,13912345678\n,,,,,\n第一网格,５８号楼,１单元,102,钱志远,13912345679\n第一网格,58号楼,2单元,201,,13912345670\n');
+    // Import the workbook a secretary made by hand: a title row, Chinese headers, 58号楼 and
+    // ５８号楼, phones stored as numbers, a blank row, full-width characters, one broken row and a
+    // second sheet of 20 members (test/fixtures/xlsx/makeSecretaryWorkbook.ts).
     await s.getByRole('link', { name: '花名册' }).first().click();
     await s.getByTestId('import-open').click();
-    await s.locator('input[type=file]').setInputFiles(file);
+    await s.locator('input[type=file]').setInputFiles(WORKBOOK);
     await s.getByTestId('import-preview').waitFor();
     await s.getByTestId('import-apply').click();
     const committeeToken = (await tokenFor(relay, 'hetang', 'committee', '核对')).token;
     await expect
       .poll(async () => {
         const roster = readRoster(await readDoc(relay, 'hetang/roster', committeeToken)).view;
-        return { buildings: [...roster.buildings.values()].map((b) => b.number), households: roster.households.size, name: roster.settings.name };
-      }, { timeout: 20_000 })
-      .toEqual({ buildings: ['58'], households: 2, name: '荷塘社区' });
+        const members = [...roster.members.values()];
+        return {
+          buildings: [...roster.buildings.values()].map((b) => b.number).sort(),
+          households: roster.households.size,
+          importedMembers: members.filter((m) => m.phone !== null && m.phone !== undefined).length,
+          name: roster.settings.name,
+        };
+      }, { timeout: 30_000 })
+      .toEqual({ buildings: ['58', '59'], households: HOUSEHOLDS - 1, importedMembers: MEMBERS.length, name: '荷塘社区' });
 
     // Invites carry the phone address and the name.
     const member = await join(await invite(s, '党员', '王芳'), '王芳', { width: 375, height: 740 });
@@ -136,7 +142,18 @@ describe('the first hour of a new community', () => {
     await s.keyboard.type('议题:58号楼楼道照明。');
     await expect.poll(() => c.getByTestId('minutes-editor').textContent(), { timeout: 15_000 }).toContain('议题:58号楼楼道照明。');
 
-    // 4+2 step 1: the secretary and the committee member who joined are the branch committee.
+    // Two imported members get a branch post at once (item 6's bulk action).
+    await s.getByRole('link', { name: '花名册' }).first().click();
+    await s.getByRole('tab', { name: /党员/ }).click();
+    const boxes = s.getByTestId('member-table').locator('.ant-table-row .ant-checkbox-input');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await s.getByTestId('member-bulk-apply').click();
+    await expect
+      .poll(async () => [...readRoster(await readDoc(relay, 'hetang/roster', committeeToken)).view.members.values()].filter((x) => x.branchPost).length, { timeout: 15_000 })
+      .toBe(4);
+
+    // 4+2 step 1: the secretary, the committee member who joined and the two just marked are the branch committee.
     await s.getByRole('link', { name: /会议/ }).first().click();
     await s.getByTestId('matter-new').click();
     await s.getByTestId('matter-title').fill('58号楼更换楼道灯');
@@ -144,10 +161,10 @@ describe('the first hour of a new community', () => {
     await s.getByTestId('matter-steps').waitFor();
     await s.getByTestId('step-attendance-link').click();
     await s.getByTestId('attendance-branchCommittee').waitFor();
-    await expect.poll(() => s.getByTestId('attendance-branchCommittee').getAttribute('data-due')).toBe('2');
+    await expect.poll(() => s.getByTestId('attendance-branchCommittee').getAttribute('data-due')).toBe('4');
     await s.getByTestId('attendance-all-branchCommittee').click();
     await s.goBack();
-    await s.getByTestId('votes-for').fill('2');
+    await s.getByTestId('votes-for').fill('4');
     await s.getByTestId('step-record').click();
     await expect.poll(() => s.getByTestId('step-propose').getAttribute('data-state')).toBe('passed');
 

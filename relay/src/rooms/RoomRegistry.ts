@@ -9,6 +9,7 @@ import { EMPTY_AWARENESS, ProtocolViolation } from './wire';
 import type { Identity } from './Identity';
 import { WriteBatcher, type WriteEntry } from './writeBatcher';
 import { Compactor } from './Compactor';
+import { CpuBudget } from './cpuBudget';
 
 export interface RoomRegistryDeps {
   readonly store: Store;
@@ -36,6 +37,8 @@ export class RoomRegistry {
   private polling = false;
   private shuttingDown = false;
   private batchStamp = 0;
+  /** CPU budgets per token, kept across reconnects (dropped by the sweep once full and unused). */
+  private readonly budgets = new Map<string, CpuBudget>();
 
   constructor(private readonly deps: RoomRegistryDeps) {
     this.ackTiming = { intervalMs: deps.config.ackMs, quietMs: deps.config.ackQuietMs };
@@ -47,10 +50,15 @@ export class RoomRegistry {
     });
     this.context = {
       limits: config.limits,
+      cpuBudget: config.cpuBudget,
       log,
       metrics,
       enqueue: (entry) => this.batcher.enqueue(entry),
       close: (conn, code, reason) => this.close(conn, code, reason),
+      discard: (room, reason) => {
+        log.warn({ room: room.name, reason }, 'reloading a document from the store');
+        this.unload(room, CloseCode.goingAway, 'document reloaded');
+      },
     };
     metrics.addGauge('lianxin_connections', 'Open WebSocket connections', () => this.connections.size);
     metrics.addGauge('lianxin_documents_loaded', 'Documents loaded in memory', () => this.rooms.size);
@@ -85,7 +93,9 @@ export class RoomRegistry {
       let pending = this.loading.get(room.name);
       if (!pending) {
         pending = this.deps.store.loadDocument(room.name).then((stored) => {
+          const started = performance.now();
           const r = new DocRoom(room, stored, this.context);
+          r.budget.spend(performance.now() - started);
           this.rooms.set(room.name, r);
           this.deps.log.debug({ room: room.name, updates: stored.updates.length, snapshotBytes: r.snapshotBytes }, 'document loaded');
           if (this.compactor.due(r, this.batcher.headSeq)) this.compactor.request(r);
@@ -115,6 +125,7 @@ export class RoomRegistry {
         metrics.messagesOut.inc();
         metrics.bytesOut.inc(undefined, bytes);
       },
+      this.budgetFor(identity.tokenId),
     );
     this.connections.add(conn);
     if (identity.tokenId) {
@@ -156,15 +167,39 @@ export class RoomRegistry {
     this.dispatch(conn, data);
   }
 
+  /** A token's CPU budget, shared by its connections and kept across reconnects; anonymous ones get their own. */
+  private budgetFor(tokenId: string | null): CpuBudget {
+    const { tokenMsPerSecond, tokenBurstMs } = this.deps.config.cpuBudget;
+    if (!tokenId) return new CpuBudget(tokenMsPerSecond, tokenBurstMs);
+    let budget = this.budgets.get(tokenId);
+    if (!budget) this.budgets.set(tokenId, (budget = new CpuBudget(tokenMsPerSecond, tokenBurstMs)));
+    return budget;
+  }
+
+  /**
+   * Handles one message and charges the time it took to the token's and the document's CPU
+   * budgets. Once either is spent, the next sync message (the kind that decodes, applies or
+   * encodes a document) closes the connection with 4430 before any of that work is done; the
+   * document's budget spares awareness, so readers of a busy document stay connected.
+   */
   private dispatch(conn: Connection, data: Uint8Array): void {
     const room = conn.room;
     if (!room) return;
+    const started = performance.now();
+    const sync = data[0] === 0;
+    if (!conn.budget.available(started) || (sync && !room.budget.available(started))) {
+      return this.close(conn, CloseCode.cpuBudget, `cpu budget exceeded (${conn.budget.available(started) ? 'document' : 'token'})`);
+    }
     try {
       room.handle(conn, data);
     } catch (error) {
       if (error instanceof ProtocolViolation) return this.close(conn, error.code, error.message);
       this.deps.log.error({ conn: conn.id, room: conn.roomName, err: error }, 'unexpected error handling a message');
       this.close(conn, CloseCode.malformed, 'message could not be handled');
+    } finally {
+      const ended = performance.now();
+      conn.budget.spend(ended - started, ended);
+      room.budget.spend(ended - started, ended);
     }
   }
 
@@ -280,6 +315,7 @@ export class RoomRegistry {
       // A document written long ago and not since would otherwise hold the store's log back.
       else if (this.compactor.due(room, this.batcher.headSeq)) this.compactor.request(room);
     }
+    for (const [tokenId, budget] of this.budgets) if (!this.byToken.has(tokenId) && budget.full()) this.budgets.delete(tokenId);
     void this.pollRevocations();
   }
 

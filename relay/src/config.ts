@@ -30,10 +30,13 @@ export interface RelayLimits {
   readonly maxDocumentStructs: number;
 }
 
-/** Relay CPU time (ms spent handling messages, loading, compacting) per token and per document (4430). */
+/**
+ * Relay CPU time (ms spent handling messages; for a document also loading and compacting it) per
+ * connection and per document (4430).
+ */
 export interface CpuBudgetConfig {
-  readonly tokenMsPerSecond: number;
-  readonly tokenBurstMs: number;
+  readonly connectionMsPerSecond: number;
+  readonly connectionBurstMs: number;
   readonly documentMsPerSecond: number;
   readonly documentBurstMs: number;
 }
@@ -94,8 +97,8 @@ export const defaultLimits: RelayLimits = {
 };
 
 export const defaultCpuBudget: CpuBudgetConfig = {
-  tokenMsPerSecond: 20,
-  tokenBurstMs: 250,
+  connectionMsPerSecond: 20,
+  connectionBurstMs: 250,
   documentMsPerSecond: 50,
   documentBurstMs: 500,
 };
@@ -144,9 +147,9 @@ export const ENV_VARS = {
   LIANXIN_MAX_UPDATE_CLIENTS: 'writing clients one update may carry (default 1000)',
   LIANXIN_MAX_DEPTH: 'deepest nesting of shared types in a document (default 64)',
   LIANXIN_MAX_DOCUMENT_STRUCTS: 'structures a document may hold (default 500000)',
-  LIANXIN_CPU_MS: 'relay CPU ms per second each token may use, with LIANXIN_CPU_BURST_MS in reserve; 0 = no budget (default 20)',
-  LIANXIN_CPU_BURST_MS: 'CPU ms a token may use at once (default 250)',
-  LIANXIN_DOC_CPU_MS: 'relay CPU ms per second each document may use; 0 = no budget (default 50)',
+  LIANXIN_CPU_MS: 'relay CPU ms per second each connection may use, with LIANXIN_CPU_BURST_MS in reserve; 0 = no budget (default 20)',
+  LIANXIN_CPU_BURST_MS: 'CPU ms a connection may use at once (default 250)',
+  LIANXIN_DOC_CPU_MS: 'relay CPU ms per second the updates, loads and compactions of each document may use; 0 = no budget (default 50)',
   LIANXIN_DOC_CPU_BURST_MS: 'CPU ms a document may use at once (default 500)',
   LIANXIN_IDLE_MS: 'unload a document this long after its last connection closed (default 30000)',
   LIANXIN_COMPACT_UPDATES: 'compact a document log past this many updates (default 500)',
@@ -218,8 +221,8 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
       maxDocumentStructs: intFromEnv(env, 'LIANXIN_MAX_DOCUMENT_STRUCTS', defaultLimits.maxDocumentStructs, 100),
     },
     cpuBudget: {
-      tokenMsPerSecond: intFromEnv(env, 'LIANXIN_CPU_MS', defaultCpuBudget.tokenMsPerSecond, 0),
-      tokenBurstMs: intFromEnv(env, 'LIANXIN_CPU_BURST_MS', defaultCpuBudget.tokenBurstMs, 1),
+      connectionMsPerSecond: intFromEnv(env, 'LIANXIN_CPU_MS', defaultCpuBudget.connectionMsPerSecond, 0),
+      connectionBurstMs: intFromEnv(env, 'LIANXIN_CPU_BURST_MS', defaultCpuBudget.connectionBurstMs, 1),
       documentMsPerSecond: intFromEnv(env, 'LIANXIN_DOC_CPU_MS', defaultCpuBudget.documentMsPerSecond, 0),
       documentBurstMs: intFromEnv(env, 'LIANXIN_DOC_CPU_BURST_MS', defaultCpuBudget.documentBurstMs, 1),
     },

@@ -20,7 +20,7 @@ export const CloseCode = {
    */
   tooComplex: 4422,
   /**
-   * The connection, or its token, or the document, spent more relay CPU time than its budget
+   * The connection, or the document it writes to, spent more relay CPU time than its budget
    * allows. Back off and retry; the relay refuses expensive work until the budget refills.
    */
   cpuBudget: 4430,

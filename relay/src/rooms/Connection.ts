@@ -60,7 +60,7 @@ export class Connection {
     readonly access: Access,
     readonly limits: ConnectionLimits,
     private readonly onSend: (bytes: number) => void,
-    /** Relay CPU time this connection's token may still take (shared by its connections). */
+    /** Relay CPU time this connection may still take. */
     readonly budget: CpuBudget = new CpuBudget(0, 1),
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);

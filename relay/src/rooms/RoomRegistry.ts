@@ -37,8 +37,6 @@ export class RoomRegistry {
   private polling = false;
   private shuttingDown = false;
   private batchStamp = 0;
-  /** CPU budgets per token, kept across reconnects (dropped by the sweep once full and unused). */
-  private readonly budgets = new Map<string, CpuBudget>();
 
   constructor(private readonly deps: RoomRegistryDeps) {
     this.ackTiming = { intervalMs: deps.config.ackMs, quietMs: deps.config.ackQuietMs };
@@ -125,7 +123,7 @@ export class RoomRegistry {
         metrics.messagesOut.inc();
         metrics.bytesOut.inc(undefined, bytes);
       },
-      this.budgetFor(identity.tokenId),
+      new CpuBudget(config.cpuBudget.connectionMsPerSecond, config.cpuBudget.connectionBurstMs),
     );
     this.connections.add(conn);
     if (identity.tokenId) {
@@ -167,29 +165,20 @@ export class RoomRegistry {
     this.dispatch(conn, data);
   }
 
-  /** A token's CPU budget, shared by its connections and kept across reconnects; anonymous ones get their own. */
-  private budgetFor(tokenId: string | null): CpuBudget {
-    const { tokenMsPerSecond, tokenBurstMs } = this.deps.config.cpuBudget;
-    if (!tokenId) return new CpuBudget(tokenMsPerSecond, tokenBurstMs);
-    let budget = this.budgets.get(tokenId);
-    if (!budget) this.budgets.set(tokenId, (budget = new CpuBudget(tokenMsPerSecond, tokenBurstMs)));
-    return budget;
-  }
-
   /**
-   * Handles one message and charges the time it took to the token's and the document's CPU
-   * budgets. Once either is spent, the next sync message (the kind that decodes, applies or
-   * encodes a document) closes the connection with 4430 before any of that work is done; the
-   * document's budget spares awareness, so readers of a busy document stay connected.
+   * Handles one message and charges the time it took to the connection's CPU budget, and an
+   * update's time also to the document's (a reconnecting writer gets a fresh connection budget,
+   * not a fresh document one). Once a budget is spent, the next message it covers closes the
+   * connection with 4430 before any of its work is done. Sync step 1 (a join's encode) is not
+   * charged to the document: a crowd joining must not refuse its writers.
    */
   private dispatch(conn: Connection, data: Uint8Array): void {
     const room = conn.room;
     if (!room) return;
     const started = performance.now();
-    const sync = data[0] === 0;
-    if (!conn.budget.available(started) || (sync && !room.budget.available(started))) {
-      return this.close(conn, CloseCode.cpuBudget, `cpu budget exceeded (${conn.budget.available(started) ? 'document' : 'token'})`);
-    }
+    const update = data[0] === 0 && data[1] !== 0;
+    if (!conn.budget.available(started)) return this.close(conn, CloseCode.cpuBudget, 'cpu budget exceeded (connection)');
+    if (update && !room.budget.available(started)) return this.close(conn, CloseCode.cpuBudget, 'cpu budget exceeded (document)');
     try {
       room.handle(conn, data);
     } catch (error) {
@@ -199,7 +188,7 @@ export class RoomRegistry {
     } finally {
       const ended = performance.now();
       conn.budget.spend(ended - started, ended);
-      room.budget.spend(ended - started, ended);
+      if (update) room.budget.spend(ended - started, ended);
     }
   }
 
@@ -315,7 +304,6 @@ export class RoomRegistry {
       // A document written long ago and not since would otherwise hold the store's log back.
       else if (this.compactor.due(room, this.batcher.headSeq)) this.compactor.request(room);
     }
-    for (const [tokenId, budget] of this.budgets) if (!this.byToken.has(tokenId) && budget.full()) this.budgets.delete(tokenId);
     void this.pollRevocations();
   }
 

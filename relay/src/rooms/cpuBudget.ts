@@ -34,11 +34,4 @@ export class CpuBudget {
     this.refill(t);
     this.balance -= ms;
   }
-
-  /** Full again: nothing to remember about whoever spent it. */
-  full(t: number = performance.now()): boolean {
-    if (this.msPerSecond === 0) return true;
-    this.refill(t);
-    return this.balance >= this.burstMs;
-  }
 }

@@ -31,8 +31,8 @@ export interface RelayLimits {
 }
 
 /**
- * Relay CPU time (ms spent handling messages; for a document also loading and compacting it) per
- * connection and per document (4430).
+ * Relay CPU time (ms spent handling messages; for a document, handling its updates and compacting
+ * it) per connection and per document (4430).
  */
 export interface CpuBudgetConfig {
   readonly connectionMsPerSecond: number;
@@ -90,17 +90,17 @@ export const defaultLimits: RelayLimits = {
   maxDocument: Limits.maxDocument,
   messagesPerSecond: Limits.messagesPerSecond,
   messageBurst: Limits.messageBurst,
-  maxUpdateStructs: 20_000,
+  maxUpdateStructs: 10_000,
   maxUpdateClients: 1_000,
   maxDepth: 64,
   maxDocumentStructs: 500_000,
 };
 
 export const defaultCpuBudget: CpuBudgetConfig = {
-  connectionMsPerSecond: 20,
+  connectionMsPerSecond: 10,
   connectionBurstMs: 250,
-  documentMsPerSecond: 50,
-  documentBurstMs: 500,
+  documentMsPerSecond: 20,
+  documentBurstMs: 250,
 };
 
 export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
@@ -143,14 +143,14 @@ export const ENV_VARS = {
   LIANXIN_MAX_DOCUMENT: 'largest document, bytes (default 64 MiB)',
   LIANXIN_RATE: 'messages per second per connection (default 100)',
   LIANXIN_BURST: 'messages allowed above the rate in a burst (default 400)',
-  LIANXIN_MAX_UPDATE_STRUCTS: 'structures one update may carry (default 20000)',
+  LIANXIN_MAX_UPDATE_STRUCTS: 'structures one update may carry (default 10000)',
   LIANXIN_MAX_UPDATE_CLIENTS: 'writing clients one update may carry (default 1000)',
   LIANXIN_MAX_DEPTH: 'deepest nesting of shared types in a document (default 64)',
   LIANXIN_MAX_DOCUMENT_STRUCTS: 'structures a document may hold (default 500000)',
-  LIANXIN_CPU_MS: 'relay CPU ms per second each connection may use, with LIANXIN_CPU_BURST_MS in reserve; 0 = no budget (default 20)',
+  LIANXIN_CPU_MS: 'relay CPU ms per second each connection may use, with LIANXIN_CPU_BURST_MS in reserve; 0 = no budget (default 10)',
   LIANXIN_CPU_BURST_MS: 'CPU ms a connection may use at once (default 250)',
-  LIANXIN_DOC_CPU_MS: 'relay CPU ms per second the updates, loads and compactions of each document may use; 0 = no budget (default 50)',
-  LIANXIN_DOC_CPU_BURST_MS: 'CPU ms a document may use at once (default 500)',
+  LIANXIN_DOC_CPU_MS: 'relay CPU ms per second the updates and compactions of each document may use; 0 = no budget (default 20)',
+  LIANXIN_DOC_CPU_BURST_MS: 'CPU ms a document may use at once (default 250)',
   LIANXIN_IDLE_MS: 'unload a document this long after its last connection closed (default 30000)',
   LIANXIN_COMPACT_UPDATES: 'compact a document log past this many updates (default 500)',
   LIANXIN_COMPACT_BYTES: 'compact a document log past this many bytes (default 1 MiB)',

@@ -91,9 +91,7 @@ export class RoomRegistry {
       let pending = this.loading.get(room.name);
       if (!pending) {
         pending = this.deps.store.loadDocument(room.name).then((stored) => {
-          const started = performance.now();
           const r = new DocRoom(room, stored, this.context);
-          r.budget.spend(performance.now() - started);
           this.rooms.set(room.name, r);
           this.deps.log.debug({ room: room.name, updates: stored.updates.length, snapshotBytes: r.snapshotBytes }, 'document loaded');
           if (this.compactor.due(r, this.batcher.headSeq)) this.compactor.request(r);

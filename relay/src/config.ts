@@ -99,8 +99,8 @@ export const defaultLimits: RelayLimits = {
 export const defaultCpuBudget: CpuBudgetConfig = {
   connectionMsPerSecond: 10,
   connectionBurstMs: 250,
-  documentMsPerSecond: 20,
-  documentBurstMs: 250,
+  documentMsPerSecond: 10,
+  documentBurstMs: 100,
 };
 
 export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
@@ -149,8 +149,8 @@ export const ENV_VARS = {
   LIANXIN_MAX_DOCUMENT_STRUCTS: 'structures a document may hold (default 500000)',
   LIANXIN_CPU_MS: 'relay CPU ms per second each connection may use, with LIANXIN_CPU_BURST_MS in reserve; 0 = no budget (default 10)',
   LIANXIN_CPU_BURST_MS: 'CPU ms a connection may use at once (default 250)',
-  LIANXIN_DOC_CPU_MS: 'relay CPU ms per second the updates and compactions of each document may use; 0 = no budget (default 20)',
-  LIANXIN_DOC_CPU_BURST_MS: 'CPU ms a document may use at once (default 250)',
+  LIANXIN_DOC_CPU_MS: 'relay CPU ms per second the updates and compactions of each document may use; 0 = no budget (default 10)',
+  LIANXIN_DOC_CPU_BURST_MS: 'CPU ms a document may use at once (default 100; one update is let into debt, so this bounds the frequency of heavy updates, not their size)',
   LIANXIN_IDLE_MS: 'unload a document this long after its last connection closed (default 30000)',
   LIANXIN_COMPACT_UPDATES: 'compact a document log past this many updates (default 500)',
   LIANXIN_COMPACT_BYTES: 'compact a document log past this many bytes (default 1 MiB)',

@@ -15,6 +15,7 @@ const suites = [
   { name: 'public', script: 'public/run.ts' },
   { name: 'client', script: 'client/run.ts' },
   { name: 'relay', script: 'relay/run.ts' },
+  { name: 'abuse', script: 'abuse/run.ts' },
 ] as const;
 
 let failed = 0;

@@ -11,6 +11,8 @@ export interface SyncStatus {
   readonly denied?: boolean;
   /** the token was revoked or expired: the device must join again */
   readonly revoked?: boolean;
+  /** the relay refused a change as too large or too costly (PROTOCOL.md 4422, 4430, 4507) */
+  readonly tooHeavy?: boolean;
 }
 
 export interface MinutesHandle {

@@ -79,7 +79,7 @@ export class DocRoom {
   private lastDepth = 0;
   /** Upper bound of the structures in the doc (`maxDocumentStructs`); recounted when it nears the cap. */
   structEstimate: number;
-  /** CPU time this document may still take (handling its messages, loading, compacting). */
+  /** CPU time this document may still take (its updates and compactions). */
   readonly budget: CpuBudget;
   /** `stored`'s state vector bytes, valid while `version` equals `storedVersion` */
   private storedVector: Uint8Array | null = null;

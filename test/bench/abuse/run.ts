@@ -12,6 +12,7 @@ import { defaultCpuBudget, defaultLimits } from '../../../relay/src/config';
 import { startServer } from '../relay/harness/serverProcess';
 import { freePort } from '../relay/harness/freePort';
 import { relayNodeFlags } from '../relay/harness/targets';
+import { coreBusySeconds, cpuSeconds, runQueueWaitNs } from '../relay/harness/procStats';
 import { connect, type SyncClient } from '../../support/syncClient';
 import { overwriteChain, startHeavyWriter } from './heavyWriter';
 
@@ -60,6 +61,27 @@ interface Row {
   readonly hp99: number;
   readonly hmax: number;
   readonly hn: number;
+  /** the relay's CPU, its run-queue wait, and what other processes took of its core, % of the window */
+  readonly cpu: number;
+  readonly waited: number;
+  readonly other: number;
+}
+
+interface Sample {
+  readonly at: number;
+  readonly cpu: number;
+  readonly wait: number;
+  readonly core: number;
+}
+
+function sample(pid: number): Sample {
+  return { at: performance.now(), cpu: cpuSeconds(pid), wait: runQueueWaitNs(pid) / 1e9, core: coreBusySeconds(0) };
+}
+
+function usage(a: Sample, b: Sample): { cpu: number; waited: number; other: number } {
+  const seconds = (b.at - a.at) / 1000;
+  const cpu = b.cpu - a.cpu;
+  return { cpu: (100 * cpu) / seconds, waited: (100 * (b.wait - a.wait)) / seconds, other: Math.max(0, (100 * (b.core - a.core - cpu)) / seconds) };
 }
 interface RunResult {
   readonly rows: readonly [Row, Row];
@@ -82,7 +104,7 @@ async function main(): Promise<void> {
     expected = { without: 0, with: 0 };
     const result = await runOnce(chain);
     results.push(result);
-    console.log(`run ${run}: p99 ${result.rows[0].p99.toFixed(1)} → ${result.rows[1].p99.toFixed(1)} ms (${result.ratio.toFixed(2)}×), /healthz max ${result.rows[0].hmax.toFixed(1)} / ${result.rows[1].hmax.toFixed(1)} ms`);
+    console.log(`run ${run}: p99 ${result.rows[0].p99.toFixed(1)} → ${result.rows[1].p99.toFixed(1)} ms (${result.ratio.toFixed(2)}×), /healthz max ${result.rows[0].hmax.toFixed(1)} / ${result.rows[1].hmax.toFixed(1)} ms, other work on the relay's core ${result.rows[0].other.toFixed(0)} / ${result.rows[1].other.toFixed(0)} %`);
   }
   report(results, chain, started, load);
 }
@@ -156,14 +178,19 @@ async function runOnce(chain: readonly Uint8Array[]): Promise<RunResult> {
       );
     }, 50);
     await sleep(WARMUP_MS);
+    const s0 = sample(server.pid);
     phase = 'without';
     await sleep(WINDOW_S * 1000);
     phase = null;
+    const s1 = sample(server.pid);
     await sleep(1000);
     const attacker = startHeavyWriter(wsUrl, 'target/work', memberToken, chain, PERIOD_MS);
+    const s2 = sample(server.pid);
     phase = 'with';
     await sleep(WINDOW_S * 1000);
     phase = null;
+    const s3 = sample(server.pid);
+    const used = { without: usage(s0, s1), with: usage(s2, s3) };
     const stats = await attacker.stop();
     await sleep(3000);
     clearInterval(healthTimer);
@@ -174,7 +201,7 @@ async function runOnce(chain: readonly Uint8Array[]): Promise<RunResult> {
     const rows = (['without', 'with'] as const).map((p): Row => {
       const sorted = [...latencies[p]].sort((a, b) => a - b);
       const h = [...health[p]].sort((a, b) => a - b);
-      return { p, n: sorted.length, expected: expected[p], p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN, hp99: percentile(h, 99), hmax: h.at(-1) ?? Number.NaN, hn: h.length };
+      return { p, n: sorted.length, expected: expected[p], p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN, hp99: percentile(h, 99), hmax: h.at(-1) ?? Number.NaN, hn: h.length, ...used[p] };
     }) as [Row, Row];
     const closes = [...stats.closes].map(([code, n]) => `${n}× ${code}`).join(', ') || 'none';
     return { rows, ratio: rows[1].p99 / rows[0].p99, attacker: `${stats.sent} sent over ${stats.connections} connections, ${stats.confirmed} stored; closed: ${closes}` };
@@ -190,10 +217,10 @@ function report(results: readonly RunResult[], chain: readonly Uint8Array[], sta
     const median = byRatio[Math.floor(byRatio.length / 2)] as RunResult;
     const healthMax = Math.max(...results.flatMap((r) => [r.rows[0].hmax, r.rows[1].hmax]));
     const table = [
-      '| run | phase | writes seen / expected | p50 ms | p99 ms | max ms | /healthz p99 ms | /healthz max ms (polls) | p99 with / without | heavy writer |',
-      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
+      '| run | phase | writes seen / expected | p50 ms | p99 ms | max ms | /healthz p99 ms | /healthz max ms (polls) | relay CPU % | relay waited for CPU % | other work on relay core % | p99 with / without | heavy writer |',
+      '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
       ...results.flatMap((res, i) =>
-        res.rows.map((r) => `| ${i + 1}${res === median ? ' (median)' : ''} | ${r.p === 'without' ? 'without the heavy writer' : 'with the heavy writer'} | ${r.n}/${r.expected} | ${f(r.p50)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.hp99)} | ${f(r.hmax)} (${r.hn}) | ${r.p === 'with' ? `${res.ratio.toFixed(2)}×` : ''} | ${r.p === 'with' ? res.attacker : ''} |`),
+        res.rows.map((r) => `| ${i + 1}${res === median ? ' (median)' : ''} | ${r.p === 'without' ? 'without the heavy writer' : 'with the heavy writer'} | ${r.n}/${r.expected} | ${f(r.p50)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.hp99)} | ${f(r.hmax)} (${r.hn}) | ${r.cpu.toFixed(0)} | ${r.waited.toFixed(0)} | ${r.other.toFixed(0)} | ${r.p === 'with' ? `${res.ratio.toFixed(2)}×` : ''} | ${r.p === 'with' ? res.attacker : ''} |`),
       ),
     ].join('\n');
     const verdict = [

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { RelayMetrics } from '../metrics';
 import type { Store } from '../store/Store';
 import type { DocRoom } from './DocRoom';
+import { cpuMsSince } from './cpuBudget';
 
 /**
  * Folds a document's update log into a snapshot, so that loading it follows its size, not its
@@ -73,9 +74,9 @@ export class Compactor {
         const bytes = room.logBytes;
         // Everything stored up to `through` was applied to the doc before it was stored, so the
         // snapshot holds at least that (and maybe updates still being written: harmless).
-        const started = performance.now();
+        const cpu = process.cpuUsage();
         const snapshot = Y.encodeStateAsUpdate(room.doc);
-        room.budget.spend(performance.now() - started);
+        room.budget.spend(cpuMsSince(cpu));
         await this.store.compact(room.name, snapshot, through);
         room.logCount -= count;
         room.logBytes -= bytes;

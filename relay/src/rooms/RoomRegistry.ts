@@ -9,7 +9,7 @@ import { EMPTY_AWARENESS, ProtocolViolation } from './wire';
 import type { Identity } from './Identity';
 import { WriteBatcher, type WriteEntry } from './writeBatcher';
 import { Compactor } from './Compactor';
-import { CpuBudget } from './cpuBudget';
+import { CpuBudget, cpuMsSince } from './cpuBudget';
 
 export interface RoomRegistryDeps {
   readonly store: Store;
@@ -174,6 +174,7 @@ export class RoomRegistry {
     const room = conn.room;
     if (!room) return;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const update = data[0] === 0 && data[1] !== 0;
     if (!conn.budget.available(started)) return this.close(conn, CloseCode.cpuBudget, 'cpu budget exceeded (connection)');
     if (update && !room.budget.available(started)) return this.close(conn, CloseCode.cpuBudget, 'cpu budget exceeded (document)');
@@ -184,9 +185,9 @@ export class RoomRegistry {
       this.deps.log.error({ conn: conn.id, room: conn.roomName, err: error }, 'unexpected error handling a message');
       this.close(conn, CloseCode.malformed, 'message could not be handled');
     } finally {
-      const ended = performance.now();
-      conn.budget.spend(ended - started, ended);
-      if (update) room.budget.spend(ended - started, ended);
+      const spent = cpuMsSince(cpu);
+      conn.budget.spend(spent);
+      if (update) room.budget.spend(spent);
     }
   }
 

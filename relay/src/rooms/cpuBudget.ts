@@ -4,6 +4,16 @@
  * zero; `available` then stays false until the refill pays the debt, and the relay refuses the
  * next expensive message instead of doing it (PROTOCOL.md, 4430). A rate of 0 turns it off.
  */
+/**
+ * CPU milliseconds the process has used since `since` (a `process.cpuUsage()` reading). CPU time,
+ * not wall time: on a busy machine a message's wall time includes the time other processes held
+ * the core, which would charge honest connections for the neighbours' work.
+ */
+export function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+}
+
 export class CpuBudget {
   private balance: number;
   private last: number;

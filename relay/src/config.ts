@@ -21,6 +21,25 @@ export interface RelayLimits {
   /** Token bucket per connection: refill per second and capacity. */
   readonly messagesPerSecond: number;
   readonly messageBurst: number;
+  /** Structures one update may carry (4422): Y.applyUpdate's time grows with them. */
+  readonly maxUpdateStructs: number;
+  /** Writing clients one update may carry (4422): concurrent inserts at one position cost each other. */
+  readonly maxUpdateClients: number;
+  /** Deepest nesting of shared types (4422): deeper, Yjs recurses past the stack when it deletes or reads. */
+  readonly maxDepth: number;
+  /** Structures a document may hold (4507): bounds the time a load takes. */
+  readonly maxDocumentStructs: number;
+}
+
+/**
+ * Relay CPU time (ms spent handling messages; for a document, handling its updates and compacting
+ * it) per connection and per document (4430).
+ */
+export interface CpuBudgetConfig {
+  readonly connectionMsPerSecond: number;
+  readonly connectionBurstMs: number;
+  readonly documentMsPerSecond: number;
+  readonly documentBurstMs: number;
 }
 
 export interface RelayConfig {
@@ -38,6 +57,8 @@ export interface RelayConfig {
   /** Updates made durable in the update journal and moved into SQLite in batches (else one commit per batch). */
   readonly journal: boolean;
   readonly limits: RelayLimits;
+  /** 0 per second turns a budget off. */
+  readonly cpuBudget: CpuBudgetConfig;
   /** A document with no connection is flushed and unloaded after this long. */
   readonly idleMs: number;
   /** Compact a document's log into a snapshot past this many updates … */
@@ -74,6 +95,17 @@ export const defaultLimits: RelayLimits = {
   maxDocument: Limits.maxDocument,
   messagesPerSecond: Limits.messagesPerSecond,
   messageBurst: Limits.messageBurst,
+  maxUpdateStructs: 10_000,
+  maxUpdateClients: 1_000,
+  maxDepth: 64,
+  maxDocumentStructs: 500_000,
+};
+
+export const defaultCpuBudget: CpuBudgetConfig = {
+  connectionMsPerSecond: 10,
+  connectionBurstMs: 250,
+  documentMsPerSecond: 10,
+  documentBurstMs: 100,
 };
 
 export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
@@ -88,6 +120,7 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
     checkpointMs: 1000,
     journal: true,
     limits: defaultLimits,
+    cpuBudget: defaultCpuBudget,
     idleMs: 30_000,
     compactUpdates: 500,
     compactBytes: 1024 * 1024,
@@ -118,6 +151,14 @@ export const ENV_VARS = {
   LIANXIN_MAX_DOCUMENT: 'largest document, bytes (default 64 MiB)',
   LIANXIN_RATE: 'messages per second per connection (default 100)',
   LIANXIN_BURST: 'messages allowed above the rate in a burst (default 400)',
+  LIANXIN_MAX_UPDATE_STRUCTS: 'structures one update may carry (default 10000)',
+  LIANXIN_MAX_UPDATE_CLIENTS: 'writing clients one update may carry (default 1000)',
+  LIANXIN_MAX_DEPTH: 'deepest nesting of shared types in a document (default 64)',
+  LIANXIN_MAX_DOCUMENT_STRUCTS: 'structures a document may hold (default 500000)',
+  LIANXIN_CPU_MS: 'relay CPU ms per second each connection may use, with LIANXIN_CPU_BURST_MS in reserve; 0 = no budget (default 10)',
+  LIANXIN_CPU_BURST_MS: 'CPU ms a connection may use at once (default 250)',
+  LIANXIN_DOC_CPU_MS: 'relay CPU ms per second the updates and compactions of each document may use; 0 = no budget (default 10)',
+  LIANXIN_DOC_CPU_BURST_MS: 'CPU ms a document may use at once (default 100; one update is let into debt, so this bounds the frequency of heavy updates, not their size)',
   LIANXIN_IDLE_MS: 'unload a document this long after its last connection closed (default 30000)',
   LIANXIN_COMPACT_UPDATES: 'compact a document log past this many updates (default 500)',
   LIANXIN_COMPACT_BYTES: 'compact a document log past this many bytes (default 1 MiB)',
@@ -190,6 +231,16 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
       maxDocument: intFromEnv(env, 'LIANXIN_MAX_DOCUMENT', defaultLimits.maxDocument, 1024),
       messagesPerSecond: intFromEnv(env, 'LIANXIN_RATE', defaultLimits.messagesPerSecond, 1),
       messageBurst: intFromEnv(env, 'LIANXIN_BURST', defaultLimits.messageBurst, 1),
+      maxUpdateStructs: intFromEnv(env, 'LIANXIN_MAX_UPDATE_STRUCTS', defaultLimits.maxUpdateStructs, 100),
+      maxUpdateClients: intFromEnv(env, 'LIANXIN_MAX_UPDATE_CLIENTS', defaultLimits.maxUpdateClients, 1),
+      maxDepth: intFromEnv(env, 'LIANXIN_MAX_DEPTH', defaultLimits.maxDepth, 2),
+      maxDocumentStructs: intFromEnv(env, 'LIANXIN_MAX_DOCUMENT_STRUCTS', defaultLimits.maxDocumentStructs, 100),
+    },
+    cpuBudget: {
+      connectionMsPerSecond: intFromEnv(env, 'LIANXIN_CPU_MS', defaultCpuBudget.connectionMsPerSecond, 0),
+      connectionBurstMs: intFromEnv(env, 'LIANXIN_CPU_BURST_MS', defaultCpuBudget.connectionBurstMs, 1),
+      documentMsPerSecond: intFromEnv(env, 'LIANXIN_DOC_CPU_MS', defaultCpuBudget.documentMsPerSecond, 0),
+      documentBurstMs: intFromEnv(env, 'LIANXIN_DOC_CPU_BURST_MS', defaultCpuBudget.documentBurstMs, 1),
     },
     idleMs: intFromEnv(env, 'LIANXIN_IDLE_MS', 30_000, 0),
     compactUpdates: intFromEnv(env, 'LIANXIN_COMPACT_UPDATES', 500, 1),

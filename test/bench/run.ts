@@ -17,6 +17,7 @@ const suites = [
   { name: 'relay', script: 'relay/run.ts' },
   { name: 'restart', script: 'restart/run.ts' },
   { name: 'http', script: 'http/run.ts' },
+  { name: 'abuse', script: 'abuse/run.ts' },
 ] as const;
 
 let failed = 0;

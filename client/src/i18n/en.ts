@@ -64,6 +64,7 @@ export const en: Resources = {
     syncedHelp: 'All changes are saved on the server.',
     denied: 'The server refused some changes: your role may not make them.',
     revoked: 'This device was signed out. Please join again.',
+    tooHeavy: 'The server refused a change that is too large or came too fast for it. It is kept on this device and sent again later; if this stays, ask your relay operator.',
   },
   account: {
     whoAmI: 'Signed in as',

@@ -15,7 +15,7 @@ export function SyncStatusIndicator() {
         : { icon: <CloudOutlined />, color: 'success', label: t('sync.synced'), help: t('sync.syncedHelp') };
   const pending = status.pending > 0 ? t('sync.pending', { count: status.pending }) : null;
   return (
-    <Tooltip title={[help, status.denied ? t('sync.denied') : null, status.revoked ? t('sync.revoked') : null].filter(Boolean).join(' ')}>
+    <Tooltip title={[help, status.denied ? t('sync.denied') : null, status.revoked ? t('sync.revoked') : null, status.tooHeavy ? t('sync.tooHeavy') : null].filter(Boolean).join(' ')}>
       <span role="status" aria-live="polite" aria-label={t('sync.label')} data-testid="sync-status" data-state={status.type} data-pending={status.pending}>
         <Tag icon={status.revoked ? <StopOutlined /> : icon} color={status.revoked ? 'error' : color} style={{ marginInlineEnd: 0 }}>
           <span className="lx-sync-label">{label}</span>

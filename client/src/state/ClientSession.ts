@@ -13,6 +13,8 @@ export interface SyncStatus {
   readonly revoked?: boolean;
   /** which of the two, when `revoked` */
   readonly fatalReason?: 'revoked' | 'expired' | 'other';
+  /** the relay refused a change as too large or too costly (PROTOCOL.md 4422, 4430, 4507) */
+  readonly tooHeavy?: boolean;
 }
 
 export interface MinutesHandle {

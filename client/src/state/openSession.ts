@@ -1,13 +1,19 @@
 // Builds the session the hooks see from @lianxin/sync: documents, one status, minutes on demand.
-import { FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
+import { CloseCode, FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
 import { isFatal, openCommunitySession, type SessionStatus } from '@lianxin/sync';
 import type { Account } from './Account';
 import type { ClientSession, SyncStatus } from './ClientSession';
 
-function toStatus(s: SessionStatus): SyncStatus {
-  if (!isFatal(s) || s.type !== 'offline') return { type: s.type, pending: s.pending, denied: s.refused > 0, revoked: false };
+/** Close codes that mean the relay refused a change for its size or cost, not for who sent it. */
+const TOO_HEAVY: readonly number[] = [CloseCode.tooComplex, CloseCode.cpuBudget, CloseCode.documentTooLarge];
+
+/** The hooks' status; exported for its test. A document refused for size or cost says so even while the others sync. */
+export function toStatus(s: SessionStatus): SyncStatus {
+  const tooHeavy = Object.values(s.docs).some((d) => d.type === 'offline' && d.closeCode !== undefined && TOO_HEAVY.includes(d.closeCode));
+  const extra = tooHeavy ? { tooHeavy } : {};
+  if (!isFatal(s) || s.type !== 'offline') return { type: s.type, pending: s.pending, denied: s.refused > 0, revoked: false, ...extra };
   const fatalReason = s.reason === 'revoked' || s.reason === 'expired' ? s.reason : 'other';
-  return { type: s.type, pending: s.pending, denied: s.refused > 0, revoked: true, fatalReason };
+  return { type: s.type, pending: s.pending, denied: s.refused > 0, revoked: true, fatalReason, ...extra };
 }
 
 /**

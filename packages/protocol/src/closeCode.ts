@@ -14,6 +14,16 @@ export const CloseCode = {
   frameTooLarge: 4413,
   /** Too many messages per second. */
   rateLimited: 4429,
+  /**
+   * One update over the structure caps (structures or writing clients per update, nesting depth,
+   * structures per document): its cost would stall everyone. Resending it cannot succeed.
+   */
+  tooComplex: 4422,
+  /**
+   * The connection, or the document it writes to, spent more relay CPU time than its budget
+   * allows. Back off and retry; the relay refuses expensive work until the budget refills.
+   */
+  cpuBudget: 4430,
   /** The document would grow past its size cap. */
   documentTooLarge: 4507,
   /** The relay failed to store an update; the client should retry. */

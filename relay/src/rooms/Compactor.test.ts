@@ -6,12 +6,13 @@ import { createMemoryStore } from '../store/memoryStore';
 import type { Store } from '../store/Store';
 import { Compactor } from './Compactor';
 import type { DocRoom } from './DocRoom';
+import { CpuBudget } from './cpuBudget';
 
 /** The part of a room the compactor reads and updates. */
-function roomStub(name: string, logCount: number, firstUnfoldedSeq: number): DocRoom {
+function roomStub(name: string, logCount: number, firstUnfoldedSeq: number, sizes: { logBytes?: number; snapshotBytes?: number } = {}): DocRoom {
   const doc = new Y.Doc();
   doc.getMap('m').set('k', name);
-  return { name, doc, lastSeq: firstUnfoldedSeq + logCount - 1, logCount, logBytes: logCount, firstUnfoldedSeq, snapshotBytes: 0, compacting: false, destroyed: false } as unknown as DocRoom;
+  return { name, doc, lastSeq: firstUnfoldedSeq + logCount - 1, logCount, logBytes: sizes.logBytes ?? logCount, firstUnfoldedSeq, snapshotBytes: sizes.snapshotBytes ?? 0, compacting: false, destroyed: false, budget: new CpuBudget(0, 1) } as unknown as DocRoom;
 }
 
 const config = { compactUpdates: 500, compactBytes: 1 << 20, compactLag: 1000 };
@@ -25,6 +26,15 @@ describe('Compactor', () => {
     expect(c.due(roomStub('b', 1, 10), 1009)).toBe(false);
     expect(c.due(roomStub('b', 1, 10), 1010)).toBe(true);
     expect(c.due(roomStub('c', 0, 0), 5000)).toBe(false);
+    metrics.close();
+  });
+
+  it('waits for a log of half the snapshot before it re-encodes a big document (linear, not quadratic, in its growth)', () => {
+    const metrics = new RelayMetrics();
+    const c = new Compactor(createMemoryStore(), config, createLogger('silent'), metrics);
+    expect(c.due(roomStub('a', 2, 1, { logBytes: 1 << 20, snapshotBytes: 1 << 20 }), 10)).toBe(true);
+    expect(c.due(roomStub('a', 2, 1, { logBytes: 1 << 20, snapshotBytes: 8 << 20 }), 10)).toBe(false);
+    expect(c.due(roomStub('a', 2, 1, { logBytes: 4 << 20, snapshotBytes: 8 << 20 }), 10)).toBe(true);
     metrics.close();
   });
 

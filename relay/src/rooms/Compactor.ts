@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { RelayMetrics } from '../metrics';
 import type { Store } from '../store/Store';
 import type { DocRoom } from './DocRoom';
+import { cpuMsSince } from './cpuBudget';
 
 /**
  * Folds a document's update log into a snapshot, so that loading it follows its size, not its
@@ -25,14 +26,16 @@ export class Compactor {
   ) {}
 
   /**
-   * The log passed its count or byte threshold, or the document's oldest unfolded update is so
+   * The log passed its count or byte threshold (at least half the snapshot's size: each
+   * compaction encodes the whole document, so a document growing by big updates would otherwise
+   * cost a full encode per `compactBytes` and its compactions would grow quadratically), or the document's oldest unfolded update is so
    * far behind the newest stored one (`headSeq`) that it keeps the store from cutting its log.
    */
   due(room: DocRoom, headSeq: number): boolean {
     if (room.compacting || room.logCount === 0) return false;
     return (
       room.logCount >= this.config.compactUpdates ||
-      room.logBytes >= this.config.compactBytes ||
+      room.logBytes >= Math.max(this.config.compactBytes, room.snapshotBytes / 2) ||
       headSeq - room.firstUnfoldedSeq >= this.config.compactLag
     );
   }
@@ -74,7 +77,9 @@ export class Compactor {
         const bytes = room.logBytes;
         // Everything stored up to `through` was applied to the doc before it was stored, so the
         // snapshot holds at least that (and maybe updates still being written: harmless).
+        const cpu = process.cpuUsage();
         const snapshot = Y.encodeStateAsUpdate(room.doc);
+        room.budget.spend(cpuMsSince(cpu));
         await this.store.compact(room.name, snapshot, through);
         room.logCount -= count;
         room.logBytes -= bytes;

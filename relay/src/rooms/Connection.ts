@@ -2,6 +2,7 @@ import type { Access } from '@lianxin/protocol';
 import type { Identity } from './Identity';
 import { TokenBucket } from './tokenBucket';
 import type { DocRoom } from './DocRoom';
+import { CpuBudget } from './cpuBudget';
 
 /** What a connection needs from its WebSocket; the ws adapter and tests provide it. */
 export interface RelaySocket {
@@ -59,6 +60,8 @@ export class Connection {
     readonly access: Access,
     readonly limits: ConnectionLimits,
     private readonly onSend: (bytes: number) => void,
+    /** Relay CPU time this connection may still take. */
+    readonly budget: CpuBudget = new CpuBudget(0, 1),
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.byteBucket = new TokenBucket(limits.maxFrame, 4 * limits.maxFrame);

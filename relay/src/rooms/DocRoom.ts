@@ -12,17 +12,26 @@ import {
 } from '@lianxin/protocol';
 import type { Logger } from '../logger';
 import type { RelayMetrics } from '../metrics';
-import type { RelayLimits } from '../config';
+import type { CpuBudgetConfig, RelayLimits } from '../config';
 import type { StoredDocument } from '../store/Store';
 import type { Connection } from './Connection';
 import type { WriteEntry } from './writeBatcher';
 import { filterAwareness } from './filterAwareness';
 import { encodeStateVectorBytes, storedMessageWith } from './storedMessage';
-import { checkUpdate } from './checkUpdate';
+import { checkUpdate, type UpdateShape } from './checkUpdate';
+import { CpuBudget } from './cpuBudget';
+import { deepestNewType } from './nestingDepth';
 import { flattenAppendedText } from './flattenAppendedText';
 import { ANONYMOUS_AUTHOR } from './Identity';
 import { ProtocolViolation, isEmptyUpdate, sameState } from './wire';
 
+
+/**
+ * CPU ms charged per structure an update adds, on top of the time measured while applying it: the
+ * objects it leaves in memory cost the garbage collector later, outside any measured span (in the
+ * abuse bench's profiles the collector took 2–7 µs per structure of a heavy update).
+ */
+export const GC_MS_PER_STRUCT = 0.004;
 
 /** Transaction origin for state read from the store. */
 export const LOADED = Symbol('loaded-from-store');
@@ -30,12 +39,15 @@ export const LOADED = Symbol('loaded-from-store');
 /** What a room needs from the registry that owns it. */
 export interface RoomContext {
   readonly limits: RelayLimits;
+  readonly cpuBudget: CpuBudgetConfig;
   readonly log: Logger;
   readonly metrics: RelayMetrics;
   enqueue(entry: WriteEntry): void;
   /** False while the store cannot write (a full disk): updates are refused before they are applied. */
   storeWritable(): boolean;
   close(conn: Connection, code: number, reason: string): void;
+  /** The in-memory doc holds what must not stay (a refused update was applied): drop it, reload from the store. */
+  discard(room: DocRoom, reason: string): void;
 }
 
 /**
@@ -64,6 +76,13 @@ export class DocRoom {
   compacting = false;
   destroyed = false;
   private lastApplyChanged = false;
+  /** While a connection's update is applied: the deepest nesting it added (`deepestNewType`). */
+  private measuringDepth = false;
+  private lastDepth = 0;
+  /** Upper bound of the structures in the doc (`maxDocumentStructs`); recounted when it nears the cap. */
+  structEstimate: number;
+  /** CPU time this document may still take (its updates and compactions). */
+  readonly budget: CpuBudget;
   /** `stored`'s state vector bytes, valid while `version` equals `storedVersion` */
   private storedVector: Uint8Array | null = null;
   private storedVersion = -1;
@@ -98,7 +117,10 @@ export class DocRoom {
       },
       LOADED,
     );
+    this.structEstimate = this.countStructs();
+    this.budget = new CpuBudget(ctx.cpuBudget.documentMsPerSecond, ctx.cpuBudget.documentBurstMs);
     this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (this.measuringDepth) this.lastDepth = deepestNewType(this.doc, tr, ctx.limits.maxDepth);
       this.lastApplyChanged = tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState);
       if (this.lastApplyChanged) this.version += 1;
     });
@@ -110,6 +132,13 @@ export class DocRoom {
       const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
       for (const c of this.connections) if (c !== origin) c.send(message);
     });
+  }
+
+  /** Structures held in memory (integrated ones: merged runs count once). */
+  countStructs(): number {
+    let n = 0;
+    for (const structs of this.doc.store.clients.values()) n += structs.length;
+    return n;
   }
 
   get name(): string {
@@ -225,28 +254,61 @@ export class DocRoom {
         throw new ProtocolViolation(CloseCode.documentTooLarge, `document would exceed ${this.ctx.limits.maxDocument} bytes`);
       }
     }
+    let shape: UpdateShape;
     try {
       // Walking everything first means a garbage update is refused before it touches the doc:
       // applyUpdate integrates structs before it reads the delete set.
-      checkUpdate(update);
+      shape = checkUpdate(update);
     } catch {
       throw new ProtocolViolation(CloseCode.malformed, 'update does not decode');
     }
+    this.refuseOverCaps(shape);
     const pendingBefore = this.doc.store.pendingStructs?.update;
     const pendingDsBefore = this.doc.store.pendingDs;
     this.lastApplyChanged = false;
+    this.lastDepth = 0;
+    this.measuringDepth = true;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (error) {
       this.ctx.log.error({ room: this.name, conn: conn.id, err: error }, 'a decodable update failed to apply');
-      throw new ProtocolViolation(CloseCode.malformed, 'update does not apply');
+      // It may have integrated part of itself before it threw: nothing of it may stay.
+      this.ctx.close(conn, CloseCode.malformed, 'update does not apply');
+      this.ctx.discard(this, 'an update failed to apply');
+      return;
+    } finally {
+      this.measuringDepth = false;
     }
+    if (this.lastDepth > this.ctx.limits.maxDepth) {
+      // Known only once integrated (a type's parent may come through its neighbour's origin): it
+      // is in memory, not stored; the document reloads from the store without it.
+      this.ctx.close(conn, CloseCode.tooComplex, `nesting deeper than ${this.ctx.limits.maxDepth}`);
+      this.ctx.discard(this, 'an update nested too deep');
+      return;
+    }
+    this.structEstimate += shape.structs;
+    const deferred = shape.structs * GC_MS_PER_STRUCT;
+    conn.budget.spend(deferred);
+    this.budget.spend(deferred);
     const addedPending = this.doc.store.pendingStructs?.update !== pendingBefore || this.doc.store.pendingDs !== pendingDsBefore;
     if (!this.lastApplyChanged && !addedPending) {
       this.ctx.enqueue({ room: this, doc: this.room.name, conn, count, update: null, author, time: Date.now(), broadcast: null });
       return;
     }
     this.ctx.enqueue({ room: this, doc: this.room.name, conn, count, update, author, time: Date.now(), broadcast: original ?? syncMessage(SyncStep.update, update) });
+  }
+
+  /** 4422 for an update over the per-update caps, 4507 for one that would pass the document's. */
+  private refuseOverCaps(shape: UpdateShape): void {
+    const { maxUpdateStructs, maxUpdateClients, maxDocumentStructs } = this.ctx.limits;
+    if (shape.structs > maxUpdateStructs) throw new ProtocolViolation(CloseCode.tooComplex, `update has ${shape.structs} structures (cap ${maxUpdateStructs})`);
+    if (shape.clients > maxUpdateClients) throw new ProtocolViolation(CloseCode.tooComplex, `update has ${shape.clients} writing clients (cap ${maxUpdateClients})`);
+    if (this.structEstimate + shape.structs > maxDocumentStructs) {
+      this.structEstimate = this.countStructs();
+      if (this.structEstimate + shape.structs > maxDocumentStructs) {
+        throw new ProtocolViolation(CloseCode.documentTooLarge, `document would exceed ${maxDocumentStructs} structures`);
+      }
+    }
   }
 
   private handleAwareness(conn: Connection, update: Uint8Array): void {

@@ -9,6 +9,7 @@ import { EMPTY_AWARENESS, ProtocolViolation } from './wire';
 import type { Identity } from './Identity';
 import { WriteBatcher, type WriteEntry } from './writeBatcher';
 import { Compactor } from './Compactor';
+import { CpuBudget, cpuMsSince } from './cpuBudget';
 
 export interface RoomRegistryDeps {
   readonly store: Store;
@@ -48,11 +49,16 @@ export class RoomRegistry {
     });
     this.context = {
       limits: config.limits,
+      cpuBudget: config.cpuBudget,
       log,
       metrics,
       enqueue: (entry) => this.batcher.enqueue(entry),
       storeWritable: () => store.writeState().writable,
       close: (conn, code, reason) => this.close(conn, code, reason),
+      discard: (room, reason) => {
+        log.warn({ room: room.name, reason }, 'reloading a document from the store');
+        this.unload(room, CloseCode.goingAway, 'document reloaded');
+      },
     };
     metrics.addGauge('lianxin_connections', 'Open WebSocket connections', () => this.connections.size);
     metrics.addGauge('lianxin_documents_loaded', 'Documents loaded in memory', () => this.rooms.size);
@@ -119,6 +125,7 @@ export class RoomRegistry {
         metrics.messagesOut.inc();
         metrics.bytesOut.inc(undefined, bytes);
       },
+      new CpuBudget(config.cpuBudget.connectionMsPerSecond, config.cpuBudget.connectionBurstMs),
     );
     this.connections.add(conn);
     if (identity.tokenId) {
@@ -160,15 +167,31 @@ export class RoomRegistry {
     this.dispatch(conn, data);
   }
 
+  /**
+   * Handles one message and charges the time it took to the connection's CPU budget, and an
+   * update's time also to the document's (a reconnecting writer gets a fresh connection budget,
+   * not a fresh document one). Once a budget is spent, the next message it covers closes the
+   * connection with 4430 before any of its work is done. Sync step 1 (a join's encode) is not
+   * charged to the document: a crowd joining must not refuse its writers.
+   */
   private dispatch(conn: Connection, data: Uint8Array): void {
     const room = conn.room;
     if (!room) return;
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const update = data[0] === 0 && data[1] !== 0;
+    if (!conn.budget.available(started)) return this.close(conn, CloseCode.cpuBudget, 'cpu budget exceeded (connection)');
+    if (update && !room.budget.available(started)) return this.close(conn, CloseCode.cpuBudget, 'cpu budget exceeded (document)');
     try {
       room.handle(conn, data);
     } catch (error) {
       if (error instanceof ProtocolViolation) return this.close(conn, error.code, error.message);
       this.deps.log.error({ conn: conn.id, room: conn.roomName, err: error }, 'unexpected error handling a message');
       this.close(conn, CloseCode.malformed, 'message could not be handled');
+    } finally {
+      const spent = cpuMsSince(cpu);
+      conn.budget.spend(spent);
+      if (update) room.budget.spend(spent);
     }
   }
 

@@ -45,7 +45,7 @@ describe('checkUpdate', () => {
     for (const u of updates) {
       expect(() => Y.decodeUpdate(u)).not.toThrow();
       // every byte is read, so the walk and Yjs agree on where the delete set starts and ends
-      expect(checkUpdate(u)).toBe(u.length);
+      expect(checkUpdate(u).bytes).toBe(u.length);
     }
   });
 

@@ -1,19 +1,31 @@
 import * as decoding from 'lib0/decoding';
 
+/** What `checkUpdate` learned about an update: what its cost in `Y.applyUpdate` grows with. */
+export interface UpdateShape {
+  /** bytes read */
+  readonly bytes: number;
+  /** structures (items, GC and skip runs), each integrated one by one */
+  readonly structs: number;
+  /** clients writing structures: concurrent inserts at one position cost each other (conflict resolution) */
+  readonly clients: number;
+}
+
 /**
  * Walks a Yjs v1 update the way `Y.applyUpdate` reads it, without building anything, and throws
- * if it is not well formed; returns the bytes read. Why: `applyUpdate` reads and integrates every struct before it reads
+ * if it is not well formed; returns its shape. Why: `applyUpdate` reads and integrates every struct before it reads
  * the delete set, so an update with a broken delete set would half-apply. `Y.decodeUpdate` catches
  * that too, but allocates every struct and its content a second time (GC pressure on the hot path).
  * Byte offsets follow Yjs exactly (`readClientsStructRefs`, `readItemContent`, `readAndApplyDeleteSet`);
  * strings and JSON are skipped by length, so content Yjs would refuse inside the struct section
  * (bad JSON) still fails there, in `applyUpdate`, before anything is integrated.
  */
-export function checkUpdate(update: Uint8Array): number {
+export function checkUpdate(update: Uint8Array): UpdateShape {
   const d = decoding.createDecoder(update);
   const structClients = decoding.readVarUint(d);
+  let total = 0;
   for (let i = 0; i < structClients; i++) {
     const structs = decoding.readVarUint(d);
+    total += structs;
     decoding.readVarUint(d); // client
     decoding.readVarUint(d); // clock
     for (let j = 0; j < structs; j++) skipStruct(d);
@@ -27,7 +39,7 @@ export function checkUpdate(update: Uint8Array): number {
       decoding.readVarUint(d); // len
     }
   }
-  return d.pos;
+  return { bytes: d.pos, structs: total, clients: structClients };
 }
 
 class Malformed extends Error {

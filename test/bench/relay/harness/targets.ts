@@ -61,12 +61,14 @@ export function relayNodeFlags(root: string): string[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const script = pkg.scripts?.relay;
   if (!script) throw new Error('package.json has no "relay" script');
+  // `… && LIANXIN_EXIT_WITH_PARENT=1 exec node [flags] relay/dist/cli.js`: the flags between
+  // `node` and the script (or tsx's `--import`).
   const words = script.split(/\s+/);
-  if (words[0] !== 'node') throw new Error(`the "relay" script does not start with node: ${script}`);
+  const at = words.indexOf('node');
+  if (at < 0) throw new Error(`the "relay" script runs no node: ${script}`);
   const flags: string[] = [];
-  for (const word of words.slice(1)) {
-    if (word === '--import') break;
-    if (!word.startsWith('--')) throw new Error(`unexpected word ${word} before --import in the "relay" script`);
+  for (const word of words.slice(at + 1)) {
+    if (word === '--import' || !word.startsWith('--')) break;
     flags.push(word);
   }
   return flags;

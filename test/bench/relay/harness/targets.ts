@@ -89,7 +89,10 @@ function prepareRelay(root: string, id: TargetId, env: Readonly<Record<string, s
         nodeFlags: relayNodeFlags(root),
         args: ['serve', '--port', String(port), '--host', HOST, '--data', data],
         cwd: root,
-        env,
+        // The load comes from one address with three tokens for hundreds of sockets: lift the
+        // relay's per-address and per-token connection limits (issue 19), which real devices never
+        // meet this way.
+        env: { LIANXIN_MAX_SOCKETS_PER_TOKEN: '1000000', LIANXIN_MAX_CONNECTIONS_PER_ADDRESS: '1000000', ...env },
       }),
       url: (port) => `ws://${HOST}:${port}/sync`,
       roomPrefix: (rooms, attempt) => `${COMMUNITY}/minutes/r${rooms}a${attempt}-`,

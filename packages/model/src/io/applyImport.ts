@@ -62,7 +62,7 @@ export function applyImport(doc: Y.Doc, preview: ImportPreview, context: Command
         summary.skipped++;
         continue;
       }
-      const fields = { category: d.category, duties: d.duties, phone: d.phone, pledge: d.pledge, consent: d.consent };
+      const fields = { category: d.category, duties: d.duties, branchPost: d.branchPost, phone: d.phone, pledge: d.pledge, consent: d.consent };
       if (row.status === 'new' && !members.has(d.name)) {
         const id = ctx.newId() as MemberId;
         const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));

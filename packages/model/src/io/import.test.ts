@@ -224,6 +224,26 @@ describe('workbook import: the members sheet and the other sheets (issue 20, ite
     expect([...roster.members.values()].find((x) => x.name === '新同志')).toMatchObject({ category: 'employed', pledge: '带头垃圾分类' });
   });
 
+  it('sets branch posts from a 支部职务 column, so 4+2 step 1 knows the branch committee (issue 20, item 6)', () => {
+    const s = smallCommunity();
+    const sheet = [
+      ['党员名单'],
+      ['姓名', '支部职务', '类别'],
+      ['甲书记', '党支部书记', '在职'],
+      ['乙委员', '组织委员', '在职'],
+      ['丙党员', '无', '退休'],
+      ['丁同志', '会计', '在职'],
+    ];
+    const p = previewWorkbook([{ name: '党员名单', rows: sheet }], readRoster(s.roster).view);
+    const m = p.members!;
+    expect(m.rows.map((r) => [r.status, r.data?.branchPost ?? null])).toEqual([['new', 'secretary'], ['new', 'member'], ['new', null], ['error', null]]);
+    expect(m.rows[3]!.errors[0]!.zh).toContain('支部职务“会计”应为 书记、副书记 或 委员');
+    expect(m.rows[3]!.badColumns).toEqual(['branchPost']);
+    applyImport(s.roster, p, ctx);
+    const posts = Object.fromEntries([...readRoster(s.roster).view.members.values()].map((x) => [x.name, x.branchPost ?? null]));
+    expect(posts).toMatchObject({ 甲书记: 'secretary', 乙委员: 'member', 丙党员: null });
+  });
+
   it('names every sheet it leaves: empty, a second household sheet, a members sheet without 姓名, anything else', () => {
     const s = smallCommunity();
     const households = [['楼号', '户主', '联系党员'], ['58', '新住户', '新同志']];

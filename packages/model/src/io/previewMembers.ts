@@ -6,10 +6,10 @@
 import { MAX } from '../core/schema';
 import { clip, message, type Message } from '../core/text';
 import { normalizePersonName, foldWidth } from '../core/placeText';
-import type { Consent, DutyRole, MemberCategory } from '../domain/vocabulary';
+import type { BranchPost, Consent, DutyRole, MemberCategory } from '../domain/vocabulary';
 import { normalizePhone, PHONE_PATTERN } from '../roster/labels';
 import type { Member, RosterView } from '../roster/rosterView';
-import { categoryFor, dutyFor, memberColumnFor, type MemberColumn } from './memberColumns';
+import { branchPostFor, categoryFor, dutyFor, memberColumnFor, type MemberColumn } from './memberColumns';
 import { normalizeHeader, REFUSED_HEADERS, SILENT_HEADERS } from './rosterColumns';
 import { summarizeRows, type ImportNoteGroup } from './summarizeRows';
 import type { ImportRowStatus } from './previewImport';
@@ -19,6 +19,8 @@ export interface ImportedMember {
   /** null: the sheet has no such column (or the cell is empty), so the field is left alone. */
   readonly category: MemberCategory | null;
   readonly duties: readonly DutyRole[] | null;
+  /** 支部职务 (书记/副书记/委员); null: no column or an empty cell, the field is left alone. */
+  readonly branchPost: BranchPost | null;
   readonly phone: string | null;
   readonly pledge: string | null;
   readonly consent: Consent | null;
@@ -122,6 +124,11 @@ export function previewMembers(sheet: string, rows: readonly (readonly string[])
         } else fail('duties', err('badDuty', { row: rowNumber, value: clip(word, 20) }, `“${sheet}”第 ${rowNumber} 行:不认识职责“${clip(word, 20)}”(八大员之一,如 政策法规宣传员、矛盾纠纷调解员)`, `Sheet “${sheet}” row ${rowNumber}: unknown duty “${clip(word, 20)}” (one of the eight duty roles)`));
       }
     }
+    let branchPost: BranchPost | null = null;
+    if (get('branchPost') && !/^(无|否|-|—|\/)$/.test(get('branchPost'))) {
+      branchPost = branchPostFor(get('branchPost'));
+      if (!branchPost) fail('branchPost', err('badBranchPost', { row: rowNumber, value: clip(get('branchPost'), 20) }, `“${sheet}”第 ${rowNumber} 行:支部职务“${clip(get('branchPost'), 20)}”应为 书记、副书记 或 委员`, `Sheet “${sheet}” row ${rowNumber}: branch post “${clip(get('branchPost'), 20)}” must be secretary, deputy or member`));
+    }
     let phone: string | null = null;
     if (get('phone')) {
       if (PHONE_PATTERN.test(get('phone'))) phone = normalizePhone(get('phone'));
@@ -148,7 +155,7 @@ export function previewMembers(sheet: string, rows: readonly (readonly string[])
       out.push({ row: rowNumber, status: 'error', data: null, memberId: null, changes: [], errors, warnings: [], cells, badColumns });
       continue;
     }
-    const data: ImportedMember = { name, category, duties, phone, pledge, consent };
+    const data: ImportedMember = { name, category, duties, branchPost, phone, pledge, consent };
     const old = same[0];
     if (!old) {
       counts.new++;
@@ -158,6 +165,7 @@ export function previewMembers(sheet: string, rows: readonly (readonly string[])
     const changes: string[] = [];
     if (category !== null && category !== old.m.category) changes.push('category');
     if (duties !== null && JSON.stringify([...duties].sort()) !== JSON.stringify([...old.m.duties].sort())) changes.push('duties');
+    if (branchPost !== null && branchPost !== (old.m.branchPost ?? null)) changes.push('branchPost');
     if (phone !== null && phone !== old.m.phone) changes.push('phone');
     if (pledge !== null && pledge !== old.m.pledge) changes.push('pledge');
     if (consent !== null && consent !== old.m.consent) changes.push('consent');

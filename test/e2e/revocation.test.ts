@@ -59,5 +59,9 @@ describe('a revoked member', () => {
     // Back home, the community is gone from this device.
     await page.goto('/');
     await expect.poll(() => page.getByText('王党员').count()).toBe(0);
+    // … and the kept changes are still offered from the home page until downloaded or discarded.
+    await page.getByTestId('pending-handover').waitFor();
+    await page.getByTestId('pending-handover').getByRole('link').click();
+    await page.getByTestId('handover-download').waitFor();
   }, 120_000);
 });

@@ -108,6 +108,7 @@ export const en: Resources = {
     discard: 'Discard',
     rejoin: 'To go on, ask the secretary for a new invite link.',
     home: 'Home',
+    pending: 'Changes to {{name}} that were never uploaded are kept on this device: download them and give them to the secretary.',
   },
   join: {
     title: 'Join a community',

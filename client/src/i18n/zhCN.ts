@@ -107,6 +107,7 @@ export const zhCN = {
     discard: '不要了',
     rejoin: '如需继续使用,请向书记要一个新的邀请链接。',
     home: '返回首页',
+    pending: '「{{name}}」还有未上传的改动保存在这台设备上,请下载后交给书记。',
   },
   join: {
     title: '加入社区',

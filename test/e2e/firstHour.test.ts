@@ -6,26 +6,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readRoster, readWork } from '@lianxin/model';
 import { HOUSEHOLDS, MEMBERS } from '../fixtures/xlsx/makeSecretaryWorkbook';
-import { startRelay, type RelayProcess } from '../support/relayProcess';
-import { launchBrowser, watchErrors } from './support/browser';
-import { ensureClientBuilt } from './support/clientBuild';
-import { waitAllSaved } from './support/harness';
+import type { RelayProcess } from '../support/relayProcess';
+import { watchErrors } from './support/browser';
+import { startEmptyWorld, waitAllSaved, type EmptyWorld } from './support/harness';
 import { readDoc, tokenFor } from './support/seed';
 
 let relay: RelayProcess;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+let world: EmptyWorld;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  relay = await startRelay();
-  browser = await launchBrowser();
+  world = await startEmptyWorld();
+  ({ relay, browser } = world);
 }, 240_000);
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await relay?.stop();
+  await world?.close();
 });
 
 const PHONE_ADDRESS = 'http://192.168.1.20:8787';

@@ -3,24 +3,23 @@
 // works once only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startRelay, type RelayProcess } from '../support/relayProcess';
-import { launchBrowser, watchErrors } from './support/browser';
-import { ensureClientBuilt } from './support/clientBuild';
+import type { RelayProcess } from '../support/relayProcess';
+import { watchErrors } from './support/browser';
+import { startEmptyWorld, type EmptyWorld } from './support/harness';
 import { readDoc, tokenFor } from './support/seed';
 import { readRoster, readSettings } from '@lianxin/model';
 
 let relay: RelayProcess;
 let browser: Browser;
+let world: EmptyWorld;
 
 beforeAll(async () => {
-  await ensureClientBuilt();
-  relay = await startRelay();
-  browser = await launchBrowser();
+  world = await startEmptyWorld();
+  ({ relay, browser } = world);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
+  await world?.close();
 });
 
 describe('first-run setup', () => {

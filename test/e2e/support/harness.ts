@@ -117,3 +117,29 @@ export async function startWorld(communityId: string): Promise<World> {
 export async function waitAllSaved(page: Page, timeout = 15_000): Promise<void> {
   await page.locator('[data-testid="sync-status"][data-state="synced"][data-pending="0"]').waitFor({ timeout });
 }
+
+/** A relay with no community yet (it prints a setup link) and a browser: the first-run tests. */
+export interface EmptyWorld {
+  readonly relay: RelayProcess;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startEmptyWorld(): Promise<EmptyWorld> {
+  await ensureClientBuilt();
+  const relay = await startRelay();
+  try {
+    const browser = await launchBrowser();
+    return {
+      relay,
+      browser,
+      async close() {
+        await browser.close().catch(() => undefined);
+        await relay.stop();
+      },
+    };
+  } catch (error) {
+    await relay.stop();
+    throw error;
+  }
+}

@@ -16,8 +16,8 @@ beforeEach(async () => {
   store = createMemoryStore();
   clock = 1_900_000_000_000;
   deps = { store, secret, now: () => clock };
-  await store.createCommunity({ id: c1, name: 'c', kind: 'urban', createdAt: 0 });
-  await store.createCommunity({ id: 'c2' as CommunityId, name: 'd', kind: 'village', createdAt: 0 });
+  await store.createCommunity({ id: c1, name: 'c', kind: 'urban', createdAt: 0 , township: null });
+  await store.createCommunity({ id: 'c2' as CommunityId, name: 'd', kind: 'village', createdAt: 0 , township: null });
 });
 
 const roomOf = (kind: DocKind) => (kind === 'minutes' ? 'c1/minutes/m1' : `c1/${kind}`);

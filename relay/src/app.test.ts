@@ -114,7 +114,7 @@ describe('POST /api/setup', () => {
   });
 
   it('409 for an existing id, and the code still works for another', async () => {
-    await store.createCommunity({ id: 'maple' as never, name: 'old', kind: 'urban', createdAt: 0 });
+    await store.createCommunity({ id: 'maple' as never, name: 'old', kind: 'urban', createdAt: 0 , township: null });
     const code = relay.setup.issue();
     const res = await call('POST', '/api/setup', { code, community: { id: 'maple', name: 'x', kind: 'urban' }, secretary: { name: 'y' } });
     expect(res.status).toBe(409);

@@ -51,7 +51,7 @@ describe('relay CLI', () => {
   it.each([
     [['token', 'maple', '--role', 'member'], /missing --name/],
     [['token', 'maple', '--role', 'member', '--name', 'x', '--ttl', 'forever'], /--ttl/],
-    [['token', 'Bad'], /community id "Bad" is not valid/],
+    [['token', 'Bad'], /community or region id "Bad" is not valid/],
     [['community', 'create', 'Bad Id', '--name', 'x'], /community id/],
     [['community', 'create', 'ok-id'], /missing --name/],
     [['community', 'create', 'ok-id', '--name', 'x', '--kind', 'city'], /--kind must be one of/],
@@ -100,7 +100,7 @@ describe('relay CLI', () => {
     expect(unknownToken.code).toBe(1);
     expect(unknownToken.stderr).toMatch(/unknown token id/);
     expect(unknownCommunity.code).toBe(1);
-    expect(unknownCommunity.stderr).toMatch(/unknown community nowhere/);
+    expect(unknownCommunity.stderr).toMatch(/unknown community or region nowhere/);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/already exists/);
   });

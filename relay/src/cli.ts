@@ -2,8 +2,10 @@
 /**
  * The relay's command line (JSON on stdout, errors on stderr):
  *   serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--static client/dist]
- *   community create <id> --name <name> [--kind urban|village] [--secretary <name>] [--data DIR]
- *   token <community> --role secretary|committee|member --name <name> [--ttl 30d] [--person <id>] [--data DIR]
+ *   region create <id> --name <name> --level county|township [--county <id>] [--staff <name>] [--data DIR]
+ *   community create <id> --name <name> [--kind urban|village] [--township <id>] [--secretary <name>] [--data DIR]
+ *   community township <id> <township>|none [--data DIR]
+ *   token <community|region> --role secretary|committee|member|township|county --name <name> [--ttl 30d] [--person <id>] [--data DIR]
  *   revoke <tokenId> [--data DIR]
  * Exit 2: bad arguments; 1: the command failed; 0: done.
  */
@@ -13,8 +15,10 @@ import { runCommand, UsageError } from './cliCommands';
 
 const USAGE = `usage:
   relay serve [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--data ./data] [--static client/dist]
-  relay community create <id> --name <name> [--kind urban|village] [--secretary <name>] [--data DIR]
-  relay token <community> --role secretary|committee|member --name <name> [--ttl 30d] [--person <id>] [--data DIR]
+  relay region create <id> --name <name> --level county|township [--county <id>] [--staff <name>] [--data DIR]
+  relay community create <id> --name <name> [--kind urban|village] [--township <id>] [--secretary <name>] [--data DIR]
+  relay community township <id> <township>|none [--data DIR]
+  relay token <community|region> --role secretary|committee|member|township|county --name <name> [--ttl 30d] [--person <id>] [--data DIR]
   relay revoke <tokenId> [--data DIR]
 environment:
 ${Object.entries(ENV_VARS)
@@ -40,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
         role: { type: 'string' },
         ttl: { type: 'string' },
         person: { type: 'string' },
+        level: { type: 'string' },
+        county: { type: 'string' },
+        township: { type: 'string' },
+        staff: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import { existsSync, mkdirSync } from 'node:fs';
-import { TOKEN_ROLES, isCommunityId, isTokenRole, type CommunityId } from '@lianxin/protocol';
+import { TOKEN_ROLES, isCommunityId, isCommunityRole, isTokenRole, type CommunityId } from '@lianxin/protocol';
 import { loadSecret } from './auth/secret';
 import { issueToken } from './auth/issueToken';
 import { loadConfig, publicUrlFromEnv } from './config';
@@ -10,7 +10,8 @@ import { createLogger } from './logger';
 import { startServer, DATABASE_FILE, type RunningRelay } from './server';
 import { createSqliteStore } from './store/sqliteStore';
 import { watchParent } from './watchParent';
-import { COMMUNITY_KINDS, StoreConflictError, type CommunityKind, type Store } from './store/Store';
+import { COMMUNITY_KINDS, RegionLevel, StoreConflictError, type CommunityKind, type Store } from './store/Store';
+import { checkTownship } from './regions/checkTownship';
 
 /** Wrong command-line arguments: exit 2 with the usage. */
 export class UsageError extends Error {
@@ -31,6 +32,10 @@ export interface CliValues {
   role?: string;
   ttl?: string;
   person?: string;
+  level?: string;
+  county?: string;
+  township?: string;
+  staff?: string;
 }
 
 const DAY = 86_400;
@@ -136,9 +141,49 @@ export async function runCommand(positionals: string[], values: CliValues, print
       if (stopRequested !== null) shutdown(stopRequested);
       return -1;
     }
+    case 'region': {
+      if (positionals[1] !== 'create') throw new UsageError('expected: region create <id> --name <name> --level county|township [--county <id>]');
+      expectPositionals(positionals, 3, 'region create <id> --name <name> --level county|township [--county <id>] [--staff <name>]');
+      const id = positionals[2] as string;
+      if (!isCommunityId(id)) throw new UsageError(`region id ${JSON.stringify(id)}: use lowercase letters, digits and inner hyphens (at most 64)`);
+      const name = checkName(requireValue(values.name, '--name'), '--name');
+      const level = requireValue(values.level, '--level');
+      if (level !== RegionLevel.county && level !== RegionLevel.township) throw new UsageError('--level must be county or township');
+      if (level === RegionLevel.county && values.county !== undefined) throw new UsageError('a county has no --county');
+      const staffName = checkName(values.staff?.trim() || (level === RegionLevel.county ? '组织部' : '党建办'), '--staff');
+      const config = loadConfig({ data: values.data });
+      return withStore(dataDir, async (store, secret) => {
+        const parent = values.county ?? null;
+        if (parent !== null) {
+          const county = await store.getRegion(parent);
+          if (!county || county.level !== RegionLevel.county) throw new Error(`unknown county ${parent}; create it with: region create ${parent} --name <name> --level county`);
+        }
+        try {
+          await store.createRegion({ id, name, level, parent, createdAt: Date.now() });
+        } catch (error) {
+          if (error instanceof StoreConflictError) throw new Error(`${id} already exists (as a region or a community)`);
+          throw error;
+        }
+        // The region's first staff token, as a community's first is its secretary's: it invites the others.
+        const issued = await issueToken(store, secret, { community: id as CommunityId, role: level, name: staffName, ttlSeconds: config.tokenTtlDays * DAY });
+        print({ region: id, level, parent, token: issued.token, tokenId: issued.tokenId });
+        return 0;
+      }, { create: true });
+    }
     case 'community': {
-      if (positionals[1] !== 'create') throw new UsageError('expected: community create <id> --name <name>');
-      expectPositionals(positionals, 3, 'community create <id> --name <name> [--kind urban|village]');
+      if (positionals[1] === 'township') {
+        expectPositionals(positionals, 4, 'community township <id> <township>|none');
+        const id = positionals[2] as string;
+        const township = positionals[3] === 'none' ? null : (positionals[3] as string);
+        return withStore(dataDir, async (store) => {
+          if (township !== null) await checkTownship(store, township);
+          if (!(await store.setCommunityTownship(id, township))) throw new Error(`unknown community ${id}`);
+          print({ community: id, township });
+          return 0;
+        });
+      }
+      if (positionals[1] !== 'create') throw new UsageError('expected: community create <id> --name <name> [--township <id>], or community township <id> <township>|none');
+      expectPositionals(positionals, 3, 'community create <id> --name <name> [--kind urban|village] [--township <id>]');
       const id = positionals[2] as string;
       if (!isCommunityId(id)) throw new UsageError(`community id ${JSON.stringify(id)}: use lowercase letters, digits and inner hyphens (at most 64)`);
       const name = checkName(requireValue(values.name, '--name'), '--name');
@@ -147,28 +192,37 @@ export async function runCommand(positionals: string[], values: CliValues, print
       const secretaryName = checkName(values.secretary?.trim() || '书记', '--secretary');
       const config = loadConfig({ data: values.data });
       return withStore(dataDir, async (store, secret) => {
+        const township = values.township ?? null;
+        if (township !== null) await checkTownship(store, township);
         try {
-          await store.createCommunity({ id: id as CommunityId, name, kind, createdAt: Date.now() });
+          await store.createCommunity({ id: id as CommunityId, name, kind, createdAt: Date.now(), township });
         } catch (error) {
-          if (error instanceof StoreConflictError) throw new Error(`community ${id} already exists`);
+          if (error instanceof StoreConflictError) throw new Error(`${id} already exists (as a community or a region)`);
           throw error;
         }
         const issued = await issueToken(store, secret, { community: id as CommunityId, role: 'secretary', name: secretaryName, ttlSeconds: config.tokenTtlDays * DAY });
-        print({ community: id, token: issued.token, tokenId: issued.tokenId });
+        print({ community: id, township, token: issued.token, tokenId: issued.tokenId });
         return 0;
       }, { create: true });
     }
     case 'token': {
-      expectPositionals(positionals, 2, 'token <community> --role secretary|committee|member --name <name> [--ttl 30d]');
+      expectPositionals(positionals, 2, 'token <community|region> --role secretary|committee|member|township|county --name <name> [--ttl 30d]');
       const community = positionals[1] as string;
-      if (!isCommunityId(community)) throw new UsageError(`community id ${JSON.stringify(community)} is not valid`);
+      if (!isCommunityId(community)) throw new UsageError(`community or region id ${JSON.stringify(community)} is not valid`);
       const role = requireValue(values.role, '--role');
       if (!isTokenRole(role)) throw new UsageError(`--role must be one of ${TOKEN_ROLES.join(', ')}`);
       const name = checkName(requireValue(values.name, '--name'), '--name');
       const ttlSeconds = parseTtl(values.ttl ?? '30d');
       if (values.person !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.person)) throw new UsageError('--person must match [A-Za-z0-9_-]{1,64}');
       return withStore(dataDir, async (store, secret) => {
-        if (!(await store.getCommunity(community))) throw new Error(`unknown community ${community}; create it with: community create ${community} --name <name>`);
+        // A community's roles for a community; a region's own level for a region (its staff).
+        const region = await store.getRegion(community);
+        if (region) {
+          if (role !== region.level) throw new Error(`${community} is a ${region.level}: its tokens have role ${region.level}`);
+        } else {
+          if (!(await store.getCommunity(community))) throw new Error(`unknown community or region ${community}; create it with: community create ${community} --name <name>`);
+          if (!isCommunityRole(role)) throw new Error(`${community} is a community: its tokens have role secretary, committee or member`);
+        }
         const issued = await issueToken(store, secret, { community: community as CommunityId, role, name, person: values.person ?? null, ttlSeconds });
         print({ token: issued.token, tokenId: issued.tokenId });
         return 0;

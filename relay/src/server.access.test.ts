@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, DocKind, MessageType, PERMISSIONS, type Role } from '@lianxin/protocol';
+import { COMMUNITY_DOCS, CloseCode, DocKind, MessageType, PERMISSIONS, type Role } from '@lianxin/protocol';
 import { createCommunity, createToken, revokeToken, startRelay, type RelayProcess } from '../../test/support/relayProcess';
 import { awarenessClients, awarenessMessage, connect, upgradeStatus } from '../../test/support/syncClient';
 
@@ -18,7 +18,8 @@ function provider(room: string, doc: Y.Doc, token?: string): WebsocketProvider {
 }
 const tokens: Record<string, string> = {};
 let memberTokenId = '';
-const DOCS = Object.values(DocKind);
+// A community's documents (region documents and region roles: server.regions.test.ts).
+const DOCS: DocKind[] = [...COMMUNITY_DOCS, DocKind.minutes];
 const roomOf = (kind: DocKind) => (kind === 'minutes' ? 'c1/minutes/m-1' : `c1/${kind}`);
 
 beforeAll(async () => {

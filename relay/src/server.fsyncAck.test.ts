@@ -52,7 +52,7 @@ async function relayWith(durability: Durability, fsync: ReturnType<typeof heldFs
   const store = createSqliteStore({ file: join(dataDir, DATABASE_FILE), durability, synchronous: config.synchronous, journalFsync: fsync.hook });
   const running = await startServer({ config, env: { LIANXIN_SECRET: secret }, store, log: createLogger('silent') });
   relays.push(running);
-  await store.createCommunity({ id: 'c1' as CommunityId, name: 'c', kind: 'urban', createdAt: 0 });
+  await store.createCommunity({ id: 'c1' as CommunityId, name: 'c', kind: 'urban', createdAt: 0 , township: null });
   const { token } = await issueToken(store, secret, { community: 'c1' as CommunityId, role: 'committee', name: 'w', ttlSeconds: 600 });
   const wsUrl = `${running.url.replace('http', 'ws')}/sync`;
   const writer = await connect(wsUrl, 'c1/work', token);

@@ -238,18 +238,28 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   });
 }
 
-async function cliJson<T>(args: readonly string[]): Promise<T> {
+export async function cliJson<T>(args: readonly string[]): Promise<T> {
   const result = await runCli(args);
   if (result.code !== 0) throw new Error(`relay ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   const last = result.stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(last) as T;
 }
 
-export type TokenRoleName = 'secretary' | 'committee' | 'member';
+export type TokenRoleName = 'secretary' | 'committee' | 'member' | 'township' | 'county';
 
 /** `community create <id> --name <name> --kind <kind>`: the community and a secretary token. */
-export function createCommunity(dataDir: string, id: string, name: string, kind: 'urban' | 'village' = 'urban'): Promise<{ community: string; token: string; tokenId: string }> {
-  return cliJson(['community', 'create', id, '--name', name, '--kind', kind, '--data', dataDir]);
+export function createCommunity(dataDir: string, id: string, name: string, kind: 'urban' | 'village' = 'urban', township?: string): Promise<{ community: string; token: string; tokenId: string }> {
+  return cliJson(['community', 'create', id, '--name', name, '--kind', kind, ...(township ? ['--township', township] : []), '--data', dataDir]);
+}
+
+/** `region create <id> --name <name> --level <level> [--county <id>]`: the region and its first staff token. */
+export function createRegion(dataDir: string, id: string, name: string, level: 'county' | 'township', county?: string): Promise<{ region: string; token: string; tokenId: string }> {
+  return cliJson(['region', 'create', id, '--name', name, '--level', level, ...(county ? ['--county', county] : []), '--data', dataDir]);
+}
+
+/** `community township <id> <township>|none` */
+export function setCommunityTownship(dataDir: string, id: string, township: string | null): Promise<{ community: string; township: string | null }> {
+  return cliJson(['community', 'township', id, township ?? 'none', '--data', dataDir]);
 }
 
 /** `token <community> --role <role> --name <name> [--ttl <ttl>]` */

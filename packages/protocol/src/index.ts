@@ -1,8 +1,9 @@
-export { Role, TOKEN_ROLES, isTokenRole } from './role';
-export type { TokenRole } from './role';
-export { DocKind, FIXED_DOCS, isCommunityId, isMeetingId, parseRoom, roomName, minutesDoc } from './room';
-export type { CommunityId, FixedDoc, Room } from './room';
-export { Access, PERMISSIONS, accessFor, canRead, canWrite, canManagePeople } from './permissions';
+export { Role, TOKEN_ROLES, COMMUNITY_ROLES, REGION_ROLES, isTokenRole, isRegionRole, isCommunityRole } from './role';
+export type { TokenRole, CommunityRole, RegionRole } from './role';
+export { DocKind, FIXED_DOCS, TIER_DOCS, COMMUNITY_DOCS, REGION_DOCS, isCommunityId, isMeetingId, parseRoom, roomName, minutesDoc } from './room';
+export type { CommunityId, FixedDoc, TierDoc, CommunityDoc, RegionDoc, Room } from './room';
+export { Access, PERMISSIONS, accessFor, canRead, canWrite, canManagePeople, regionAccess } from './permissions';
+export type { RegionRelation } from './permissions';
 export { parseTokenClaims, peekTokenClaims } from './claims';
 export type { TokenClaims } from './claims';
 export { CloseCode, FATAL_CLOSE_CODES } from './closeCode';

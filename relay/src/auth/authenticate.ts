@@ -1,4 +1,5 @@
-import { accessFor, parseRoom, type Access, type Room, type TokenClaims } from '@lianxin/protocol';
+import { accessFor, isRegionRole, parseRoom, regionAccess, type Access, type Room, type TokenClaims } from '@lianxin/protocol';
+import { regionRelation } from '../regions/regionRelation';
 import type { Store, TokenRecord } from '../store/Store';
 import { ANONYMOUS, type Identity } from '../rooms/Identity';
 import { TokenProblem, verifyToken } from './token';
@@ -13,6 +14,7 @@ export const Rejection = {
   revoked: 'revoked',
   wrongCommunity: 'wrong-community',
   unknownCommunity: 'unknown-community',
+  outsideRegion: 'outside-region',
   unknownRoom: 'unknown-room',
   tokenRequired: 'token-required',
   forbidden: 'forbidden',
@@ -63,8 +65,8 @@ export type RoomAdmission =
 export async function admitToRoom(roomName: string, token: string | null, deps: AuthDeps): Promise<RoomAdmission> {
   const room = parseRoom(roomName);
   if (!room) return { ok: false, status: 404, reason: Rejection.unknownRoom, message: 'not a room name', closeCode: true };
-  const community = await deps.store.getCommunity(room.communityId);
-  if (!community) return { ok: false, status: 404, reason: Rejection.unknownCommunity, message: 'unknown community' };
+  const owner = room.scope === 'community' ? await deps.store.getCommunity(room.communityId) : await deps.store.getRegion(room.communityId);
+  if (!owner) return { ok: false, status: 404, reason: Rejection.unknownCommunity, message: room.scope === 'community' ? 'unknown community' : 'unknown region' };
   if (token === null || token === '') {
     const access = accessFor('public', room.kind);
     if (access === 'none') return { ok: false, status: 401, reason: Rejection.tokenRequired, message: 'this document needs a token' };
@@ -73,8 +75,16 @@ export async function admitToRoom(roomName: string, token: string | null, deps: 
   const auth = await authenticateToken(token, deps);
   if (!auth.ok) return auth;
   const { claims } = auth;
-  if (claims.cid !== room.communityId) return { ok: false, status: 403, reason: Rejection.wrongCommunity, message: 'token is for another community' };
-  const access = accessFor(claims.role, room.kind);
+  let access: Access;
+  if (isRegionRole(claims.role)) {
+    // A township's or county's staff: what the table allows, only inside its own region.
+    const relation = await regionRelation(deps.store, claims.role, claims.cid, room);
+    if (relation === 'none') return { ok: false, status: 403, reason: Rejection.outsideRegion, message: `outside this ${claims.role}'s region` };
+    access = regionAccess(claims.role, room.kind, relation);
+  } else {
+    if (claims.cid !== room.communityId) return { ok: false, status: 403, reason: Rejection.wrongCommunity, message: 'token is for another community' };
+    access = accessFor(claims.role, room.kind);
+  }
   if (access === 'none') return { ok: false, status: 403, reason: Rejection.forbidden, message: `a ${claims.role} may not open ${room.kind}` };
   return {
     ok: true,

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { CloseCode, TOKEN_ROLES, isCommunityId, type CommunityId } from '@lianxin/protocol';
+import { CloseCode, TOKEN_ROLES, isCommunityId, isCommunityRole, isRegionRole, type CommunityId } from '@lianxin/protocol';
 import type { AuthDeps } from '../auth/authenticate';
 import { issueToken } from '../auth/issueToken';
 import { createInvite, redeemInvite } from '../auth/invites';
@@ -9,7 +9,8 @@ import type { SetupCode } from '../auth/SetupCode';
 import type { RelayConfig } from '../config';
 import type { Logger } from '../logger';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
-import { COMMUNITY_KINDS, StoreConflictError, type CommunityRecord } from '../store/Store';
+import { COMMUNITY_KINDS, StoreConflictError, type CommunityRecord, type RegionRecord } from '../store/Store';
+import { regionDirectory } from '../regions/regionDirectory';
 import { ApiError, readJson } from './ApiError';
 import { requireBearer, requireSecretary } from './bearer';
 
@@ -40,6 +41,7 @@ const JoinBody = z.object({ code: z.string().min(1).max(200), name: displayName 
 const RevokeBody = z.object({ tokenId: z.string().regex(ID) });
 
 const publicCommunity = (c: CommunityRecord) => ({ id: c.id, name: c.name, kind: c.kind });
+const publicRegion = (r: RegionRecord) => ({ id: r.id, name: r.name, level: r.level, parent: r.parent });
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** `/api/*`: setup, invites, join, revoke, me, tokens, community info. */
@@ -62,7 +64,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
     const body = await readJson(c, SetupBody);
     if (!deps.setup.consume(body.code)) throw new ApiError(403, 'bad-setup-code', 'the setup code is wrong or was already used');
     const id = body.community.id as CommunityId;
-    const community: CommunityRecord = { id, name: body.community.name, kind: body.community.kind, createdAt: deps.now() };
+    const community: CommunityRecord = { id, name: body.community.name, kind: body.community.kind, createdAt: deps.now(), township: null };
     try {
       await store.createCommunity(community);
     } catch (error) {
@@ -78,6 +80,9 @@ export function apiRoutes(deps: ApiDeps): Hono {
   api.post('/invites', async (c) => {
     const claims = await requireSecretary(c, deps);
     const body = await readJson(c, InviteBody);
+    // A community invites its own roles; a township or county only its own staff.
+    const fits = isRegionRole(claims.role) ? body.role === claims.role : isCommunityRole(body.role);
+    if (!fits) throw new ApiError(403, 'forbidden', `a ${claims.role} may not invite a ${body.role}`);
     if (body.personId) {
       const known = (await store.listTokens(claims.cid)).some((t) => t.person === body.personId);
       if (!known) throw new ApiError(404, 'unknown-person', 'no token of this community belongs to that person');
@@ -100,6 +105,13 @@ export function apiRoutes(deps: ApiDeps): Hono {
       throw new ApiError(status, `invite-${redeemed.reason}`, message);
     }
     const { invite } = redeemed;
+    if (isRegionRole(invite.role)) {
+      const region = await store.getRegion(invite.community);
+      if (!region) throw new ApiError(404, 'unknown-region', 'the region of this invite no longer exists');
+      const issued = await issueToken(store, deps.secret, { community: invite.community, role: invite.role, name: body.name, person: invite.person, ttlSeconds: tokenTtl }, deps.now());
+      log.info({ region: invite.community, role: invite.role, tokenId: issued.tokenId }, 'joined a region with an invite');
+      return c.json({ region: publicRegion(region), token: issued.token, tokenId: issued.tokenId, role: invite.role, name: body.name, personId: issued.claims.sub }, 201);
+    }
     const community = await store.getCommunity(invite.community);
     if (!community) throw new ApiError(404, 'unknown-community', 'the community of this invite no longer exists');
     const issued = await issueToken(store, deps.secret, { community: invite.community, role: invite.role, name: body.name, person: invite.person, ttlSeconds: tokenTtl }, deps.now());
@@ -129,6 +141,14 @@ export function apiRoutes(deps: ApiDeps): Hono {
     return c.json({
       tokens: tokens.map((t) => ({ tokenId: t.id, personId: t.person, name: t.name, role: t.role, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), revokedAt: iso(t.revokedAt) })),
     });
+  });
+
+  api.get('/region', async (c) => {
+    const claims = await requireBearer(c, deps);
+    if (!isRegionRole(claims.role)) throw new ApiError(403, 'forbidden', 'only township and county staff have a region');
+    const directory = await regionDirectory(store, claims.cid);
+    if (!directory) throw new ApiError(404, 'unknown-region', 'the region of this token no longer exists');
+    return c.json(directory);
   });
 
   api.get('/community/:id', async (c) => {

@@ -16,6 +16,6 @@ export async function requireBearer(c: Context, deps: AuthDeps): Promise<TokenCl
 /** As requireBearer, and the token must be a secretary's. */
 export async function requireSecretary(c: Context, deps: AuthDeps): Promise<TokenClaims> {
   const claims = await requireBearer(c, deps);
-  if (!canManagePeople(claims.role)) throw new ApiError(403, 'forbidden', 'only the secretary may do this');
+  if (!canManagePeople(claims.role)) throw new ApiError(403, 'forbidden', 'only the secretary, or a township or county for its own staff, may do this');
   return claims;
 }

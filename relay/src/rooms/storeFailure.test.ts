@@ -33,7 +33,7 @@ beforeAll(async () => {
     log: createLogger('silent'),
   });
   wsUrl = `${running.url.replace('http', 'ws')}/sync`;
-  await inner.createCommunity({ id: 'c1' as CommunityId, name: 'c', kind: 'urban', createdAt: 0 });
+  await inner.createCommunity({ id: 'c1' as CommunityId, name: 'c', kind: 'urban', createdAt: 0 , township: null });
   token = (await issueToken(inner, secret, { community: 'c1' as CommunityId, role: 'committee', name: 'w', ttlSeconds: 600 })).token;
 });
 

@@ -14,11 +14,29 @@ export interface CommunityRecord {
   readonly kind: CommunityKind;
   /** ms since epoch */
   readonly createdAt: number;
+  /** the township (a region of level `township`) that holds it; null for a community on its own */
+  readonly township: string | null;
+}
+
+/** A region's level: a county (县/区) holds townships; a township (乡镇/街道) holds communities. */
+export const RegionLevel = { county: 'county', township: 'township' } as const;
+export type RegionLevel = (typeof RegionLevel)[keyof typeof RegionLevel];
+
+export interface RegionRecord {
+  /** same namespace as community ids: a token's `cid` names one or the other */
+  readonly id: string;
+  readonly name: string;
+  readonly level: RegionLevel;
+  /** a township's county; null for a county, or a township with no county */
+  readonly parent: string | null;
+  /** ms since epoch */
+  readonly createdAt: number;
 }
 
 /** A token the relay issued. The token string itself is never stored. */
 export interface TokenRecord {
   readonly id: string;
+  /** the community the token is for, or the region for a township or county token */
   readonly community: CommunityId;
   /** person id (claims `sub`) */
   readonly person: string;
@@ -110,6 +128,16 @@ export interface Store {
   createCommunity(community: CommunityRecord): Promise<void>;
   getCommunity(id: string): Promise<CommunityRecord | null>;
   countCommunities(): Promise<number>;
+  /** The communities a township holds, by id. */
+  listCommunities(township: string): Promise<CommunityRecord[]>;
+  /** Puts a community in a township (or none); false if the community is unknown. */
+  setCommunityTownship(community: string, township: string | null): Promise<boolean>;
+
+  // regions (ids shared with communities: creating either with a taken id is a conflict)
+  createRegion(region: RegionRecord): Promise<void>;
+  getRegion(id: string): Promise<RegionRecord | null>;
+  /** The regions under `parent` (a county's townships), by id. */
+  listRegions(parent: string): Promise<RegionRecord[]>;
 
   // tokens
   recordToken(token: TokenRecord): Promise<void>;
@@ -133,7 +161,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Thrown for a duplicate key (community id, token id, invite code). */
+/** Thrown for a duplicate key (community or region id, token id, invite code). */
 export class StoreConflictError extends Error {
   constructor(message: string) {
     super(message);

@@ -1,6 +1,7 @@
 import type {
   CommunityRecord,
   InviteRecord,
+  RegionRecord,
   RevocationsSince,
   Store,
   StoredDocument,
@@ -20,6 +21,7 @@ interface MemoryDoc {
 export function createMemoryStore(): Store {
   const docs = new Map<string, MemoryDoc>();
   const communities = new Map<string, CommunityRecord>();
+  const regions = new Map<string, RegionRecord>();
   const tokens = new Map<string, TokenRecord>();
   const invites = new Map<string, InviteRecord>();
   const revocations: { seq: number; tokenId: string }[] = [];
@@ -73,6 +75,7 @@ export function createMemoryStore(): Store {
     async createCommunity(community): Promise<void> {
       check();
       if (communities.has(community.id)) throw new StoreConflictError(`community ${community.id} exists`);
+      if (regions.has(community.id)) throw new StoreConflictError(`${community.id} is a region`);
       communities.set(community.id, { ...community });
     },
     async getCommunity(id) {
@@ -83,6 +86,32 @@ export function createMemoryStore(): Store {
     async countCommunities() {
       check();
       return communities.size;
+    },
+    async listCommunities(township) {
+      check();
+      return [...communities.values()].filter((c) => c.township === township).sort((a, b) => a.id.localeCompare(b.id)).map((c) => ({ ...c }));
+    },
+    async setCommunityTownship(community, township) {
+      check();
+      const c = communities.get(community);
+      if (!c) return false;
+      communities.set(community, { ...c, township });
+      return true;
+    },
+    async createRegion(region): Promise<void> {
+      check();
+      if (regions.has(region.id)) throw new StoreConflictError(`region ${region.id} exists`);
+      if (communities.has(region.id)) throw new StoreConflictError(`${region.id} is a community`);
+      regions.set(region.id, { ...region });
+    },
+    async getRegion(id) {
+      check();
+      const r = regions.get(id);
+      return r ? { ...r } : null;
+    },
+    async listRegions(parent) {
+      check();
+      return [...regions.values()].filter((r) => r.parent === parent).sort((a, b) => a.id.localeCompare(b.id)).map((r) => ({ ...r }));
     },
     async recordToken(token): Promise<void> {
       check();

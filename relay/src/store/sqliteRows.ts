@@ -1,13 +1,21 @@
 import type { CommunityId, TokenRole } from '@lianxin/protocol';
 import { isTokenRole } from '@lianxin/protocol';
 import { COMMUNITY_KINDS } from './Store';
-import type { CommunityKind, CommunityRecord, InviteRecord, TokenRecord } from './Store';
+import type { CommunityKind, CommunityRecord, InviteRecord, RegionLevel, RegionRecord, TokenRecord } from './Store';
 
 /** Rows of the SQLite store's access tables, and their records. */
 export interface CommunityRow {
   id: string;
   name: string;
   kind: string;
+  created_at: number;
+  township: string | null;
+}
+export interface RegionRow {
+  id: string;
+  name: string;
+  level: string;
+  parent: string | null;
   created_at: number;
 }
 export interface TokenRow {
@@ -34,7 +42,12 @@ export interface InviteRow {
 
 export function toCommunity(row: CommunityRow): CommunityRecord {
   const kind = (COMMUNITY_KINDS as readonly string[]).includes(row.kind) ? (row.kind as CommunityKind) : 'urban';
-  return { id: row.id as CommunityId, name: row.name, kind, createdAt: row.created_at };
+  return { id: row.id as CommunityId, name: row.name, kind, createdAt: row.created_at, township: row.township };
+}
+
+export function toRegion(row: RegionRow): RegionRecord {
+  if (row.level !== 'county' && row.level !== 'township') throw new Error(`corrupt store: unknown region level ${JSON.stringify(row.level)}`);
+  return { id: row.id, name: row.name, level: row.level as RegionLevel, parent: row.parent, createdAt: row.created_at };
 }
 
 function toRole(role: string): TokenRole {

@@ -6,9 +6,10 @@ import type Database from 'better-sqlite3';
  * index of the update log: each index entry dirtied one more page per commit (about half of a
  * durable write's cost); loads scan the log instead, which the relay keeps short (`LogTail`).
  * Version 4 adds `wal_restarts`, the row the checkpoint worker writes so that it, not the event
- * loop, restarts the WAL (see checkpointer.ts).
+ * loop, restarts the WAL (see checkpointer.ts). Version 5 adds regions (townships and counties)
+ * and a community's township.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** One row, rewritten by the checkpoint worker after each complete checkpoint. */
 const WAL_RESTARTS = `
@@ -23,8 +24,18 @@ CREATE TABLE IF NOT EXISTS communities (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   kind TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  township TEXT
+);
+CREATE INDEX IF NOT EXISTS communities_by_township ON communities (township);
+CREATE TABLE IF NOT EXISTS regions (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  parent TEXT,
   created_at INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS regions_by_parent ON regions (parent);
 CREATE TABLE IF NOT EXISTS tokens (
   id TEXT PRIMARY KEY,
   community TEXT NOT NULL,
@@ -95,6 +106,9 @@ export function migrate(db: Database.Database, file: string): void {
   if (version > SCHEMA_VERSION) throw new Error(`${file} was written by a newer relay (schema ${version}); upgrade the relay`);
   if (version === SCHEMA_VERSION) return;
   db.transaction(() => {
+    // A community table from before version 5 lacks its township (CREATE … IF NOT EXISTS keeps it).
+    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('communities')").all();
+    if (columns.length > 0 && !columns.some((c) => c.name === 'township')) db.exec('ALTER TABLE communities ADD COLUMN township TEXT');
     db.exec(PEOPLE_AND_ACCESS);
     if (version === 0) db.exec(DOCUMENTS);
     if (version === 1) db.exec(FROM_V1);

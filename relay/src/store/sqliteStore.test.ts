@@ -21,7 +21,7 @@ describe('SQLite store', () => {
   it('keeps everything across reopening the file', async () => {
     const path = file();
     const a = createSqliteStore({ file: path });
-    await a.createCommunity({ id: 'c1' as CommunityId, name: '枫林', kind: 'urban', createdAt: 1 });
+    await a.createCommunity({ id: 'c1' as CommunityId, name: '枫林', kind: 'urban', createdAt: 1, township: null });
     const [seq] = await a.appendUpdates([{ doc: 'c1/work', update: new Uint8Array([1, 2, 3]), author: 'p1', time: 5 }]);
     await a.close();
     // The command line's view (it does not own the log): the row as it was written.
@@ -124,6 +124,24 @@ describe('SQLite store', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'doc_updates'").all()).toEqual([]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'wal_restarts'").all()).toEqual([{ name: 'wal_restarts' }]);
     db.close();
+  });
+
+  it('upgrades a version 4 database: its communities keep their rows and get no township', async () => {
+    const path = file();
+    const v4 = new Database(path);
+    v4.exec(`CREATE TABLE communities (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, created_at INTEGER NOT NULL);
+      INSERT INTO communities VALUES ('c1', '枫林', 'urban', 7);
+      CREATE TABLE docs (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+      CREATE TABLE doc_snapshots (doc INTEGER PRIMARY KEY, state BLOB NOT NULL, through_seq INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE doc_updates (seq INTEGER PRIMARY KEY, doc INTEGER NOT NULL, data BLOB NOT NULL, author TEXT NOT NULL, time INTEGER NOT NULL);
+      PRAGMA user_version = 4;`);
+    v4.close();
+    const b = createSqliteStore({ file: path, ownsLog: false });
+    expect(await b.getCommunity('c1')).toEqual({ id: 'c1', name: '枫林', kind: 'urban', createdAt: 7, township: null });
+    await b.createRegion({ id: 'gucheng', name: '古镛镇', level: 'township', parent: null, createdAt: 8 });
+    expect(await b.setCommunityTownship('c1', 'gucheng')).toBe(true);
+    expect((await b.listCommunities('gucheng')).map((c) => c.id)).toEqual(['c1']);
+    await b.close();
   });
 
   it('uses WAL and the chosen synchronous level', async () => {

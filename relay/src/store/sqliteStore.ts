@@ -1,7 +1,7 @@
 import { truncateSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { InviteRecord, RevocationsSince, Store, StoredDocument, TokenRecord, UpdateToStore } from './Store';
-import { toCommunity, toInvite, toToken, type CommunityRow, type InviteRow, type TokenRow } from './sqliteRows';
+import { toCommunity, toInvite, toRegion, toToken, type CommunityRow, type InviteRow, type RegionRow, type TokenRow } from './sqliteRows';
 import { StoreConflictError } from './Store';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { LogTail } from './logTail';
@@ -142,9 +142,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       `SELECT u.doc AS doc, min(u.seq) AS first, max(u.seq) AS last FROM doc_updates u
        LEFT JOIN doc_snapshots s ON s.doc = u.doc WHERE u.seq > coalesce(s.through_seq, 0) GROUP BY u.doc`,
     ),
-    insertCommunity: db.prepare<[string, string, string, number]>('INSERT INTO communities (id, name, kind, created_at) VALUES (?, ?, ?, ?)'),
+    insertCommunity: db.prepare<[string, string, string, number, string | null]>('INSERT INTO communities (id, name, kind, created_at, township) VALUES (?, ?, ?, ?, ?)'),
     community: db.prepare<[string], CommunityRow>('SELECT * FROM communities WHERE id = ?'),
     countCommunities: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM communities'),
+    communitiesOf: db.prepare<[string], CommunityRow>('SELECT * FROM communities WHERE township = ? ORDER BY id'),
+    setTownship: db.prepare<[string | null, string]>('UPDATE communities SET township = ? WHERE id = ?'),
+    insertRegion: db.prepare<[string, string, string, string | null, number]>('INSERT INTO regions (id, name, level, parent, created_at) VALUES (?, ?, ?, ?, ?)'),
+    region: db.prepare<[string], RegionRow>('SELECT * FROM regions WHERE id = ?'),
+    regionsOf: db.prepare<[string], RegionRow>('SELECT * FROM regions WHERE parent = ? ORDER BY id'),
     insertToken: db.prepare<[string, string, string, string, string, number, number, number | null]>(
       'INSERT INTO tokens (id, community, person, name, role, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -436,7 +441,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       }
     },
     async createCommunity(c) {
-      insertOrConflict(() => writing(() => s.insertCommunity.run(c.id, c.name, c.kind, c.createdAt)), `community ${c.id}`);
+      if (s.region.get(c.id)) throw new StoreConflictError(`${c.id} is a region`);
+      insertOrConflict(() => writing(() => s.insertCommunity.run(c.id, c.name, c.kind, c.createdAt, c.township)), `community ${c.id}`);
     },
     async getCommunity(id) {
       const row = s.community.get(id);
@@ -444,6 +450,23 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async countCommunities() {
       return s.countCommunities.get()?.n ?? 0;
+    },
+    async listCommunities(township) {
+      return s.communitiesOf.all(township).map(toCommunity);
+    },
+    async setCommunityTownship(community, township) {
+      return writing(() => s.setTownship.run(township, community)).changes > 0;
+    },
+    async createRegion(r) {
+      if (s.community.get(r.id)) throw new StoreConflictError(`${r.id} is a community`);
+      insertOrConflict(() => writing(() => s.insertRegion.run(r.id, r.name, r.level, r.parent, r.createdAt)), `region ${r.id}`);
+    },
+    async getRegion(id) {
+      const row = s.region.get(id);
+      return row ? toRegion(row) : null;
+    },
+    async listRegions(parent) {
+      return s.regionsOf.all(parent).map(toRegion);
     },
     async recordToken(t: TokenRecord) {
       insertOrConflict(() => writing(() => s.insertToken.run(t.id, t.community, t.person, t.name, t.role, t.createdAt, t.expiresAt, t.revokedAt)), `token ${t.id}`);

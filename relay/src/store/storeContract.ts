@@ -140,15 +140,49 @@ export function runStoreContractTests(name: string, makeStore: () => Promise<Sto
       it('creates, reads and counts', async () => {
         expect(await store.countCommunities()).toBe(0);
         expect(await store.getCommunity('c1')).toBeNull();
-        await store.createCommunity({ id: cid('c1'), name: '枫林社区', kind: 'urban', createdAt: 5 });
-        await store.createCommunity({ id: cid('v2'), name: '东山村', kind: 'village', createdAt: 6 });
-        expect(await store.getCommunity('c1')).toEqual({ id: 'c1', name: '枫林社区', kind: 'urban', createdAt: 5 });
+        await store.createCommunity({ id: cid('c1'), name: '枫林社区', kind: 'urban', createdAt: 5, township: null });
+        await store.createCommunity({ id: cid('v2'), name: '东山村', kind: 'village', createdAt: 6, township: null });
+        expect(await store.getCommunity('c1')).toEqual({ id: 'c1', name: '枫林社区', kind: 'urban', createdAt: 5, township: null });
         expect(await store.countCommunities()).toBe(2);
       });
       it('refuses a duplicate id', async () => {
-        await store.createCommunity({ id: cid('c1'), name: 'a', kind: 'urban', createdAt: 5 });
-        await expect(store.createCommunity({ id: cid('c1'), name: 'b', kind: 'village', createdAt: 6 })).rejects.toBeInstanceOf(StoreConflictError);
+        await store.createCommunity({ id: cid('c1'), name: 'a', kind: 'urban', createdAt: 5, township: null });
+        await expect(store.createCommunity({ id: cid('c1'), name: 'b', kind: 'village', createdAt: 6, township: null })).rejects.toBeInstanceOf(StoreConflictError);
         expect((await store.getCommunity('c1'))?.name).toBe('a');
+      });
+    });
+
+    describe('regions', () => {
+      const county = { id: 'jiangle', name: '将乐县', level: 'county', parent: null, createdAt: 1 } as const;
+      const township = { id: 'gucheng', name: '古镛镇', level: 'township', parent: 'jiangle', createdAt: 2 } as const;
+      it('creates, reads and lists a county’s townships', async () => {
+        await store.createRegion(county);
+        await store.createRegion(township);
+        await store.createRegion({ ...township, id: 'baiyan', name: '白莲镇', createdAt: 3 });
+        expect(await store.getRegion('gucheng')).toEqual(township);
+        expect(await store.getRegion('nowhere')).toBeNull();
+        expect((await store.listRegions('jiangle')).map((r) => r.id)).toEqual(['baiyan', 'gucheng']);
+        expect(await store.listRegions('gucheng')).toEqual([]);
+      });
+      it('puts communities in a township and moves them', async () => {
+        await store.createRegion(township);
+        await store.createCommunity({ id: cid('c2'), name: '南山村', kind: 'village', createdAt: 5, township: 'gucheng' });
+        await store.createCommunity({ id: cid('c1'), name: '枫林社区', kind: 'urban', createdAt: 6, township: null });
+        expect((await store.listCommunities('gucheng')).map((c) => c.id)).toEqual(['c2']);
+        expect(await store.setCommunityTownship('c1', 'gucheng')).toBe(true);
+        expect((await store.listCommunities('gucheng')).map((c) => c.id)).toEqual(['c1', 'c2']);
+        expect((await store.getCommunity('c1'))?.township).toBe('gucheng');
+        expect(await store.setCommunityTownship('c2', null)).toBe(true);
+        expect((await store.listCommunities('gucheng')).map((c) => c.id)).toEqual(['c1']);
+        expect(await store.setCommunityTownship('nope', 'gucheng')).toBe(false);
+      });
+      it('shares one id space with communities: a taken id is a conflict either way', async () => {
+        await store.createRegion(county);
+        await expect(store.createCommunity({ id: cid('jiangle'), name: 'x', kind: 'urban', createdAt: 5, township: null })).rejects.toBeInstanceOf(StoreConflictError);
+        await store.createCommunity({ id: cid('c1'), name: 'a', kind: 'urban', createdAt: 5, township: null });
+        await expect(store.createRegion({ ...county, id: 'c1' })).rejects.toBeInstanceOf(StoreConflictError);
+        await expect(store.createRegion(county)).rejects.toBeInstanceOf(StoreConflictError);
+        expect(await store.getRegion('c1')).toBeNull();
       });
     });
 

@@ -1,5 +1,5 @@
 /** What a township's staff record in its region document: meetings, criteria, ratings, pairings, contacts. */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import { planEdit, writeChanged } from '../core/edit';

@@ -185,3 +185,23 @@ export type { ImportPreview, ImportRow, ImportRowStatus, ImportedHousehold } fro
 export { applyImport } from './io/applyImport';
 export type { ImportSummary } from './io/applyImport';
 export { rosterRows, exportRosterCsv } from './io/exportRoster';
+
+// tier: the link with the township, summaries for the view from above, the region's own document
+export { EscalationsLayout, CaseSchema, CaseActionSchema, AssigneeSchema } from './tier/escalationsSchema';
+export type { CaseRecord, CaseActionRecord, CaseAssignee } from './tier/escalationsSchema';
+export { CaseState, readEscalations, foldCase, isOverdue, daysWaiting, isOnDesk } from './tier/readEscalations';
+export type { EscalatedCase, EscalationsView, EscalationsRead, CaseAction } from './tier/readEscalations';
+export { actOnCase } from './tier/escalationCommands';
+export type { CaseActionInput } from './tier/escalationCommands';
+export { mirrorToEscalations, applyTownshipOutcomes, caseFromConcern, casePlace } from './tier/mirrorEscalations';
+export { SummaryLayout, SummarySchema, SUMMARY_KEY } from './tier/summarySchema';
+export type { Summary } from './tier/summarySchema';
+export { computeSummary, expectedMeetings } from './tier/computeSummary';
+export { readSummary, writeSummary } from './tier/summaryDoc';
+export { RegionLayout, RegionMeetingKind, STAR_METRICS, RegionMeetingSchema, CriterionSchema, RatingSchema, PairingSchema, ContactSchema } from './tier/regionSchema';
+export type { StarMetric, RegionMeetingRecord, CriterionRecord, RatingRecord, PairingRecord, ContactRecord } from './tier/regionSchema';
+export { readRegion, pairingCadence, ratingKey } from './tier/readRegion';
+export type { RegionView, RegionMeeting, Criterion, Rating, Pairing, Contact } from './tier/readRegion';
+export { recordRegionMeeting, rateBranch, logContact, pairCadre, endPairing, saveCriterion, removeCriterion } from './tier/regionCommands';
+export { figuresOf, byTownship, metricOf, starEvidence, DEFAULT_CRITERIA } from './tier/rollUp';
+export type { Row as TierRow, Figures as TierFigures } from './tier/rollUp';

@@ -151,6 +151,45 @@ describe('the region API', () => {
   });
 });
 
+describe('the county’s administrator from the app', () => {
+  const post = (path: string, token: string, body: unknown) =>
+    fetch(`${relay.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const join = async (url: string, name: string) => {
+    const code = new URL(url, relay.url).hash.replace('#code=', '');
+    const res = await fetch(`${relay.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name }) });
+    expect(res.status).toBe(201);
+    return res.json();
+  };
+  it('a county adds a township, the township adds a community; each comes with an invite for its first person', async () => {
+    const made = await post('/api/region/townships', t.county!, { id: 'wanan', name: '万安镇' });
+    expect(made.status).toBe(201);
+    const township = await made.json();
+    const staff = await join(township.invite.url, '陈干部');
+    expect(staff).toMatchObject({ role: 'township', region: { id: 'wanan', parent: 'jiangle' } });
+    const added = await post('/api/region/communities', staff.token, { id: 'xiping', name: '西坪村', kind: 'village' });
+    expect(added.status).toBe(201);
+    const community = await added.json();
+    expect(community.community).toMatchObject({ id: 'xiping', township: 'wanan' });
+    const secretary = await join(community.invite.url, '刘书记');
+    expect(secretary).toMatchObject({ role: 'secretary', community: { id: 'xiping' } });
+    expect(await upgradeStatus(relay.wsUrl, 'xiping/escalations', staff.token)).toBe(101);
+    expect(await upgradeStatus(relay.wsUrl, 'xiping/summary', t.county)).toBe(101);
+    // the county may add a community to any of its townships, naming it
+    expect((await post('/api/region/communities', t.county!, { id: 'dongping', name: '东坪村', kind: 'village', township: 'wanan' })).status).toBe(201);
+  });
+  it('refuses what lies outside the region, a township adding a township, a taken id and a community token', async () => {
+    expect((await post('/api/region/townships', t.gucheng!, { id: 'x2', name: 'X' })).status).toBe(403);
+    expect((await post('/api/region/communities', t.county!, { id: 'x3', name: 'X', kind: 'urban', township: 'nowhere' })).status).toBe(403);
+    expect((await post('/api/region/communities', t.otherCounty!, { id: 'x4', name: 'X', kind: 'urban', township: 'gucheng' })).status).toBe(403);
+    expect((await post('/api/region/communities', t.county!, { id: 'x5', name: 'X', kind: 'urban' })).status).toBe(400);
+    expect((await post('/api/region/townships', t.county!, { id: 'c1', name: 'X' })).status).toBe(409);
+    expect((await post('/api/region/townships', t.c1!, { id: 'x6', name: 'X' })).status).toBe(403);
+    expect((await post('/api/region/townships', t.county!, { id: 'Bad Id', name: 'X' })).status).toBe(400);
+    const directory = await (await fetch(`${relay.url}/api/region`, { headers: { authorization: `Bearer ${t.county}` } })).json();
+    expect(directory.communities.map((c: { id: string }) => c.id)).not.toContain('x3');
+  });
+});
+
 describe('the command line', () => {
   it('refuses a township under an unknown county, a community in a county, and a community role for a region', async () => {
     const d = relay.dataDir;

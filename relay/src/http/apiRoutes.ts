@@ -10,7 +10,7 @@ import type { RelayConfig } from '../config';
 import type { Logger } from '../logger';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { COMMUNITY_KINDS, StoreConflictError, type CommunityRecord, type RegionRecord } from '../store/Store';
-import { regionDirectory } from '../regions/regionDirectory';
+import { mountRegionRoutes } from './regionRoutes';
 import { ApiError, readJson } from './ApiError';
 import { requireBearer, requireSecretary } from './bearer';
 
@@ -143,13 +143,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
     });
   });
 
-  api.get('/region', async (c) => {
-    const claims = await requireBearer(c, deps);
-    if (!isRegionRole(claims.role)) throw new ApiError(403, 'forbidden', 'only township and county staff have a region');
-    const directory = await regionDirectory(store, claims.cid);
-    if (!directory) throw new ApiError(404, 'unknown-region', 'the region of this token no longer exists');
-    return c.json(directory);
-  });
+  mountRegionRoutes(api, deps);
 
   api.get('/community/:id', async (c) => {
     const id = c.req.param('id');

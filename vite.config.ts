@@ -16,6 +16,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // client/vite/routeBytes.ts reads what each route loads from it (the bundle budget test).
+    manifest: true,
     // antd + TipTap make large chunks; the whole app is precached for offline use anyway.
     chunkSizeWarningLimit: 2500,
   },

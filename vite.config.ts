@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { inlineBootScript } from './client/vite/inlineBootScript';
+import { antdCssPerComponent } from './client/vite/antdCssPerComponent';
 
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
 const bootScript = fileURLToPath(new URL('./client/src/boot/paintKeptScreen.ts', import.meta.url));
@@ -31,6 +32,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    antdCssPerComponent(),
     inlineBootScript(bootScript),
     VitePWA({
       registerType: 'autoUpdate',

@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { inlineBootScript } from './client/vite/inlineBootScript';
+import { antdCssPerComponent } from './client/vite/antdCssPerComponent';
 
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
 const bootScript = fileURLToPath(new URL('./client/src/boot/paintKeptScreen.ts', import.meta.url));
@@ -16,6 +17,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // client/vite/routeBytes.ts reads what each route loads from it (the bundle budget test).
+    manifest: true,
     // antd + TipTap make large chunks; the whole app is precached for offline use anyway.
     chunkSizeWarningLimit: 2500,
   },
@@ -29,6 +32,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    antdCssPerComponent(),
     inlineBootScript(bootScript),
     VitePWA({
       registerType: 'autoUpdate',

@@ -3,13 +3,15 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LocaleProvider } from './shell/LocaleProvider';
 import { Loading } from './shell/Loading';
 import { HomeRedirect } from './shell/HomeRedirect';
-import { NotFound } from './shell/NotFound';
-import { SetupPage } from './features/settings/SetupPage';
-import { JoinPage } from './features/settings/JoinPage';
-import { RevokedPage } from './features/settings/RevokedPage';
+import { LazyNotFound } from './shell/LazyNotFound';
 
 // The community part (roster, editor, charts) loads after the shell so first paint is fast.
 const CommunityApp = lazy(() => import('./shell/CommunityApp'));
+// Pages opened once (setting up, joining, a revoked account): their forms and cards are not
+// parsed by the community pages people open every day.
+const SetupPage = lazy(() => import('./features/settings/SetupPage').then((m) => ({ default: m.SetupPage })));
+const JoinPage = lazy(() => import('./features/settings/JoinPage').then((m) => ({ default: m.JoinPage })));
+const RevokedPage = lazy(() => import('./features/settings/RevokedPage').then((m) => ({ default: m.RevokedPage })));
 
 export function App() {
   return (
@@ -23,7 +25,7 @@ export function App() {
             <Route path="/revoked/:communityId" element={<RevokedPage />} />
             <Route path="/c/:communityId/*" element={<CommunityApp />} />
             <Route path="/index.html" element={<Navigate to="/" replace />} />
-            <Route path="*" element={<NotFound />} />
+            <Route path="*" element={<LazyNotFound />} />
           </Routes>
         </Suspense>
       </BrowserRouter>

@@ -7,7 +7,7 @@ import { useAccounts } from '../state/useAccounts';
 import { useSession } from '../state/useSession';
 import { AppShell } from './AppShell';
 import { Loading } from './Loading';
-import { NotFound } from './NotFound';
+import { LazyNotFound as NotFound } from './LazyNotFound';
 import { NeedsDocs } from './NeedsDocs';
 import { COMMUNITY_PAGES, docsForPath, lazyPage, lazyPreview, type CommunityPageName } from './communityPages';
 

@@ -1,7 +1,10 @@
+import { lazy } from 'react';
 import { Navigate } from 'react-router';
 import { useAccounts } from '../state/useAccounts';
 import { Loading } from './Loading';
-import { Welcome } from './Welcome';
+
+// Only a device that has joined no community sees it.
+const Welcome = lazy(() => import('./Welcome').then((m) => ({ default: m.Welcome })));
 
 /** `/`: the community used last, or the welcome page on a device that has joined none. */
 export function HomeRedirect() {

@@ -1,5 +1,5 @@
 // 我的联户: the households I serve, must-visits and overdue ones first.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,9 @@ import { PlainList } from '../../shell/PlainList';
 import { VisitBadge } from './VisitBadge';
 import { VisitButton } from './VisitButton';
 import { WhoAmI } from './WhoAmI';
-import { ConcernCreateDialog } from './ConcernCreateDialog';
+
+// The report form (antd's Form, Modal, Select) loads when first asked for, not with the page.
+const ConcernCreateDialog = lazy(() => import('./ConcernCreateDialog').then((m) => ({ default: m.ConcernCreateDialog })));
 
 export function MyHouseholdsPage() {
   const { t } = useTranslation();
@@ -24,6 +26,8 @@ export function MyHouseholdsPage() {
   const me = useMyMember();
   const mine = useMyHouseholds(me.member?.id ?? null);
   const [reportFor, setReportFor] = useState<HouseholdId | null | undefined>(undefined);
+  const [reported, setReported] = useState(false);
+  if (reportFor !== undefined && !reported) setReported(true);
   if (!roster) return <Loading />;
 
   return (
@@ -80,7 +84,11 @@ export function MyHouseholdsPage() {
           )}
         </>
       ) : null}
-      <ConcernCreateDialog open={reportFor !== undefined} householdId={reportFor ?? null} onClose={() => setReportFor(undefined)} />
+      {reported ? (
+        <Suspense fallback={null}>
+          <ConcernCreateDialog open={reportFor !== undefined} householdId={reportFor ?? null} onClose={() => setReportFor(undefined)} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

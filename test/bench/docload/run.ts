@@ -1,7 +1,9 @@
 /**
  * Document-load probe (`npx tsx test/bench/docload/run.ts [--runs 3]`): how long the main thread
  * is blocked while one large document of the fixture community (roster, work) loads from
- * IndexedDB through `LocalDocStore`, as written (one row per record) and compacted, at Chromium's
+ * IndexedDB, as written (one row per record), merged into one row (compaction before chunks) and
+ * merged into chunks, the load before slices (one read, one transaction) beside `LocalDocStore`s
+ * sliced load, at Chromium's
  * CPU throttling 1× and 4×. Long tasks as Chromium reports them (PerformanceObserver 'longtask');
  * total blocking = Σ (task − 50 ms). Hold the bench lock: `flock -x /tmp/bench.lock …`.
  */
@@ -20,6 +22,10 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const DOCS = ['roster', 'work'] as const;
+/** as written; merged into one row (compaction before chunks); merged into chunks */
+const STATES = ['written', 'onerow', 'chunks'] as const;
+/** the load before slices (one read, one transaction) and LocalDocStore's sliced load */
+const MODES = ['oneshot', 'sliced'] as const;
 const out = join(tmpdir(), `lianxin-docload-${process.pid}`);
 
 function serve(root: string): Promise<Server> {
@@ -61,23 +67,28 @@ async function main() {
   const server = await serve(out);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
-  const lines = ['| document | stored as | rows (largest, KB) | throttle | load (ms) | max long task (ms) | total blocking (ms) | long tasks | longest gap between 10 ms timer ticks (ms) |', '|---|---|---|---|---|---|---|---|---|'];
+  const lines = ['| document | stored as | rows (largest, KB) | load | throttle | load (ms) | max long task (ms) | total blocking (ms) | long tasks | apply (ms, in slices) |', '|---|---|---|---|---|---|---|---|---|---|'];
   try {
-    for (const state of ['written', 'compacted'] as const) {
-      const context = await browser.newContext();
-      const seeded = await runPage(context, `${base}?phase=seed&compact=${state === 'compacted' ? 1 : 0}`);
-      for (const kind of DOCS) {
-        for (const throttle of [1, 4]) {
-          const samples: Record<string, number>[] = [];
-          for (let i = 0; i < RUNS; i++) samples.push(await runPage(context, `${base}?phase=open&doc=${kind}`, throttle));
-          const m = (k: string) => Math.round(median(samples.map((s) => s[k]!)));
-          const line = `| ${kind} | ${state} | ${seeded[`${kind}Rows`]} (${Math.round(seeded[`${kind}MaxRow`]! / 1024)}) | ${throttle}× | ${m('load')} | ${m('maxLongTask')} | ${m('tbt')} | ${m('longTasks')} | ${m('maxGap')} |`;
-          console.log(line, `entries ${samples[0]!.entries}`);
-          lines.push(line);
+    const context = await browser.newContext();
+    const seeded = new Map<string, Record<string, number>>();
+    for (const state of STATES) seeded.set(state, await runPage(context, `${base}?phase=seed&state=${state}`));
+    for (const kind of DOCS) {
+      for (const throttle of [1, 4]) {
+        for (const state of STATES) {
+          for (const mode of MODES) {
+            if (state === 'chunks' && mode === 'oneshot') continue;
+            const samples: Record<string, number>[] = [];
+            for (let i = 0; i < RUNS; i++) samples.push(await runPage(context, `${base}?phase=open&state=${state}&mode=${mode}&doc=${kind}`, throttle));
+            const m = (k: string) => Math.round(median(samples.map((x) => x[k]!)));
+            const s = seeded.get(state)!;
+            const line = `| ${kind} | ${state} | ${s[`${kind}Rows`]} (${Math.round(s[`${kind}MaxRow`]! / 1024)}) | ${mode} | ${throttle}× | ${m('load')} | ${m('maxLongTask')} | ${m('tbt')} | ${m('longTasks')} | ${m('applyMs')} (${m('slices')}, largest ${m('maxSlice')}) |`;
+            console.log(line);
+            lines.push(line);
+          }
         }
       }
-      await context.close();
     }
+    await context.close();
   } finally {
     await browser.close();
     server.close();

@@ -19,15 +19,25 @@ const params = new URLSearchParams(location.search);
 const docs = ['roster', 'work'];
 window.__probe = { done: false };
 
+/** as written (a row per record), merged into one row (what compaction stored before chunks), or merged into chunks */
+const state = params.get('state') ?? 'written';
+
 async function seed(): Promise<Record<string, number>> {
-  const db = openCommunityDatabase('probe', 'p1');
+  const db = openCommunityDatabase(`probe-${state}`, 'p1');
   await db.open();
   const table = db.table<UpdateRow, number>(DOC_UPDATES_TABLE);
   const out: Record<string, number> = {};
   for (const kind of docs) {
     const updates = unpackUpdates(new Uint8Array(await (await fetch(`/history/${kind}.bin`)).arrayBuffer()));
     await table.bulkAdd(updates.map((u) => ({ k: kind, u: Y.convertUpdateFormatV1ToV2(u), f: 1 }) as UpdateRow));
-    if (params.get('compact') === '1') await compactStoredDoc(db, kind);
+    if (state === 'chunks') await compactStoredDoc(db, kind);
+    if (state === 'onerow') {
+      const rows = await table.where('k').equals(kind).toArray();
+      const doc = new Y.Doc();
+      Y.transact(doc, () => rows.forEach((r) => Y.applyUpdateV2(doc, r.u)));
+      await table.bulkDelete(rows.map((r) => r.i));
+      await table.add({ k: kind, u: Y.encodeStateAsUpdateV2(doc), f: 1 } as UpdateRow);
+    }
     const rows = await table.where('k').equals(kind).toArray();
     out[`${kind}Rows`] = rows.length;
     out[`${kind}Bytes`] = rows.reduce((n, r) => n + r.u.length, 0);
@@ -39,7 +49,7 @@ async function seed(): Promise<Record<string, number>> {
 
 async function open(): Promise<Record<string, number>> {
   const kind = params.get('doc')!;
-  const db = openCommunityDatabase('probe', 'p1');
+  const db = openCommunityDatabase(`probe-${state}`, 'p1');
   await db.open();
   // Settle: the page's own script evaluation is not part of the load.
   await new Promise((r) => setTimeout(r, 300));
@@ -55,8 +65,28 @@ async function open(): Promise<Record<string, number>> {
     ticks++;
   }, 10);
   const doc = new Y.Doc();
-  const store = new LocalDocStore(db, kind, doc, { compactOnLoadDelayMs: 3_600_000 });
-  await store.whenLoaded;
+  // Main-thread time inside the load's transactions (the rest is reading and waiting for a turn).
+  let applyMs = 0;
+  let slices = 0;
+  let maxSlice = 0;
+  let began = 0;
+  doc.on('beforeTransaction', () => (began = performance.now()));
+  doc.on('afterTransaction', () => {
+    const d = performance.now() - began;
+    applyMs += d;
+    maxSlice = Math.max(maxSlice, d);
+    slices++;
+  });
+  let oneShotRows = 0;
+  const oneShot = params.get('mode') === 'oneshot';
+  const store = oneShot ? null : new LocalDocStore(db, kind, doc, { compactOnLoadDelayMs: 3_600_000 });
+  if (store) await store.whenLoaded;
+  else {
+    // The load before slices: one read of every row, one transaction applying them.
+    const rows = await db.table<UpdateRow, number>(DOC_UPDATES_TABLE).where('k').equals(kind).toArray();
+    Y.transact(doc, () => rows.forEach((r) => Y.applyUpdateV2(doc, r.u)), 'load', false);
+    oneShotRows = rows.length;
+  }
   const end = performance.now();
   clearInterval(tick);
   maxGap = Math.max(maxGap, end - last);
@@ -65,9 +95,9 @@ async function open(): Promise<Record<string, number>> {
   const max = during.reduce((m, t) => Math.max(m, t.duration), 0);
   const tbt = during.reduce((n, t) => n + Math.max(0, t.duration - 50), 0);
   const entries = [...doc.share.keys()].reduce((n, k) => n + doc.getMap(k).size, 0);
-  store.destroy();
+  store?.destroy();
   db.close();
-  return { load: end - start, maxLongTask: max, tbt, longTasks: during.length, ticks, maxGap, rows: store.loadedRows, entries };
+  return { load: end - start, applyMs, slices, maxSlice, maxLongTask: max, tbt, longTasks: during.length, ticks, maxGap, rows: store?.loadedRows ?? oneShotRows, entries };
 }
 
 (params.get('phase') === 'seed' ? seed() : open()).then(

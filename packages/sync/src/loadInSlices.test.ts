@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { DOC_UPDATES_TABLE, openCommunityDatabase, type CommunityDatabase } from './communityDatabase';
 import { compactStoredDoc, needsCompaction, OVERSIZED_ROW_BYTES, type UpdateRow } from './compactStoredDoc';
 import { CHUNK_BYTES } from './encodeStateInChunks';
-import { isLoadingSlice } from './loadInSlices';
+import { isLoadingSlice, loadInSlices } from './loadInSlices';
 import { LocalDocStore, type LocalDocStoreOptions } from './localDocStore';
 
 const cleanup: (() => void)[] = [];
@@ -84,16 +84,33 @@ describe('LocalDocStore loads in slices', () => {
     expectSameState(doc, oneShot(updates));
   });
 
-  it('reads the rows in pages and produces the state a one-shot load does', async () => {
+  it.each([50, 2_000])('reads only its own rows, in pages, with %i rows of another document in between, to the state a one-shot load does', async (between) => {
     const db = open(new IDBFactory());
-    const updates = history(400);
-    await table(db).bulkAdd(updates.map((u) => ({ k: 'roster', u, f: 1 }) as UpdateRow));
-    // Another document's rows in between are not read.
-    await table(db).add({ k: 'work', u: updates[0]!, f: 1 } as UpdateRow);
+    const updates = history(700);
+    const half = updates.length >> 1;
+    const add = (us: readonly Uint8Array[], k: string) => table(db).bulkAdd(us.map((u) => ({ k, u, f: 1 }) as UpdateRow));
+    await add(updates.slice(0, half), 'roster');
+    // Another document's rows in between: one range read when few (filtered), a get per row when many.
+    await add(Array.from({ length: between }, () => updates[0]!), 'work');
+    await add(updates.slice(half), 'roster');
     const s = store(db, { compactOnLoadDelayMs: 3_600_000 });
     await s.whenLoaded;
     expect(s.loadedRows).toBe(updates.length);
     expectSameState(s.doc, oneShot(updates));
+  });
+
+  it('loses nothing when another tab merges the rows while they load (the merged rows are read too)', async () => {
+    const factory = new IDBFactory();
+    const db = open(factory);
+    const updates = history(2_000);
+    await table(db).bulkAdd(updates.map((u) => ({ k: 'roster', u, f: 1 }) as UpdateRow));
+    const doc = new Y.Doc();
+    let merge: Promise<unknown> | null = null;
+    doc.on('afterTransaction', () => void (merge ??= compactStoredDoc(open(factory), 'roster')));
+    const loaded = await loadInSlices(table(db), 'roster', doc, {}, { sliceMs: 0, pageRows: 50 });
+    await merge;
+    expect(loaded.rows).toBeLessThan(updates.length + 20); // it did not read everything twice
+    expectSameState(doc, oneShot(updates));
   });
 });
 

@@ -53,6 +53,23 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 /**
+ * The rows of `name` under `keys` (ascending), in key order, without those deleted meanwhile. One
+ * range read when the keys are dense in their range (a history written in one go, the chunks of a
+ * merge): one request is far cheaper than a `get` per key; else a `get` per key, so that other
+ * documents' rows in between are not read.
+ */
+async function readRows(table: Table<UpdateRow, number>, name: string, keys: readonly number[]): Promise<UpdateRow[]> {
+  if (keys.length === 0) return [];
+  const lo = keys[0]!;
+  const hi = keys[keys.length - 1]!;
+  // Keys are integers (auto-increment) or a merge's chunks, which sit within one integer step.
+  const dense = hi - lo + 1 <= 2 * keys.length;
+  const rows = dense ? await table.where(':id').between(lo, hi, true, true).toArray() : await table.bulkGet([...keys]);
+  const wanted = new Set(keys);
+  return rows.filter((r): r is UpdateRow => r !== undefined && r.k === name && wanted.has(r.i));
+}
+
+/**
  * Applies a document's stored rows to `doc` in order, in slices of about `sliceMs` of main-thread
  * time (each one transaction with `origin`), yielding to the event loop between slices, and reads
  * the rows in pages meanwhile. A row is never split: an old one-row merge is one long slice until
@@ -76,10 +93,10 @@ export async function loadInSlices(table: Table<UpdateRow, number>, name: string
       const keys = (await table.where('k').equals(name).primaryKeys()).filter((i) => !read.has(i));
       if (keys.length === 0 || cancelled()) break;
       let vanished = false;
-      const readPage = (from: number) => table.bulkGet(keys.slice(from, from + pageRows));
+      const readPage = (from: number) => readRows(table, name, keys.slice(from, from + pageRows));
       let next = readPage(0);
       for (let from = 0; from < keys.length; from += pageRows) {
-        const page = (await next).filter((r): r is UpdateRow => r !== undefined);
+        const page = await next;
         if (page.length < Math.min(pageRows, keys.length - from)) vanished = true;
         // The next page is read while this one is applied.
         if (from + pageRows < keys.length) next = readPage(from + pageRows);

@@ -1,11 +1,11 @@
 /**
  * Document-load probe (`npx tsx test/bench/docload/run.ts [--runs 3]`): how long the main thread
  * is blocked while one large document of the fixture community (roster, work) loads from
- * IndexedDB, as written (one row per record), merged into one row (compaction before chunks) and
- * merged into chunks, the load before slices (one read, one transaction) beside `LocalDocStore`s
- * sliced load, at Chromium's
- * CPU throttling 1× and 4×. Long tasks as Chromium reports them (PerformanceObserver 'longtask');
- * total blocking = Σ (task − 50 ms). Hold the bench lock: `flock -x /tmp/bench.lock …`.
+ * IndexedDB, stored as written (one row per record), merged into one row (compaction before
+ * chunks) or merged into chunks; loaded the way it was before slices (one read, one transaction)
+ * and by `LocalDocStore` (slices); at Chromium's CPU throttling 1× and 4×. Long tasks as Chromium
+ * reports them (PerformanceObserver 'longtask'); total blocking = Σ (task − 50 ms). Medians of
+ * `--runs` cold loads (a fresh page each). Hold the bench lock: `flock -x /tmp/bench.lock …`.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from 'node:fs';

@@ -1,5 +1,7 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { LocalDocStore, openCommunityDatabase } from '@lianxin/sync';
 import { createSnapshotStore, snapshotStore } from './snapshotStore';
 
 const readNames = (doc: Y.Doc) => [...doc.getMap<string>('names').values()].sort();
@@ -23,6 +25,27 @@ describe('snapshotStore', () => {
     expect(store.getSnapshot()).toEqual(['张三', '李四']);
     expect(read).toHaveBeenCalledTimes(2);
     unsubscribe();
+  });
+
+  it('is notified once for a stored document that loads in slices, after the last one', async () => {
+    const storage = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const db = openCommunityDatabase('c1', 'p1', storage);
+    const source = new Y.Doc();
+    source.on('updateV2', (u: Uint8Array) => void db.table('$docs.content_updates').add({ k: 'roster', u, f: 1 }));
+    for (let i = 0; i < 100; i++) source.getMap<string>('names').set(`n${i}`, `居民${i}`);
+    const doc = new Y.Doc();
+    const store = createSnapshotStore(doc, readNames);
+    const notified: number[] = [];
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    store.subscribe(() => notified.push(store.getSnapshot().length));
+    const local = new LocalDocStore(db, 'roster', doc, { sliceMs: 0, compactOnLoadDelayMs: 3_600_000 });
+    await local.whenLoaded;
+    await Promise.resolve();
+    expect(transactions).toBeGreaterThan(10);
+    expect(notified).toEqual([100]);
+    local.destroy();
+    db.close();
   });
 
   it('sees remote updates applied with another origin', async () => {

@@ -2,6 +2,7 @@
 // marks the snapshot stale; the read runs again only when React asks for it, at most once per
 // change burst. Typed reads come from @lianxin/model.
 import type * as Y from 'yjs';
+import { isLoadingSlice } from '@lianxin/sync';
 
 export interface SnapshotStore<T> {
   subscribe(listener: () => void): () => void;
@@ -42,6 +43,8 @@ export function createSnapshotStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): Sna
   const onChange = (tr: Y.Transaction) => {
     if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
     stale = true;
+    // A large stored document loads in slices: the view is read once, after the last one.
+    if (isLoadingSlice(tr)) return;
     if (listeners.size > 0 && !scheduled) {
       scheduled = true;
       queueMicrotask(notify);

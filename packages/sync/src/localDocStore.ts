@@ -2,10 +2,11 @@ import { liveQuery, type Subscription } from 'dexie';
 import * as Y from 'yjs';
 import { DOC_UPDATES_TABLE, type CommunityDatabase } from './communityDatabase';
 import { applyStored, compactStoredDoc, type UpdateRow } from './compactStoredDoc';
+import { loadInSlices } from './loadInSlices';
 
 /** Rows written since the last merge that make the next idle moment merge them (y-indexeddb: 500). */
 export const COMPACT_AFTER_ROWS = 200;
-/** A document loaded from more rows than this is merged after `COMPACT_ON_LOAD_DELAY_MS`, when idle. */
+/** A document loaded from more rows than this (not counting the chunks of a merge) is merged after `COMPACT_ON_LOAD_DELAY_MS`, when idle. */
 export const COMPACT_ON_LOAD_ROWS = 20;
 /** Not while the page is opening and the person starts using it (y-dexie waited 10 s). */
 export const COMPACT_ON_LOAD_DELAY_MS = 3_000;
@@ -44,18 +45,23 @@ export interface LocalDocStoreOptions {
   readonly onError?: (error: unknown) => void;
   /** Default `COMPACT_ON_LOAD_DELAY_MS`. */
   readonly compactOnLoadDelayMs?: number;
+  /** Main-thread time per slice of the load (default `SLICE_MS`; tests: 0, one row per slice). */
+  readonly sliceMs?: number;
 }
 
 /**
  * Keeps one Y.Doc on this device in y-dexie's tables and format (a `docs` row, V2 updates in
  * `$docs.content_updates` keyed by the document's name), with a faster path than y-dexie's
  * provider:
- * - loading is one indexed read and one transaction applying the rows, done BEFORE anything
+ * - loading reads the rows in pages and applies them in slices of a few ms, one transaction each,
+ *   yielding to the event loop in between so the page takes input while a large document loads
+ *   (`loadInSlices`; views skip all but the last slice: `isLoadingSlice`), all BEFORE anything
  *   listens to the document's updates (so Yjs does not re-encode the whole stored content as an
  *   update event), then listening starts;
  * - the stored history is kept short as it is written: once many rows have accumulated (or a
- *   load found many), they are merged into one at the next idle moment (`compactStoredDoc`, one
- *   transaction, nothing lost to concurrent writers);
+ *   load found many), they are merged at the next idle moment into chunks of about 64 KB
+ *   (`compactStoredDoc`, one transaction, nothing lost to concurrent writers), which the next
+ *   load applies one slice at a time;
  * - other tabs' writes arrive through a Dexie live query over rows newer than the last one seen.
  *
  * Updates this store applies carry the store as their transaction origin.
@@ -170,12 +176,21 @@ export class LocalDocStore {
 
   private async load(): Promise<void> {
     if (this.destroyed) return;
-    const rows = await this.table.where('k').equals(this.name).toArray();
+    // Edited before or while loading (nothing should, but nothing may be lost): stored once loaded.
+    let edited = this.doc.store.clients.size > 0;
+    const onEdit = (tr: Y.Transaction) => {
+      if (tr.origin !== this && (tr.changed.size > 0 || tr.deleteSet.clients.size > 0)) edited = true;
+    };
+    this.doc.on('afterTransaction', onEdit);
+    let loaded;
+    try {
+      loaded = await loadInSlices(this.table, this.name, this.doc, this, { cancelled: () => this.destroyed, sliceMs: this.options.sliceMs });
+    } finally {
+      this.doc.off('afterTransaction', onEdit);
+    }
     if (this.destroyed) return;
-    // Edited before loading (nothing should, but nothing may be lost): stored after the rows.
-    const early = this.doc.store.clients.size > 0 ? Y.encodeStateAsUpdateV2(this.doc) : null;
-    Y.transact(this.doc, () => rows.forEach((r) => applyStored(this.doc, r)), this, false);
-    this.loadedRows = rows.length;
+    const early = edited ? Y.encodeStateAsUpdateV2(this.doc) : null;
+    this.loadedRows = loaded.rows;
     this.loadedAt = Date.now();
     // The row in `docs` lists the document as stored here (y-dexie's layout); written after the
     // read, only when missing (a write before it would hold up the reads behind it).
@@ -188,11 +203,12 @@ export class LocalDocStore {
             })
             .catch((error: unknown) => this.options.onError?.(error)),
     );
-    for (const r of rows) if (r.i > this.lastSeen) this.lastSeen = r.i;
+    if (loaded.lastSeen > this.lastSeen) this.lastSeen = loaded.lastSeen;
     this.doc.on('updateV2', this.onUpdate);
     if (early) this.write(early);
     this.observe();
-    if (rows.length > COMPACT_ON_LOAD_ROWS) this.scheduleCompact(this.options.compactOnLoadDelayMs ?? COMPACT_ON_LOAD_DELAY_MS);
+    // Many loose rows, or an old one-row merge to store in chunks.
+    if (loaded.loose > COMPACT_ON_LOAD_ROWS || loaded.oversized) this.scheduleCompact(this.options.compactOnLoadDelayMs ?? COMPACT_ON_LOAD_DELAY_MS);
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {

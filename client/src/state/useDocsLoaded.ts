@@ -2,7 +2,10 @@ import { useContext, useEffect, useReducer } from 'react';
 import type { FixedDoc } from '@lianxin/protocol';
 import { SessionContext } from './SessionContext';
 
-/** Whether every one of `kinds` has loaded this device's copy (re-renders once they have). */
+/**
+ * Whether every one of `kinds` has loaded this device's copy (re-renders once they have). Opens
+ * them: a session opens only the documents a shown page reads.
+ */
 export function useDocsLoaded(kinds: readonly FixedDoc[]): boolean {
   const session = useContext(SessionContext);
   const [, changed] = useReducer((n: number) => n + 1, 0);
@@ -10,6 +13,7 @@ export function useDocsLoaded(kinds: readonly FixedDoc[]): boolean {
   const key = kinds.join(',');
   useEffect(() => {
     if (ready || !session) return;
+    session.ensureOpen?.(key.split(',') as FixedDoc[]);
     let live = true;
     void Promise.all(key.split(',').map((k) => session.whenDocLoaded(k as FixedDoc))).then(() => {
       if (live) changed();

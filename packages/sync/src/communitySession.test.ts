@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCommunitySession, type CommunitySession, type CommunitySessionOptions } from './communitySession';
+import { deleteCommunityDatabase } from './communityDatabase';
 import { communityDatabaseName } from './databaseNames';
 import { unsignedToken } from './testing/unsignedToken';
 
@@ -112,6 +113,10 @@ describe('openCommunitySession (local only)', () => {
     const s = local(factory, unsignedToken({ role: 'committee' }), { open: ['roster'] });
     await s.whenLoaded;
     await s.destroy();
+    // Deleted once closed (a revoked device): nothing of the session opens it again.
+    await deleteCommunityDatabase('c1', 'p1', { indexedDB: factory, IDBKeyRange });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await factory.databases()).map((d) => d.name)).not.toContain(communityDatabaseName('c1', 'p1'));
     const again = local(factory, unsignedToken({ role: 'committee' }));
     await again.whenLoaded;
     expect(again.getStatus().pending).toBe(0);

@@ -200,13 +200,15 @@ class Session implements CommunitySession {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.unwatchNetwork();
     let flushed: Promise<void>[] = [];
-    // Documents never opened: destroyed first, then let go, so their load reads nothing.
-    const closed = [...this.closed.values()];
+    // Documents never opened are only freed: their load stays unstarted, so a closed (or
+    // deleted, after a revocation) database is not opened again by it.
+    const never = new Set(this.closed.keys());
     this.closed.clear();
     this.batch(() => {
-      flushed = this.allDocs().map((d) => d.destroy());
+      flushed = [...this.fixed].filter(([kind]) => !never.has(kind)).map(([, d]) => d.destroy());
+      for (const kind of never) this.fixed.get(kind)!.discard();
+      flushed.push(...[...this.minutes.values()].map((m) => m.synced.destroy()));
     });
-    for (const open of closed) open();
     this.destroyed = Promise.all([...flushed, this.whenLoaded.catch(() => undefined)]).then(() => this.db.close());
     this.onDocStatus();
     return this.destroyed;

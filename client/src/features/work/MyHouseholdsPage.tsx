@@ -11,18 +11,13 @@ import { daysBetween, type MyHouseholdsView } from '../../state/myHouseholdsView
 import { datesIn } from '../../state/useDates';
 import { MyHouseholdsLive, useMyHouseholdsView } from '../../state/useMyHouseholdsView';
 import { useText } from '../../state/useText';
+import { markOnce } from '../../state/usableMark';
 import { Loading } from '../../shell/Loading';
 import { PlainList } from '../../shell/PlainList';
 import { VisitBadge } from './VisitBadge';
 import { VisitButton } from './VisitButton';
 import { WhoAmI } from './WhoAmI';
 import { ConcernCreateDialog } from './ConcernCreateDialog';
-
-/** Marks a moment once per page load (the bench and the e2e test read these). */
-function markOnce(name: string): void {
-  if (typeof performance === 'undefined' || performance.getEntriesByName(name, 'mark').length > 0) return;
-  performance.mark(name);
-}
 
 /** Who I am, while the roster loads: the member the projection was made for, not yet changeable. */
 function KeptWhoAmI({ view }: { view: MyHouseholdsView }) {

@@ -9,7 +9,7 @@ import { AppShell } from './AppShell';
 import { Loading } from './Loading';
 import { LazyNotFound as NotFound } from './LazyNotFound';
 import { NeedsDocs } from './NeedsDocs';
-import { COMMUNITY_PAGES, docsForPath, lazyPage, lazyPreview, type CommunityPageName } from './communityPages';
+import { COMMUNITY_PAGES, docsToOpen, lazyPage, lazyPreview, startsFromView, type CommunityPageName } from './communityPages';
 
 const Pages = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPage(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPage>>;
 const Previews = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPreview(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPreview>>;
@@ -27,6 +27,12 @@ function Committee({ children }: { children: ReactNode }) {
 function Page({ name }: { name: CommunityPageName }) {
   const Component = Pages[name];
   const Preview = Previews[name];
+  if (startsFromView(name))
+    return (
+      <Suspense fallback={<Loading />}>
+        <Component />
+      </Suspense>
+    );
   return (
     <NeedsDocs
       docs={COMMUNITY_PAGES[name].docs}
@@ -48,8 +54,8 @@ function Page({ name }: { name: CommunityPageName }) {
 export default function CommunityApp() {
   const { communityId } = useParams();
   const location = useLocation();
-  // Only the page opened first orders the loading of documents.
-  const [first] = useState(() => docsForPath(location.pathname));
+  // The session opens the first page's documents; a later page opens its own (NeedsDocs).
+  const [first] = useState(() => docsToOpen(location.pathname));
   const { ready, accounts, markOpened } = useAccounts();
   const account = accounts.find((a) => a.communityId === communityId) ?? null;
   useEffect(() => {

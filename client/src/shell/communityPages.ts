@@ -9,6 +9,11 @@ interface PageModule {
   readonly preview?: () => Promise<{ default: ComponentType }>;
   /** what the page reads: it shows once these are loaded from this device */
   readonly docs: readonly FixedDoc[];
+  /**
+   * The page shows at once from a projection kept beside its documents and opens them itself
+   * once that is on screen (else when it finds none): not opened with the session, no NeedsDocs.
+   */
+  readonly startsFromView?: true;
 }
 
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, docs: readonly FixedDoc[]): PageModule => ({
@@ -21,7 +26,7 @@ const ALL = FIXED_DOCS;
 /** Keyed by the first path segment after `/c/<community>/`. */
 export const COMMUNITY_PAGES = {
   overview: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage', ['roster', 'work']),
-  my: page(() => import('../features/work/MyHouseholdsPage'), 'MyHouseholdsPage', ['roster', 'work']),
+  my: { ...page(() => import('../features/work/MyHouseholdsPage'), 'MyHouseholdsPage', ['roster', 'work']), startsFromView: true },
   concerns: page(() => import('../features/work/ConcernBoardPage'), 'ConcernBoardPage', ['roster', 'work']),
   roster: {
     ...page(() => import('../features/roster/RosterPage'), 'RosterPage', ['roster']),
@@ -75,6 +80,15 @@ export function pageForPath(pathname: string): CommunityPageName | null {
   if (first === 'roster' && second === 'board') return 'board';
   if (first === 'meetings' && second) return 'meeting';
   return first && first in COMMUNITY_PAGES ? (first as CommunityPageName) : null;
+}
+
+/** Whether the page shows from a kept projection and opens its documents itself. */
+export const startsFromView = (name: CommunityPageName): boolean => (COMMUNITY_PAGES[name] as PageModule).startsFromView === true;
+
+/** The documents a session opened at `pathname` opens at once: the page's, unless it opens them itself. */
+export function docsToOpen(pathname: string): readonly FixedDoc[] {
+  const name = pageForPath(pathname);
+  return name && startsFromView(name) ? [] : docsForPath(pathname);
 }
 
 /** The documents the page at `pathname` reads (every document when it is not a known page). */

@@ -30,8 +30,10 @@ export interface MinutesHandle {
 export interface ClientSession {
   readonly account: Account;
   readonly docs: Readonly<Record<FixedDoc, Y.Doc | null>>;
-  /** resolves when every document has loaded what this device stored */
+  /** resolves when every document opened with the session has loaded what this device stored */
   readonly whenLoaded: Promise<void>;
+  /** Opens these documents if they are not open yet (a page that reads them is shown); absent where every document opens at once. */
+  ensureOpen?(kinds: readonly FixedDoc[]): void;
   /** whether one document has loaded what this device stored (true where the role may not open it) */
   isDocLoaded(kind: FixedDoc): boolean;
   /** resolves when `isDocLoaded(kind)` becomes true */

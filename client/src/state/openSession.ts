@@ -16,12 +16,19 @@ export function toStatus(s: SessionStatus): SyncStatus {
   return { type: s.type, pending: s.pending, denied: s.refused > 0, revoked: true, fatalReason, ...extra };
 }
 
+/** Every document this page has opened (loaded from this device or synced), by kind: what the e2e test and the bench read. */
+function recordOpened(kind: FixedDoc): void {
+  if (typeof window === 'undefined') return;
+  const w = window as unknown as { __lianxinOpenedDocs?: Set<string> };
+  (w.__lianxinOpenedDocs ??= new Set()).add(kind);
+}
+
 /**
- * Opens the account's community. `loadFirst`: the documents the page being opened reads; they
- * load before the others, so that page shows without waiting for the rest.
+ * Opens the account's community. `open`: the documents the page being opened reads; only they
+ * are opened now, the others when a page that reads them is shown (`ensureOpen`).
  */
-export function openSession(account: Account, relayUrl = window.location.origin, loadFirst?: readonly FixedDoc[], options: { connect?: boolean } = {}): ClientSession {
-  const session = openCommunitySession({ relayUrl, token: account.token, loadFirst, connect: options.connect });
+export function openSession(account: Account, relayUrl = window.location.origin, open?: readonly FixedDoc[], options: { connect?: boolean } = {}): ClientSession {
+  const session = openCommunitySession({ relayUrl, token: account.token, open, onOpen: recordOpened, connect: options.connect });
   const loaded = new Set<FixedDoc>();
   const whenDocLoaded = new Map<FixedDoc, Promise<void>>();
   for (const kind of FIXED_DOCS) {
@@ -36,6 +43,7 @@ export function openSession(account: Account, relayUrl = window.location.origin,
     docs: session.docs,
     whenLoaded: session.whenLoaded,
     isDocLoaded: (kind) => loaded.has(kind),
+    ensureOpen: (kinds) => session.ensureOpen(kinds),
     readView: async (kind, key) => (await session.handle(kind)?.store.readView(key))?.value ?? null,
     writeView: (kind, key, value) => void session.handle(kind)?.store.writeView(key, value).catch(() => undefined),
     whenDocLoaded: (kind) => whenDocLoaded.get(kind)!,

@@ -3,7 +3,8 @@
 // secretary's laptop and the public page name the same day.
 import { useMemo } from 'react';
 import { dateTimeInZone, dayInZone, DEFAULT_TIME_ZONE, type IsoDate } from '@lianxin/model';
-import { useRoster } from './useRoster';
+import { readRosterSettingsDoc } from './reads';
+import { useDocView } from './useDocView';
 
 export interface Dates {
   readonly timeZone: string;
@@ -27,6 +28,7 @@ export function datesIn(timeZone: string): Dates {
 }
 
 export function useDates(): Dates {
-  const timeZone = useRoster()?.view.settings.timeZone ?? DEFAULT_TIME_ZONE;
+  // The settings alone: a page that shows dates does not re-read every household on each change.
+  const timeZone = useDocView('roster', readRosterSettingsDoc)?.timeZone ?? DEFAULT_TIME_ZONE;
   return useMemo(() => datesIn(timeZone), [timeZone]);
 }

@@ -8,6 +8,8 @@ import { useWork } from './useWork';
 export interface MyHousehold {
   readonly household: Household;
   readonly lastVisit: IsoDate | null;
+  /** the day counted from: the last visit, or the day the household was linked */
+  readonly since: string;
   /** days since the last visit, or since linking if never visited */
   readonly daysSince: number;
   readonly overdue: boolean;
@@ -40,7 +42,7 @@ export function useMyHouseholds(memberId: MemberId | null): { rows: readonly MyH
       const lastVisit = last.get(household.id) ?? null;
       const since = lastVisit ?? dayOf(household.linkedAt ?? household.createdAt, roster.settings.timeZone);
       const daysSince = days(since, today);
-      return { household, lastVisit, daysSince, overdue: daysSince > interval, openMustVisits: mustByHousehold.get(household.id) ?? [] };
+      return { household, lastVisit, since, daysSince, overdue: daysSince > interval, openMustVisits: mustByHousehold.get(household.id) ?? [] };
     });
     rows.sort((a, b) => b.openMustVisits.length - a.openMustVisits.length || Number(b.overdue) - Number(a.overdue) || b.daysSince - a.daysSince);
     return { rows, intervalDays: interval };

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCommunitySession, type CommunitySession, type CommunitySessionOptions } from './communitySession';
+import { deleteCommunityDatabase } from './communityDatabase';
 import { communityDatabaseName } from './databaseNames';
 import { unsignedToken } from './testing/unsignedToken';
 
@@ -57,6 +58,68 @@ describe('openCommunitySession (local only)', () => {
     expect(order).toHaveLength(5);
     expect(Object.keys(s.docs)).toEqual(['roster', 'care', 'work', 'meetings', 'public']);
     expect(s.docs.roster!.getMap('households').size).toBe(50);
+  });
+
+  it('opens only the documents asked for; the others on ensureOpen, outside the status until then', async () => {
+    const factory = new IDBFactory();
+    const token = unsignedToken({ role: 'member' });
+    const seed = local(factory, token);
+    await seed.whenLoaded;
+    // Kept on this device but not pending (a member's edit of a read-only document is refused).
+    seed.docs.meetings!.getArray('meetings').push(['m1']);
+    await seed.destroy();
+
+    const opened: string[] = [];
+    const s = local(factory, token, { open: ['roster', 'care'], onOpen: (kind) => opened.push(kind) });
+    await s.whenLoaded;
+    expect(opened).toEqual(['roster']);
+    expect(s.isOpen('roster')).toBe(true);
+    expect(s.isOpen('work')).toBe(false);
+    // Not loaded: the stored visit is not in the document, and the status does not wait for it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(s.docs.meetings!.getArray('meetings').length).toBe(0);
+    expect(Object.keys(s.getStatus().docs)).toEqual(['roster']);
+    expect(s.handle('meetings')!.unsentUpdate()).toBeNull();
+
+    s.ensureOpen(['meetings', 'care', 'roster']);
+    s.ensureOpen(['meetings']);
+    expect(opened).toEqual(['roster', 'meetings']);
+    await s.handle('meetings')!.whenLoaded;
+    expect(s.docs.meetings!.getArray('meetings').toJSON()).toEqual(['m1']);
+    expect(Object.keys(s.getStatus().docs)).toEqual(['roster', 'meetings']);
+    expect(s.isOpen('work')).toBe(false);
+    expect(s.isOpen('care')).toBe(false);
+  });
+
+  it('opens a document not asked for when it holds changes the relay has not confirmed', async () => {
+    const factory = new IDBFactory();
+    const token = unsignedToken({ role: 'committee' });
+    const seed = local(factory, token);
+    await seed.whenLoaded;
+    seed.docs.meetings!.getArray('meetings').push(['m1']);
+    await seed.destroy();
+
+    const opened: string[] = [];
+    const s = local(factory, token, { open: ['roster'], onOpen: (kind) => opened.push(kind) });
+    await vi.waitFor(() => expect(opened).toEqual(['roster', 'meetings']));
+    await s.handle('meetings')!.whenLoaded;
+    expect(s.getStatus().pending).toBe(1);
+    expect(s.handle('meetings')!.unsentUpdate()).not.toBeNull();
+    expect(s.isOpen('work')).toBe(false);
+  });
+
+  it('closes cleanly with documents it never opened', async () => {
+    const factory = new IDBFactory();
+    const s = local(factory, unsignedToken({ role: 'committee' }), { open: ['roster'] });
+    await s.whenLoaded;
+    await s.destroy();
+    // Deleted once closed (a revoked device): nothing of the session opens it again.
+    await deleteCommunityDatabase('c1', 'p1', { indexedDB: factory, IDBKeyRange });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await factory.databases()).map((d) => d.name)).not.toContain(communityDatabaseName('c1', 'p1'));
+    const again = local(factory, unsignedToken({ role: 'committee' }));
+    await again.whenLoaded;
+    expect(again.getStatus().pending).toBe(0);
   });
 
   it('keeps edits and their pending count across sessions (a reload)', async () => {

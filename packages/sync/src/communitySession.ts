@@ -32,6 +32,8 @@ class Session implements CommunitySession {
   readonly whenLoaded: Promise<void>;
   private readonly db: CommunityDatabase;
   private readonly fixed = new Map<FixedDoc, SyncedDoc>();
+  /** Readable documents not opened yet, with what opens each (starts its load). */
+  private readonly closed = new Map<FixedDoc, () => void>();
   private readonly minutes = new Map<string, { synced: SyncedDoc; refs: number; unsubscribe: () => void }>();
   private readonly listeners = new Set<(status: SessionStatus) => void>();
   private readonly syncUrl: string;
@@ -60,17 +62,25 @@ class Session implements CommunitySession {
     this.db = openCommunityDatabase(claims.cid, claims.sub, options);
 
     const docs = {} as Record<FixedDoc, Y.Doc | null>;
-    const first = FIXED_DOCS.filter((kind) => canRead(claims.role, kind) && options.loadFirst?.includes(kind));
+    const readable = FIXED_DOCS.filter((kind) => canRead(claims.role, kind));
+    // Opened now: the route's documents (default every readable one). The others wait for
+    // `ensureOpen`: a member's route does not load a 3 MB work history it does not show.
+    const openNow = options.open ? readable.filter((k) => options.open!.includes(k)) : readable;
+    const first = openNow.filter((kind) => options.loadFirst?.includes(kind));
     let firstLoaded: Promise<unknown> | undefined;
-    for (const kind of [...first, ...FIXED_DOCS.filter((k) => !first.includes(k))]) {
-      if (!canRead(claims.role, kind)) {
-        docs[kind] = null;
-        continue;
+    for (const kind of FIXED_DOCS) docs[kind] = null;
+    for (const kind of [...first, ...readable.filter((k) => !first.includes(k))]) {
+      let gate: Promise<unknown> | undefined;
+      if (!openNow.includes(kind)) {
+        let open!: () => void;
+        gate = new Promise<void>((resolve) => (open = resolve));
+        this.closed.set(kind, open);
+      } else if (first.length > 0 && !first.includes(kind)) {
+        // The rest wait for the first ones and then for an idle moment: their reads and applies
+        // would compete with loading and rendering the page that needs only the first ones.
+        gate = firstLoaded ??= Promise.all(first.map((k) => this.fixed.get(k)!.whenContentLoaded)).then(afterIdle);
       }
-      // The rest wait for the first ones and then for an idle moment: their reads and applies
-      // would compete with loading and rendering the page that needs only the first ones.
-      if (first.length > 0 && !first.includes(kind)) firstLoaded ??= Promise.all(first.map((k) => this.fixed.get(k)!.whenContentLoaded)).then(afterIdle);
-      const synced = this.createDoc(kind, kind, firstLoaded);
+      const synced = this.createDoc(kind, kind, gate);
       synced.subscribe(this.onDocStatus);
       this.fixed.set(kind, synced);
       docs[kind] = synced.doc;
@@ -84,7 +94,46 @@ class Session implements CommunitySession {
       offline: this.onOffline,
       online: this.onOnline,
     });
-    this.whenLoaded = Promise.all([...[...this.fixed.values()].map((d) => d.whenLoaded), this.purgeUnreadable()]).then(() => undefined);
+    this.whenLoaded = Promise.all([...openNow.map((k) => this.fixed.get(k)!.whenLoaded), this.purgeUnreadable()]).then(() => undefined);
+    for (const kind of openNow) options.onOpen?.(kind);
+    void this.openUnsent();
+  }
+
+  isOpen(kind: FixedDoc): boolean {
+    return this.fixed.has(kind) && !this.closed.has(kind);
+  }
+
+  ensureOpen(kinds: readonly FixedDoc[]): void {
+    if (this.destroyed) return;
+    let opened = false;
+    for (const kind of kinds) {
+      const open = this.closed.get(kind);
+      if (!open) continue;
+      this.closed.delete(kind);
+      open();
+      opened = true;
+      this.options.onOpen?.(kind);
+    }
+    if (opened) this.onDocStatus();
+  }
+
+  /**
+   * A document not shown but holding changes of an earlier run the relay has not confirmed is
+   * opened anyway, once the route's own documents are in: its changes are sent, and counted in
+   * the status and in a revoked device's handover.
+   */
+  private async openUnsent(): Promise<void> {
+    if (this.closed.size === 0) return;
+    try {
+      const rows = await this.db.pending.toArray();
+      const unsent = [...this.closed.keys()].filter((kind) => rows.some((r) => r.doc === kind && r.count > 0));
+      if (unsent.length === 0) return;
+      await this.whenLoaded;
+      await afterIdle();
+      this.ensureOpen(unsent);
+    } catch {
+      // Unreadable counts: the document opens when a page shows it, as any other.
+    }
   }
 
   handle(doc: FixedDoc): SyncedDoc | null {
@@ -151,8 +200,14 @@ class Session implements CommunitySession {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.unwatchNetwork();
     let flushed: Promise<void>[] = [];
+    // Documents never opened are only freed: their load stays unstarted, so a closed (or
+    // deleted, after a revocation) database is not opened again by it.
+    const never = new Set(this.closed.keys());
+    this.closed.clear();
     this.batch(() => {
-      flushed = this.allDocs().map((d) => d.destroy());
+      flushed = [...this.fixed].filter(([kind]) => !never.has(kind)).map(([, d]) => d.destroy());
+      for (const kind of never) this.fixed.get(kind)!.discard();
+      flushed.push(...[...this.minutes.values()].map((m) => m.synced.destroy()));
     });
     this.destroyed = Promise.all([...flushed, this.whenLoaded.catch(() => undefined)]).then(() => this.db.close());
     this.onDocStatus();
@@ -258,7 +313,8 @@ class Session implements CommunitySession {
 
   private aggregate(): SessionStatus {
     const docs: Record<string, SyncStatus> = {};
-    for (const [kind, d] of this.fixed) docs[kind] = d.status;
+    // Documents not open have nothing to sync and nothing unsent: they do not hold "synced" back.
+    for (const [kind, d] of this.fixed) if (!this.closed.has(kind)) docs[kind] = d.status;
     for (const [id, m] of this.minutes) docs[minutesDoc(id)] = m.synced.status;
     return aggregateStatus(docs);
   }

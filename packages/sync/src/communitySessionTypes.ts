@@ -31,6 +31,14 @@ export interface CommunitySessionOptions extends StorageOptions {
    * these are loaded, so the page does not wait for documents it does not show. Default: all at once.
    */
   readonly loadFirst?: readonly FixedDoc[];
+  /**
+   * Documents to open now (load from this device, then sync): what the route shows. The other
+   * readable ones open on `ensureOpen`, or by themselves when this device holds changes of
+   * theirs the relay has not confirmed. Default: every readable document.
+   */
+  readonly open?: readonly FixedDoc[];
+  /** Told of each document as it is opened (loads and syncs). */
+  readonly onOpen?: (kind: FixedDoc) => void;
 }
 
 /** A minutes document opened with `openMinutes`; call `release()` when done with it. */
@@ -52,10 +60,17 @@ export interface CommunitySession {
   readonly claims: TokenClaims;
   /** The fixed documents, null where this role may not read them. */
   readonly docs: Readonly<Record<FixedDoc, Y.Doc | null>>;
-  /** Resolves once every fixed document is loaded from this device (and unreadable copies purged). */
+  /** Resolves once every fixed document opened at the start is loaded from this device (and unreadable copies purged). */
   readonly whenLoaded: Promise<void>;
-  /** The SyncedDoc behind a fixed document (awareness, per-document status), or null. */
+  /**
+   * The SyncedDoc behind a fixed document (awareness, per-document status), or null. A document
+   * not open yet has one too: empty, not loading, not syncing, and outside the status.
+   */
   handle(doc: FixedDoc): SyncedDoc | null;
+  /** Whether a readable document has been opened (its load started). */
+  isOpen(doc: FixedDoc): boolean;
+  /** Opens these documents if they are not open yet (those the role may not read are ignored). */
+  ensureOpen(docs: readonly FixedDoc[]): void;
   /** Current status; stable identity until something changes (for useSyncExternalStore). */
   getStatus(): SessionStatus;
   subscribe(listener: (status: SessionStatus) => void): () => void;

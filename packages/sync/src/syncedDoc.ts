@@ -196,6 +196,19 @@ export class SyncedDoc {
     return this.destroyed;
   }
 
+  /**
+   * Frees a document whose load never started (the session never opened it): nothing of it was
+   * loaded, counted or written, so nothing is flushed and the database is not touched again.
+   */
+  discard(): void {
+    if (this.destroyed) return;
+    this.destroyed = Promise.resolve();
+    this.apply({ type: 'stopped' });
+    this.awareness.destroy();
+    this.store.destroy();
+    this.doc.destroy();
+  }
+
   private contentLoaded(): void {
     if (this.destroyed) return;
     // Registered before the provider's own update listener, so a change is recorded before the

@@ -20,6 +20,7 @@ import { useRosterExport } from '../../state/useRosterExport';
 import { useKeepFirstScreen } from '../../state/rosterFirstScreen';
 import { useLanguage } from '../../state/useLanguage';
 import { usePlaceLabels } from '../../state/usePlaceLabels';
+import { useUsableMark } from '../../state/usableMark';
 
 // The forms (drawers) and the import (spreadsheet parsing, preview table) are code the page
 // needs only once they are opened: loaded then (and fetched when the page is idle).
@@ -55,6 +56,7 @@ export function RosterPage() {
   const { language } = useLanguage();
   const labels = usePlaceLabels();
   useKeepFirstScreen(read?.view ?? null, labels, language);
+  useUsableMark('roster', read !== null);
   const householdOpened = useOpenedOnce(household !== null);
   const memberOpened = useOpenedOnce(member !== null);
   const structureOpened = useOpenedOnce(structure !== null);

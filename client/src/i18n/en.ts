@@ -52,6 +52,8 @@ export const en: Resources = {
     committee: 'Committee',
     member: 'Member',
     public: 'Public',
+    township: 'Township staff',
+    county: 'County staff',
   },
   sync: {
     label: 'Sync status',

@@ -51,6 +51,8 @@ export const zhCN = {
     committee: '支委',
     member: '党员',
     public: '群众',
+    township: '乡镇(街道)干部',
+    county: '县(区)干部',
   },
   sync: {
     label: '同步状态',

@@ -10,6 +10,8 @@ import { RevokedPage } from './features/settings/RevokedPage';
 
 // The community part (roster, editor, charts) loads after the shell so first paint is fast.
 const CommunityApp = lazy(() => import('./shell/CommunityApp'));
+// A township's or county's pages (issue 22), in their own chunk.
+const RegionApp = lazy(() => import('./features/region/RegionApp'));
 
 export function App() {
   return (
@@ -22,6 +24,7 @@ export function App() {
             <Route path="/join" element={<JoinPage />} />
             <Route path="/revoked/:communityId" element={<RevokedPage />} />
             <Route path="/c/:communityId/*" element={<CommunityApp />} />
+            <Route path="/r/:regionId/*" element={<RegionApp />} />
             <Route path="/index.html" element={<Navigate to="/" replace />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

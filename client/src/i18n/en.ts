@@ -1,4 +1,5 @@
 import type { Resources } from './zhCN';
+import { regionEn } from './regionEn';
 
 export const en: Resources = {
   app: {
@@ -485,4 +486,5 @@ export const en: Resources = {
     whoAmI: 'I am',
     whoAmIHelp: 'Pick yourself in the roster first to see the households you serve.',
   },
+  region: regionEn,
 };

@@ -44,7 +44,7 @@ function CaseBody({ item, mode, setMode }: { item: DeskCase; mode: Mode; setMode
       <Space wrap style={{ marginBottom: 12 }}>
         <CaseStateTag state={c.state} />
         {c.resolvedBy ? <Tag>{t(`region.case.resolvedBy.${c.resolvedBy}`)}</Tag> : null}
-        {c.satisfied !== null ? <Tag color={c.satisfied ? 'green' : 'orange'}>{t(c.satisfied ? 'region.case.satisfied' : 'region.case.unsatisfied')}</Tag> : null}
+        {c.satisfied !== null ? <Tag color={c.satisfied ? 'success' : 'warning'}>{t(c.satisfied ? 'region.case.satisfied' : 'region.case.unsatisfied')}</Tag> : null}
       </Space>
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('region.case.community')}>{item.communityName}</Descriptions.Item>

@@ -42,10 +42,10 @@ export default function DeskPage() {
       <Typography.Paragraph type="secondary">{t('region.desk.intro')}</Typography.Paragraph>
       {!directory ? <Alert type="info" showIcon title={t('region.notSynced')} style={{ marginBottom: 12 }} /> : null}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Tag color="blue" data-testid="desk-open-count">
+        <Tag color="processing" data-testid="desk-open-count">
           {t('region.desk.onDesk', { count: onDesk.length })}
         </Tag>
-        <Tag color={overdue.length > 0 ? 'red' : 'default'} data-testid="desk-overdue-count">
+        <Tag color={overdue.length > 0 ? 'error' : 'default'} data-testid="desk-overdue-count">
           {t('region.desk.overdueCount', { count: overdue.length })}
         </Tag>
       </Space>
@@ -115,7 +115,7 @@ function DeskRow({ item, today, onOpen }: { item: DeskCase; today: string; onOpe
             <span>{c.title}</span>
             <CaseStateTag state={c.state} />
             {late ? (
-              <Tag color="red" title={t('region.desk.overdueHelp')} data-testid="overdue-flag">
+              <Tag color="error" title={t('region.desk.overdueHelp')} data-testid="overdue-flag">
                 {t('region.desk.overdue')}
               </Tag>
             ) : null}

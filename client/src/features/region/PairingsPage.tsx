@@ -103,7 +103,7 @@ function PairingCard({ pairing: p, communityName, today }: { pairing: Pairing; c
       data-testid="pairing"
       data-below={cadence.below ? 'true' : 'false'}
       title={`${p.cadre} — ${p.memberName}`}
-      extra={cadence.below ? <Tag color="red">{t('region.pairings.below')}</Tag> : null}
+      extra={cadence.below ? <Tag color="error">{t('region.pairings.below')}</Tag> : null}
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
         {communityName} · {t('region.pairings.since')} {p.since} · {t('region.pairings.lastThirtyDays', { count: cadence.lastThirtyDays })} / {p.perMonth}

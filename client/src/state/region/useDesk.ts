@@ -2,16 +2,13 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { App } from 'antd';
 import type * as Y from 'yjs';
-import { actOnCase, readEscalations, type CaseActionInput, type CommandResult, type ConcernId, type EscalatedCase, type EscalationsView } from '@lianxin/model';
+import { actOnCase, readEscalations, type CaseActionInput, type CommandResult, type ConcernId, type EscalationsView } from '@lianxin/model';
+import { deskCasesOf, type DeskCase } from './deskCases';
 import { useText } from '../useText';
 import { communityDocsStore } from './communityDocsStore';
 import { useRegionClient } from './useRegion';
 
-export interface DeskCase {
-  readonly communityId: string;
-  readonly communityName: string;
-  readonly case: EscalatedCase;
-}
+export type { DeskCase } from './deskCases';
 
 const readView = (doc: Y.Doc): EscalationsView => readEscalations(doc).view;
 
@@ -21,16 +18,6 @@ export function useDeskCases(): readonly DeskCase[] {
   const store = communityDocsStore(session, 'escalations', readView);
   const parts = useSyncExternalStore(store.subscribe, store.getSnapshot);
   return deskCasesOf(parts);
-}
-
-const cache = new WeakMap<object, readonly DeskCase[]>();
-function deskCasesOf(parts: readonly { community: { id: string; name: string }; value: EscalationsView }[]): readonly DeskCase[] {
-  let list = cache.get(parts);
-  if (!list) {
-    list = parts.flatMap(({ community, value }) => [...value.cases.values()].map((c) => ({ communityId: community.id, communityName: community.name, case: c }))).sort((a, b) => b.case.escalatedAt - a.case.escalatedAt);
-    cache.set(parts, list);
-  }
-  return list;
 }
 
 const notOpen: CommandResult<never> = {

@@ -2,10 +2,13 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { App } from 'antd';
 import type * as Y from 'yjs';
-import { actOnCase, logContact, pairCadre, readRegion, recordRegionMeeting, type CommandResult, type ConcernId, type RegionView } from '@lianxin/model';
+import { logContact, pairCadre, readRegion, type CommandResult, type RegionView } from '@lianxin/model';
+import { recordMeeting, type MeetingInput } from './recordMeeting';
 import { snapshotStore } from '../snapshotStore';
 import { useText } from '../useText';
 import { useRegionClient } from './useRegion';
+
+export type { MeetingInput } from './recordMeeting';
 
 const readView = (doc: Y.Doc): RegionView => readRegion(doc).view;
 
@@ -13,14 +16,6 @@ export function useRegionView(): RegionView {
   const { session } = useRegionClient();
   const store = snapshotStore(session.region, readView);
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
-}
-
-export interface MeetingInput {
-  readonly kind: 'consultation' | 'assignment';
-  readonly title: string;
-  readonly date: string;
-  readonly concerns: readonly { communityId: string; caseId: string; title: string }[];
-  readonly decisions: string;
 }
 
 export function useRegionActions() {
@@ -38,15 +33,9 @@ export function useRegionActions() {
   const ctx = useCallback(() => ({ actor: account.personId, name: account.name }), [account]);
 
   /** Records the meeting in the region document and, on each case discussed, a `discussed` action linking to it. */
-  const recordMeeting = useCallback(
+  const record = useCallback(
     (input: MeetingInput): CommandResult<string> => {
-      const result = recordRegionMeeting(session.region, { ...input, concerns: [...input.concerns] }, ctx());
-      if (result.type === 'done') {
-        for (const c of input.concerns) {
-          const doc = session.communityDoc(c.communityId, 'escalations');
-          if (doc) actOnCase(doc, c.caseId as ConcernId, { type: 'discussed', meetingId: result.value, decision: input.decisions || null }, ctx());
-        }
-      }
+      const result = recordMeeting(session, input, ctx());
       return say(result);
     },
     [session, ctx, say],
@@ -59,5 +48,5 @@ export function useRegionActions() {
     (input: { pairingId: string; date: string; kind: 'visit' | 'call' | 'talk' | 'message'; note?: string }) => say(logContact(session.region, input, ctx())),
     [session, ctx, say],
   );
-  return { recordMeeting, pair, contact };
+  return { recordMeeting: record, pair, contact };
 }

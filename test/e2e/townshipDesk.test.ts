@@ -143,6 +143,8 @@ describe('the township desk', () => {
     expect(await seriousAxe(page)).toEqual([]);
     await late.getByRole('button').click();
     await page.getByTestId('case-body').waitFor();
+    // The drawer fits the phone's width.
+    expect(await page.locator('.ant-drawer-content-wrapper').evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(PHONE.width);
     expect(await seriousAxe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

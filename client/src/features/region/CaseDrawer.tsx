@@ -23,7 +23,7 @@ export function CaseDrawer({ item, onClose }: { item: DeskCase | null; onClose: 
     onClose();
   };
   return (
-    <Drawer open={item !== null} onClose={close} title={item?.case.title ?? t('region.case.title')} size={560} data-testid="case-drawer" destroyOnHidden>
+    <Drawer open={item !== null} onClose={close} title={item?.case.title ?? t('region.case.title')} size={Math.min(560, window.innerWidth)} data-testid="case-drawer" destroyOnHidden>
       {item ? <CaseBody item={item} mode={mode} setMode={setMode} /> : null}
     </Drawer>
   );

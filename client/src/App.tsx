@@ -12,6 +12,8 @@ const CommunityApp = lazy(() => import('./shell/CommunityApp'));
 const SetupPage = lazy(() => import('./features/settings/SetupPage').then((m) => ({ default: m.SetupPage })));
 const JoinPage = lazy(() => import('./features/settings/JoinPage').then((m) => ({ default: m.JoinPage })));
 const RevokedPage = lazy(() => import('./features/settings/RevokedPage').then((m) => ({ default: m.RevokedPage })));
+// A township's or county's pages (issue 22), in their own chunk.
+const RegionApp = lazy(() => import('./features/region/RegionApp'));
 
 export function App() {
   return (
@@ -24,6 +26,7 @@ export function App() {
             <Route path="/join" element={<JoinPage />} />
             <Route path="/revoked/:communityId" element={<RevokedPage />} />
             <Route path="/c/:communityId/*" element={<CommunityApp />} />
+            <Route path="/r/:regionId/*" element={<RegionApp />} />
             <Route path="/index.html" element={<Navigate to="/" replace />} />
             <Route path="*" element={<LazyNotFound />} />
           </Routes>

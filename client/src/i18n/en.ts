@@ -1,4 +1,5 @@
 import type { Resources } from './zhCN';
+import { regionEn } from './regionEn';
 
 export const en: Resources = {
   app: {
@@ -52,6 +53,8 @@ export const en: Resources = {
     committee: 'Committee',
     member: 'Member',
     public: 'Public',
+    township: 'Township staff',
+    county: 'County staff',
   },
   sync: {
     label: 'Sync status',
@@ -483,4 +486,5 @@ export const en: Resources = {
     whoAmI: 'I am',
     whoAmIHelp: 'Pick yourself in the roster first to see the households you serve.',
   },
+  region: regionEn,
 };

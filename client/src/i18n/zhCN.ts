@@ -1,4 +1,6 @@
 // Simplified Chinese: the source language. en.ts must have exactly the same keys (checked by type).
+import { regionZhCN } from './regionZhCN';
+
 export const zhCN = {
   app: {
     name: '连心',
@@ -51,6 +53,8 @@ export const zhCN = {
     committee: '支委',
     member: '党员',
     public: '群众',
+    township: '乡镇(街道)干部',
+    county: '县(区)干部',
   },
   sync: {
     label: '同步状态',
@@ -482,6 +486,7 @@ export const zhCN = {
     whoAmI: '我是',
     whoAmIHelp: '请先在花名册中选出你自己,才能看到你联系的住户。',
   },
+  region: regionZhCN,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Drawer, Menu, Select, Tag, Typography } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { useSession } from '../state/useSession';
+import { accountPath } from '../state/accountPath';
 import { useAccounts } from '../state/useAccounts';
 import { useNameFromSetup } from '../state/useNameFromSetup';
 import { useRosterSelf } from '../state/useRosterSelf';
@@ -55,7 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             style={{ width: '100%', maxWidth: 280 }}
             popupMatchSelectWidth={false}
             options={accounts.map((a) => ({ value: a.communityId, label: <span className="lx-clip">{a.communityName}</span> }))}
-            onChange={(id: string) => navigate(`/c/${id}`)}
+            onChange={(id: string) => navigate(accountPath(accounts.find((a) => a.communityId === id) ?? { communityId: id, role: 'member' }))}
           />
         </div>
         <div className="lx-header__right">

@@ -3,6 +3,8 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { SessionProvider } from '../state/SessionProvider';
+import { isRegionRole } from '@lianxin/protocol';
+import { accountPath } from '../state/accountPath';
 import { useAccounts } from '../state/useAccounts';
 import { useSession } from '../state/useSession';
 import { AppShell } from './AppShell';
@@ -63,6 +65,7 @@ export default function CommunityApp() {
   }, [account, markOpened]);
   if (!ready) return <Loading />;
   if (!account) return <Navigate to="/" replace />;
+  if (isRegionRole(account.role)) return <Navigate to={accountPath(account)} replace />;
   return (
     <SessionProvider key={account.communityId} account={account} first={first} fallback={<Loading />}>
       <AppShell>

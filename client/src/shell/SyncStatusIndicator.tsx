@@ -2,11 +2,14 @@
 import { Badge, Tag, Tooltip } from 'antd';
 import { CloudOutlined, CloudSyncOutlined, DisconnectOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../state/ClientSession';
 import { useSyncStatus } from '../state/useSyncStatus';
 
-export function SyncStatusIndicator() {
+/** `status`: a region session's (the township's pages); default the open community's. */
+export function SyncStatusIndicator({ status: given }: { status?: SyncStatus } = {}) {
   const { t } = useTranslation();
-  const status = useSyncStatus();
+  const own = useSyncStatus();
+  const status = given ?? own;
   const { icon, color, label, help } =
     status.type === 'offline'
       ? { icon: <DisconnectOutlined />, color: 'default', label: t('sync.offline'), help: t('sync.offlineHelp') }

@@ -71,8 +71,8 @@ export const accountsStore = {
     if (snapshot.ready !== ready || snapshot.accounts !== accounts || snapshot.lastUsed !== lastUsed) snapshot = { ready, accounts, lastUsed };
     return snapshot;
   },
-  /** Saves (or replaces) the token of a community and makes it the one used last. */
-  async put(input: { token: string; communityName: string; kind: 'urban' | 'village' }): Promise<Account> {
+  /** Saves (or replaces) the token of a community (or region: no kind) and makes it the one used last. */
+  async put(input: { token: string; communityName: string; kind?: 'urban' | 'village' }): Promise<Account> {
     const saved = await (await store()).saveAccount(input);
     await reload();
     return toAccount(saved);

@@ -20,7 +20,16 @@ const joinSchema = sessionSchema.extend({
   name: z.string(),
   personId: z.string().optional(),
 });
-export type JoinResult = z.infer<typeof joinSchema>;
+// A township's or county's invite answers with the region instead of a community.
+const regionJoinSchema = z.object({
+  region: z.object({ id: z.string().refine((v) => isCommunityId(v), 'bad region id'), name: z.string().min(1).max(200), level: z.enum(['county', 'township']), parent: z.string().nullable() }),
+  token: z.string().min(10),
+  tokenId: z.string().min(1),
+  role: z.enum(['township', 'county']),
+  name: z.string(),
+  personId: z.string().optional(),
+});
+export type JoinResult = z.infer<typeof joinSchema> | z.infer<typeof regionJoinSchema>;
 export type SetupResult = z.infer<typeof sessionSchema>;
 
 const inviteSchema = z.object({ code: z.string().min(1), url: z.string().min(1), expiresAt: z.string().nullable() });
@@ -69,7 +78,7 @@ export function setupCommunity(input: SetupInput): Promise<SetupResult> {
 }
 
 export function joinCommunity(code: string, name: string): Promise<JoinResult> {
-  return call('/api/join', { method: 'POST', body: JSON.stringify({ code, name }) }, joinSchema);
+  return call('/api/join', { method: 'POST', body: JSON.stringify({ code, name }) }, z.union([joinSchema, regionJoinSchema]));
 }
 
 export interface InviteInput {

@@ -31,3 +31,16 @@ export function communityDatabaseName(communityId: string, personId: string): st
   if (!PERSON_ID.test(personId)) throw new Error(`Invalid person id: ${JSON.stringify(personId)}`);
   return `${DATABASE_PREFIX}.${DATABASE_FORMAT}/c/${communityId}/${personId}`;
 }
+
+/** Dexie schema version of a region database. */
+export const REGION_SCHEMA_VERSION = 1;
+
+/**
+ * `lianxin.1/r/<regionId>/<personId>`: one person's local copy of what a township or county may
+ * open — its region document and, per community of its directory, the documents it reads.
+ */
+export function regionDatabaseName(regionId: string, personId: string): string {
+  if (!isCommunityId(regionId)) throw new Error(`Invalid region id: ${JSON.stringify(regionId)}`);
+  if (!PERSON_ID.test(personId)) throw new Error(`Invalid person id: ${JSON.stringify(personId)}`);
+  return `${DATABASE_PREFIX}.${DATABASE_FORMAT}/r/${regionId}/${personId}`;
+}

@@ -1,11 +1,15 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { z } from 'zod';
-import { isCommunityId, isTokenRole, peekTokenClaims, type TokenRole } from '@lianxin/protocol';
+import { isCommunityId, isRegionRole, isTokenRole, peekTokenClaims, type TokenRole } from '@lianxin/protocol';
 import { deleteCommunityDatabase } from './communityDatabase';
 import { DEVICE_SCHEMA_VERSION, deviceDatabaseName } from './databaseNames';
+import { deleteRegionDatabase } from './regionDatabase';
 import { dexieOptions, type StorageOptions } from './storageOptions';
 
-/** One community this device has joined, with the token it joined with. One per community. */
+/**
+ * One community (or region: a township's or county's token, whose `cid` is the region) this device
+ * has joined, with the token it joined with. One per community or region.
+ */
 export interface Account {
   readonly communityId: string;
   /** From setup/join, if the caller passed it (the token does not carry it). */
@@ -167,7 +171,10 @@ export class DeviceStore {
       const last = await this.db.settings.get(LAST_USED);
       if (last?.value === communityId) await this.db.settings.delete(LAST_USED);
     });
-    if (account && options.deleteLocalData !== false) await deleteCommunityDatabase(account.communityId, account.personId, this.storage);
+    if (!account || options.deleteLocalData === false) return;
+    // A township's or county's account (its id is the region's) keeps a region database.
+    if (isRegionRole(account.role)) await deleteRegionDatabase(account.communityId, account.personId, this.storage);
+    else await deleteCommunityDatabase(account.communityId, account.personId, this.storage);
   }
 
   close(): void {

@@ -1,0 +1,142 @@
+// The township's desk: every concern its communities escalated, filtered by community, category
+// and age; overdue assignments flagged (督办); a case opens in a drawer.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { daysWaiting, isOnDesk, isOverdue } from '@lianxin/model';
+import { useDeskCases, type DeskCase } from '../../state/region/useDesk';
+import { useRegionDirectory, useRegionToday } from '../../state/region/useRegion';
+import { CaseDrawer } from './CaseDrawer';
+import { CaseStateTag } from './CaseStateTag';
+
+const AGES = [3, 7, 30] as const;
+
+export default function DeskPage() {
+  const { t } = useTranslation();
+  const directory = useRegionDirectory();
+  const cases = useDeskCases();
+  const today = useRegionToday();
+  const [community, setCommunity] = useState<string>('');
+  const [category, setCategory] = useState<string>('');
+  const [age, setAge] = useState<number>(0);
+  const [scope, setScope] = useState<'desk' | 'all'>('desk');
+  const [open, setOpen] = useState<{ communityId: string; caseId: string } | null>(null);
+
+  const categories = useMemo(() => [...new Set(cases.map((c) => c.case.category).filter((c): c is string => Boolean(c)))].sort(), [cases]);
+  const onDesk = cases.filter((c) => isOnDesk(c.case));
+  const overdue = onDesk.filter((c) => isOverdue(c.case, today));
+  const shown = cases.filter(
+    (c) =>
+      (scope === 'all' || isOnDesk(c.case)) &&
+      (!community || c.communityId === community) &&
+      (!category || c.case.category === category) &&
+      (!age || daysWaiting(c.case, today) > age),
+  );
+  const selected = open ? (cases.find((c) => c.communityId === open.communityId && c.case.id === open.caseId) ?? null) : null;
+
+  return (
+    <div data-testid="desk-page">
+      <Typography.Title level={2} className="lx-page-title">
+        {t('region.desk.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('region.desk.intro')}</Typography.Paragraph>
+      {!directory ? <Alert type="info" showIcon title={t('region.notSynced')} style={{ marginBottom: 12 }} /> : null}
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Tag color="processing" data-testid="desk-open-count">
+          {t('region.desk.onDesk', { count: onDesk.length })}
+        </Tag>
+        <Tag color={overdue.length > 0 ? 'error' : 'default'} data-testid="desk-overdue-count">
+          {t('region.desk.overdueCount', { count: overdue.length })}
+        </Tag>
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={t('region.desk.filterCommunity')}
+          data-testid="filter-community"
+          value={community}
+          onChange={setCommunity}
+          style={{ minWidth: 140 }}
+          options={[{ value: '', label: t('region.desk.allCommunities') }, ...(directory?.communities ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+        />
+        <Select
+          aria-label={t('region.desk.filterCategory')}
+          data-testid="filter-category"
+          value={category}
+          onChange={setCategory}
+          style={{ minWidth: 120 }}
+          options={[{ value: '', label: t('region.desk.allCategories') }, ...categories.map((c) => ({ value: c, label: c }))]}
+        />
+        <Select
+          aria-label={t('region.desk.filterAge')}
+          data-testid="filter-age"
+          value={age}
+          onChange={setAge}
+          style={{ minWidth: 110 }}
+          options={[{ value: 0, label: t('region.desk.anyAge') }, ...AGES.map((d) => ({ value: d, label: t('region.desk.olderThan', { count: d }) }))]}
+        />
+        <Select
+          aria-label={t('region.desk.filterState')}
+          data-testid="filter-state"
+          value={scope}
+          onChange={setScope}
+          style={{ minWidth: 110 }}
+          popupMatchSelectWidth={false}
+          options={[
+            { value: 'desk', label: t('region.desk.showOnDesk') },
+            { value: 'all', label: t('region.desk.showAll') },
+          ]}
+        />
+      </Space>
+      {shown.length === 0 ? (
+        <Empty description={t('region.desk.empty')} />
+      ) : (
+        <List
+          data-testid="desk-list"
+          dataSource={shown}
+          rowKey={(c) => `${c.communityId}/${c.case.id}`}
+          renderItem={(c) => <DeskRow item={c} today={today} onOpen={() => setOpen({ communityId: c.communityId, caseId: c.case.id })} />}
+        />
+      )}
+      <CaseDrawer item={selected} onClose={() => setOpen(null)} />
+    </div>
+  );
+}
+
+function DeskRow({ item, today, onOpen }: { item: DeskCase; today: string; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const c = item.case;
+  const waited = daysWaiting(c, today);
+  const late = isOverdue(c, today);
+  return (
+    <List.Item data-testid="desk-case" data-case={c.id} data-community={item.communityId} data-state={c.state} data-overdue={late ? 'true' : 'false'} actions={[<Button key="open" onClick={onOpen} aria-label={`${t('region.desk.open')} ${c.title}`}>{t('region.desk.open')}</Button>]}>
+      <List.Item.Meta
+        title={
+          <Space wrap size={4}>
+            <span>{c.title}</span>
+            <CaseStateTag state={c.state} />
+            {late ? (
+              <Tag color="error" title={t('region.desk.overdueHelp')} data-testid="overdue-flag">
+                {t('region.desk.overdue')}
+              </Tag>
+            ) : null}
+          </Space>
+        }
+        description={
+          <Space wrap size={[8, 0]}>
+            <span>{item.communityName}</span>
+            {c.place ? <span>{c.place}</span> : null}
+            <span>{c.category ?? t('region.desk.noCategory')}</span>
+            {isWaitingState(c.state) ? <span data-testid="waited">{waited > 0 ? t('region.desk.waited', { count: waited }) : t('region.desk.waitedToday')}</span> : null}
+            {c.assignment ? (
+              <span>
+                {t('region.desk.assignedTo', { to: c.assignment.to.kind === 'community' ? t('region.desk.toCommunity') : c.assignment.to.name })} · {t('region.desk.deadline', { date: c.assignment.deadline })}
+              </span>
+            ) : null}
+          </Space>
+        }
+      />
+    </List.Item>
+  );
+}
+
+const isWaitingState = (state: string) => state !== 'resolved' && state !== 'handedBack';

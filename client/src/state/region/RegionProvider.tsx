@@ -1,0 +1,25 @@
+// Opens the township's or county's session for as long as its pages are shown.
+import { useEffect, useState, type ReactNode } from 'react';
+import { openRegionSession } from '@lianxin/sync';
+import type { Account } from '../Account';
+import { RegionContext, type RegionClient } from './RegionContext';
+
+export function RegionProvider({ account, fallback, children }: { account: Account; fallback: ReactNode; children: ReactNode }) {
+  const [client, setClient] = useState<RegionClient | null>(null);
+  useEffect(() => {
+    const session = openRegionSession({ relayUrl: window.location.origin, token: account.token });
+    let shown = true;
+    // The desk shows what this device kept: wait for the local copy, not the relay.
+    void session.whenLoaded.then(() => {
+      if (shown) setClient({ account, session });
+    });
+    return () => {
+      shown = false;
+      setClient(null);
+      void session.destroy();
+    };
+    // A new token for the same region (joined again) reopens with it.
+  }, [account.communityId, account.token]);
+  if (!client) return <>{fallback}</>;
+  return <RegionContext.Provider value={client}>{children}</RegionContext.Provider>;
+}

@@ -1,0 +1,411 @@
+import type * as Y from 'yjs';
+import { DocKind, isRegionRole, peekTokenClaims, regionAccess, type RegionRole, type TierDoc, type TokenClaims } from '@lianxin/protocol';
+import { deleteLocalDoc, storedDocNames } from './communityDatabase';
+import type { WebSocketClass } from './countingWebSocket';
+import { defaultNetworkEvents, watchNetwork } from './networkEvents';
+import { openRegionDatabase, type RegionDatabase } from './regionDatabase';
+import { fetchRegionDirectory, RegionDirectorySchema, sameDirectory, type RegionDirectory } from './regionDirectory';
+import { relayEndpoints } from './relayEndpoints';
+import type { StorageOptions } from './storageOptions';
+import { SyncedDoc } from './syncedDoc';
+import { OfflineReason, aggregateStatus, isFatal, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
+import { TokenProbe, type FetchFunction } from './tokenProbe';
+
+export interface RegionSessionOptions extends StorageOptions {
+  /** The relay's base URL, e.g. `http://127.0.0.1:8787`. */
+  readonly relayUrl: string;
+  /** A township or county token (its `cid` is the region). */
+  readonly token: string;
+  readonly WebSocketPolyfill?: WebSocketClass;
+  /** For `GET /api/region` and token checks. Default: global fetch. */
+  readonly fetch?: FetchFunction;
+  /** Connect (and ask for the directory) once loaded (default true); false keeps the session local. */
+  readonly connect?: boolean;
+  readonly maxBackoffMs?: number;
+  readonly now?: () => number;
+  readonly networkEvents?: EventTarget | null;
+  /**
+   * The documents of every community kept open for the whole session (what the first page shows
+   * of all of them). Default: a township's `escalations` (its desk), a county's `summary`. Others
+   * are opened on demand with `openCommunityDoc`; none the role may not read is ever opened.
+   */
+  readonly communityDocs?: readonly TierDoc[];
+}
+
+/** A community's document opened with `openCommunityDoc`; `release()` when the page is done with it. */
+export interface CommunityDocHandle {
+  readonly communityId: string;
+  readonly kind: TierDoc;
+  readonly synced: SyncedDoc;
+  readonly doc: Y.Doc;
+  /** Idempotent; the document closes when its last handle is released (unless the session keeps it open). */
+  release(): void;
+}
+
+/**
+ * What a township's or county's staff open: the region's own document and, for each community of
+ * its directory, the documents the role may read that a page needs. One IndexedDB database per
+ * person and region; the directory is kept there too, so the session opens with no network.
+ */
+export interface RegionSession {
+  readonly claims: TokenClaims;
+  readonly role: RegionRole;
+  /** The region's own document (`<regionId>/region`). */
+  readonly region: Y.Doc;
+  regionHandle(): SyncedDoc;
+  /**
+   * Resolves once the region document, the kept directory (or, with none kept, the relay's first
+   * answer or failure) and the kept-open community documents are loaded from this device.
+   */
+  readonly whenLoaded: Promise<void>;
+  /** The directory as last known (kept on this device, refreshed from the relay), or null before any. */
+  getDirectory(): RegionDirectory | null;
+  /** Fires when the directory or the set of open documents changes. */
+  subscribeDocs(listener: () => void): () => void;
+  /** A kept-open or opened community document, or null (not open, not in the region, or not readable). */
+  communityDoc(communityId: string, kind: TierDoc): Y.Doc | null;
+  /** Whether that document has loaded what this device stored. */
+  isCommunityDocLoaded(communityId: string, kind: TierDoc): boolean;
+  /** Opens a community's document (reference-counted); null when the community is not in the region or the role may not read it. */
+  openCommunityDoc(communityId: string, kind: TierDoc): CommunityDocHandle | null;
+  /** Asks the relay for the directory again (also done at start and when the network returns). */
+  refreshDirectory(): Promise<void>;
+  getStatus(): SessionStatus;
+  subscribe(listener: (status: SessionStatus) => void): () => void;
+  whenSynced(): Promise<SessionStatus>;
+  /** Local changes the relay has not confirmed, per document (room name) as one Yjs update each. */
+  unsent(): { readonly doc: string; readonly pending: number; readonly update: Uint8Array }[];
+  flush(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export function openRegionSession(options: RegionSessionOptions): RegionSession {
+  return new Region(options);
+}
+
+const TOKEN_REASONS: readonly OfflineReason[] = [OfflineReason.revoked, OfflineReason.expired, OfflineReason.unauthorized];
+const MAX_TIMER = 2 ** 31 - 1;
+const DIRECTORY_KEY = 'directory';
+
+/**
+ * SyncedDoc names a document's room `<communityId>/<name>` and its local copy `<name>`. In one
+ * database for many communities the local name must be the whole room name, so the provider is
+ * given the relay's base as server and `sync` as "community": the socket URL is the same
+ * `…/sync/<communityId>/<doc>` a community session uses.
+ */
+function splitSyncUrl(sync: string): { syncUrl: string; prefix: string } {
+  const cut = sync.lastIndexOf('/');
+  return { syncUrl: sync.slice(0, cut), prefix: sync.slice(cut + 1) };
+}
+
+interface OpenDoc {
+  readonly synced: SyncedDoc;
+  readonly communityId: string;
+  readonly kind: TierDoc | typeof DocKind.region;
+  refs: number;
+  /** kept open by the session (the region document, `communityDocs`) */
+  kept: boolean;
+  loaded: boolean;
+  readonly unsubscribe: () => void;
+}
+
+class Region implements RegionSession {
+  readonly claims: TokenClaims;
+  readonly role: RegionRole;
+  readonly region: Y.Doc;
+  readonly whenLoaded: Promise<void>;
+  private readonly db: RegionDatabase;
+  private readonly open = new Map<string, OpenDoc>();
+  private readonly statusListeners = new Set<(status: SessionStatus) => void>();
+  private readonly docListeners = new Set<() => void>();
+  private readonly sync: { syncUrl: string; prefix: string };
+  private readonly apiUrl: string;
+  private readonly probe: TokenProbe;
+  private readonly WebSocket: WebSocketClass;
+  private readonly kept: readonly TierDoc[];
+  private readonly unwatchNetwork: () => void;
+  private directory: RegionDirectory | null = null;
+  private status: SessionStatus;
+  private tokenFailure: OfflineReason | null = null;
+  private networkDown = false;
+  private expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed: Promise<void> | null = null;
+  private batching = 0;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(private readonly options: RegionSessionOptions) {
+    const claims = typeof options.token === 'string' ? peekTokenClaims(options.token) : null;
+    if (!claims) throw new Error('openRegionSession: the token is not a readable Lianxin token');
+    if (!isRegionRole(claims.role)) throw new Error(`openRegionSession: a ${claims.role} token has no region (township or county only)`);
+    const WebSocketImpl = options.WebSocketPolyfill ?? globalThis.WebSocket;
+    if (!WebSocketImpl) throw new Error('openRegionSession: no WebSocket here; pass WebSocketPolyfill (in Node, the ws package)');
+    const endpoints = relayEndpoints(options.relayUrl);
+    this.claims = claims;
+    this.role = claims.role;
+    this.sync = splitSyncUrl(endpoints.sync);
+    this.apiUrl = endpoints.api;
+    this.WebSocket = WebSocketImpl;
+    this.probe = new TokenProbe(endpoints.api, options.token, options.fetch);
+    this.kept = (options.communityDocs ?? (claims.role === 'township' ? [DocKind.escalations] : [DocKind.summary])).filter((k) => regionAccess(this.role, k, 'own') !== 'none');
+    this.db = openRegionDatabase(claims.cid, claims.sub, options);
+
+    const region = this.add(claims.cid, DocKind.region, true);
+    this.region = region.synced.doc;
+    this.status = this.aggregate();
+    this.armExpiry();
+    this.unwatchNetwork = watchNetwork(options.networkEvents === undefined ? defaultNetworkEvents() : options.networkEvents, { offline: this.onOffline, online: this.onOnline });
+
+    const cached = this.readCachedDirectory();
+    const first = cached.then((directory) => {
+      if (directory && !this.directory) this.setDirectory(directory);
+      const asked = options.connect === false ? Promise.resolve() : this.refreshDirectory();
+      // With a directory kept, the session opens from it and the relay's answer follows.
+      return directory ? undefined : asked;
+    });
+    this.whenLoaded = first
+      .then(() => Promise.all([region.synced.whenLoaded, ...[...this.open.values()].map((d) => d.synced.whenLoaded)]))
+      .then(() => undefined);
+  }
+
+  regionHandle(): SyncedDoc {
+    return this.open.get(`${this.claims.cid}/${DocKind.region}`)!.synced;
+  }
+
+  readonly getDirectory = (): RegionDirectory | null => this.directory;
+
+  readonly subscribeDocs = (listener: () => void): (() => void) => {
+    this.docListeners.add(listener);
+    return () => this.docListeners.delete(listener);
+  };
+
+  communityDoc(communityId: string, kind: TierDoc): Y.Doc | null {
+    return this.open.get(`${communityId}/${kind}`)?.synced.doc ?? null;
+  }
+
+  isCommunityDocLoaded(communityId: string, kind: TierDoc): boolean {
+    return this.open.get(`${communityId}/${kind}`)?.loaded ?? false;
+  }
+
+  openCommunityDoc(communityId: string, kind: TierDoc): CommunityDocHandle | null {
+    if (this.destroyed) throw new Error('openCommunityDoc: the session is closed');
+    if (!this.mayOpen(communityId, kind)) return null;
+    const entry = this.open.get(`${communityId}/${kind}`) ?? this.add(communityId, kind, false);
+    entry.refs += 1;
+    this.emitDocs();
+    let released = false;
+    return {
+      communityId,
+      kind,
+      synced: entry.synced,
+      doc: entry.synced.doc,
+      release: () => {
+        if (released) return;
+        released = true;
+        entry.refs -= 1;
+        if (entry.refs === 0 && !entry.kept) this.close(entry, false);
+      },
+    };
+  }
+
+  refreshDirectory(): Promise<void> {
+    if (this.destroyed || this.tokenFailure) return Promise.resolve();
+    this.refreshing ??= fetchRegionDirectory(this.apiUrl, this.options.token, this.options.fetch)
+      .then(async (answer) => {
+        if (this.destroyed) return;
+        if (answer.type === 'refused') this.checkToken();
+        if (answer.type !== 'ok' || sameDirectory(answer.directory, this.directory)) return;
+        this.setDirectory(answer.directory);
+        await this.db.meta.put({ key: DIRECTORY_KEY, value: answer.directory }).catch(() => undefined);
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+
+  readonly getStatus = (): SessionStatus => this.status;
+
+  readonly subscribe = (listener: (status: SessionStatus) => void): (() => void) => {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  };
+
+  whenSynced(): Promise<SessionStatus> {
+    return new Promise((resolve) => {
+      const done = (s: SessionStatus): boolean => (s.type === 'synced' && s.pending === 0) || isFatal(s) || this.destroyed !== null;
+      if (done(this.status)) return resolve(this.status);
+      const unsubscribe = this.subscribe((s) => {
+        if (!done(s)) return;
+        unsubscribe();
+        resolve(s);
+      });
+    });
+  }
+
+  unsent(): { doc: string; pending: number; update: Uint8Array }[] {
+    return [...this.open.entries()].flatMap(([name, d]) => {
+      const update = d.synced.unsentUpdate();
+      return update ? [{ doc: name, pending: d.synced.status.pending, update }] : [];
+    });
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all([...this.open.values()].map((d) => d.synced.flush()));
+  }
+
+  destroy(): Promise<void> {
+    if (this.destroyed) return this.destroyed;
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.unwatchNetwork();
+    let flushed: Promise<void>[] = [];
+    this.batch(() => {
+      flushed = [...this.open.values()].map((d) => d.synced.destroy());
+    });
+    this.destroyed = Promise.all([...flushed, this.whenLoaded.catch(() => undefined), this.refreshing?.catch(() => undefined)]).then(() => this.db.close());
+    this.onDocStatus();
+    return this.destroyed;
+  }
+
+  /** In the directory and readable by the role: nothing else is ever opened. */
+  private mayOpen(communityId: string, kind: TierDoc): boolean {
+    if (!this.directory?.communities.some((c) => c.id === communityId)) return false;
+    return regionAccess(this.role, kind, 'own') !== 'none';
+  }
+
+  private setDirectory(next: RegionDirectory): void {
+    this.directory = next;
+    const ids = new Set<string>(next.communities.map((c) => c.id));
+    this.batch(() => {
+      for (const c of next.communities) for (const kind of this.kept) if (!this.open.has(`${c.id}/${kind}`)) this.add(c.id, kind, true);
+      // A community that left the region: its copies go, as a community session purges what its role may no longer read.
+      for (const d of [...this.open.values()]) if (d.kind !== DocKind.region && !ids.has(d.communityId)) this.close(d, true);
+    });
+    this.onDocStatus();
+    this.emitDocs();
+  }
+
+  private add(communityId: string, kind: TierDoc | typeof DocKind.region, kept: boolean): OpenDoc {
+    const name = `${communityId}/${kind}`;
+    const access = regionAccess(this.role, kind, 'own');
+    const synced = new SyncedDoc({
+      db: this.db,
+      communityId: this.sync.prefix,
+      name,
+      kind,
+      access: access === 'write' ? 'write' : 'read',
+      syncUrl: this.sync.syncUrl,
+      token: this.options.token,
+      WebSocket: this.WebSocket,
+      connect: this.options.connect,
+      maxBackoffMs: this.options.maxBackoffMs,
+      onConnectFailed: () => this.checkToken(),
+    });
+    const entry: OpenDoc = { synced, communityId, kind, refs: 0, kept, loaded: false, unsubscribe: synced.subscribe(this.onDocStatus) };
+    void synced.whenContentLoaded.then(() => {
+      entry.loaded = true;
+      this.emitDocs();
+    });
+    this.open.set(name, entry);
+    if (this.tokenFailure) synced.fail(this.tokenFailure);
+    else if (this.networkDown) synced.networkLost();
+    this.onDocStatus();
+    return entry;
+  }
+
+  private close(entry: OpenDoc, deleteCopy: boolean): void {
+    const name = `${entry.communityId}/${entry.kind}`;
+    if (this.open.get(name) !== entry) return;
+    this.open.delete(name);
+    entry.unsubscribe();
+    const closed = entry.synced.destroy();
+    if (deleteCopy) void closed.then(() => deleteLocalDoc(this.db, name)).catch(() => undefined);
+    this.onDocStatus();
+    this.emitDocs();
+  }
+
+  private async readCachedDirectory(): Promise<RegionDirectory | null> {
+    try {
+      const row = await this.db.meta.get(DIRECTORY_KEY);
+      const parsed = RegionDirectorySchema.safeParse(row?.value);
+      if (!parsed.success) return null;
+      // Copies of communities no longer in the kept directory (left while this device was away).
+      const ids = new Set<string>(parsed.data.communities.map((c) => c.id));
+      for (const name of await storedDocNames(this.db)) {
+        const cid = name.split('/')[0]!;
+        if (cid !== this.claims.cid && !ids.has(cid)) await deleteLocalDoc(this.db, name);
+      }
+      return parsed.data;
+    } catch {
+      return null;
+    }
+  }
+
+  private checkToken(): void {
+    if (this.tokenFailure || this.destroyed) return;
+    void this.probe.check().then((result) => {
+      if (result.type === 'refused') this.failToken(result.reason);
+    });
+  }
+
+  private failToken(reason: OfflineReason): void {
+    if (this.tokenFailure || this.destroyed) return;
+    this.tokenFailure = reason;
+    this.batch(() => {
+      for (const d of this.open.values()) d.synced.fail(reason);
+    });
+    this.onDocStatus();
+  }
+
+  private readonly onOffline = (): void => {
+    if (this.destroyed) return;
+    this.networkDown = true;
+    this.batch(() => {
+      for (const d of this.open.values()) d.synced.networkLost();
+    });
+    this.onDocStatus();
+  };
+
+  private readonly onOnline = (): void => {
+    if (this.destroyed) return;
+    this.networkDown = false;
+    for (const d of this.open.values()) d.synced.networkRestored();
+    void this.refreshDirectory();
+  };
+
+  private armExpiry(): void {
+    const left = this.claims.exp * 1000 - (this.options.now ?? Date.now)();
+    if (left <= 0) {
+      this.failToken(OfflineReason.expired);
+      return;
+    }
+    this.expiryTimer = setTimeout(() => this.armExpiry(), Math.min(left, MAX_TIMER));
+  }
+
+  private batch(change: () => void): void {
+    this.batching += 1;
+    try {
+      change();
+    } finally {
+      this.batching -= 1;
+    }
+  }
+
+  private emitDocs(): void {
+    for (const l of this.docListeners) l();
+  }
+
+  private readonly onDocStatus = (status?: SyncStatus): void => {
+    if (this.batching > 0) return;
+    if (status && status.type === 'offline' && TOKEN_REASONS.includes(status.reason)) this.failToken(status.reason);
+    const next = this.aggregate();
+    if (this.status && sameSessionStatus(next, this.status)) return;
+    this.status = next;
+    for (const l of this.statusListeners) l(next);
+  };
+
+  private aggregate(): SessionStatus {
+    const docs: Record<string, SyncStatus> = {};
+    for (const [name, d] of this.open) docs[name] = d.synced.status;
+    return aggregateStatus(docs);
+  }
+}

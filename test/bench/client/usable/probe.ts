@@ -7,6 +7,8 @@
  *   replaces the row, e.g. a kept projection by the live page); usable when the response is.
  * - `type`: once the search input is there, type the query; usable when the list has narrowed
  *   to rows that all contain it (fewer rows than before typing).
+ * The input is made as a person would: after the row is painted (next frame) and when the main
+ * thread is free (a task of its own), not from inside the page's rendering work.
  *
  * Long tasks are observed from navigation start; the result is published `tail` ms after usable.
  */
@@ -66,8 +68,24 @@ function start(config: ProbeConfig): void {
   let typed: HTMLInputElement | null = null;
   let rowsBefore = 0;
   let lastTry = 0;
+  let pending = false;
+  /** Runs `act` once the current frame is painted and the main thread is free. */
+  const later = (act: () => void) => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        pending = false;
+        if (result.usable === null) act();
+        check();
+      }, 0),
+    );
+  };
 
+  let finished = false;
   const finish = (error?: string) => {
+    if (finished) return;
+    finished = true;
     observer.disconnect();
     const end = (result.usable ?? now()) + config.tail;
     setTimeout(() => {
@@ -81,7 +99,7 @@ function start(config: ProbeConfig): void {
   };
 
   const check = () => {
-    if (result.usable !== null) return;
+    if (result.usable !== null || finished) return;
     const t = now();
     if (result.code === null) {
       const mark = performance.getEntriesByName('bench:code')[0];
@@ -94,23 +112,32 @@ function start(config: ProbeConfig): void {
       const button = rows[0]?.querySelector<HTMLElement>(config.control) ?? null;
       // A new button (the page replaced its rows), or no response for a while: tap (again).
       if (button && (button !== clicked || t - lastTry > 2_000)) {
-        clicked = button;
-        lastTry = t;
-        result.clicks++;
-        result.input ??= t;
-        button.click();
+        if (!clicked && document.querySelector(config.response!)) return finish(`the response (${config.response}) is there before the click`);
+        later(() => {
+          if (!button.isConnected) return;
+          clicked = button;
+          lastTry = now();
+          result.clicks++;
+          result.input ??= lastTry;
+          button.click();
+        });
       }
       if (clicked && document.querySelector(config.response!)) result.usable = t;
     } else {
       const found = document.querySelector(config.control);
       const input = found instanceof HTMLInputElement ? found : (found?.querySelector('input') ?? null);
       if (input && rows.length > 0 && input !== typed) {
-        typed = input;
-        rowsBefore = rows.length;
-        result.input ??= t;
-        // What typing does to a React input: the native setter, then an input event.
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, config.query!);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
+        later(() => {
+          const before = document.querySelectorAll(config.row);
+          if (!input.isConnected || before.length === 0) return;
+          if ([...before].every((r) => r.textContent?.includes(config.query!))) return finish(`every row contains "${config.query}" before typing`);
+          typed = input;
+          rowsBefore = before.length;
+          result.input ??= now();
+          // What typing does to a React input: the native setter, then an input event.
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, config.query!);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
       }
       if (typed && rows.length > 0 && rows.length < rowsBefore && [...rows].every((r) => r.textContent?.includes(config.query!))) result.usable = t;
     }
@@ -122,7 +149,7 @@ function start(config: ProbeConfig): void {
   // A response that changes nothing the observer sees (or a missed batch): look again now and then.
   const timer = setInterval(() => {
     check();
-    if (result.usable !== null) clearInterval(timer);
+    if (result.usable !== null || finished) clearInterval(timer);
     else if (now() > config.timeout) {
       clearInterval(timer);
       finish(`not usable after ${config.timeout} ms (code ${result.code}, first row ${result.live}, input ${result.input}, clicks ${result.clicks})`);

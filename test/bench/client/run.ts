@@ -15,7 +15,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -210,9 +210,10 @@ async function main() {
   if (USABLE) {
     console.log('usable: cold open until the page responds (the app, y-indexeddb, the reference)…');
     const started = Date.now();
+    const loadBefore = loadavg()[0]!;
     try {
       const usable = await benchUsable({ out, root: join(here, '../../..'), here, roster: rosterOf(community), communityId: 'longhai', runs: USABLE_RUNS, tokenFor }, (line) => console.log(line));
-      const section = usableSection(usable, USABLE_RUNS, (Date.now() - started) / 1000);
+      const section = usableSection(usable, USABLE_RUNS, (Date.now() - started) / 1000, loadBefore);
       console.log(section);
       if (!PROFILE && !TRACE) writeFileSync(resultsFile, withSection(existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '', section));
     } finally {

@@ -1,5 +1,5 @@
 // The "usable" section of RESULTS.md (between markers, so the rest of the file is left alone).
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { ROUTES, sampleKey, TAIL_MS, THROTTLES, VARIANTS, type Route, type UsableResults, type UsableSample, type Variant } from './benchUsable';
 
 export const SECTION_BEGIN = '<!-- usable:begin (written by usable/usableSection.ts) -->';
@@ -14,7 +14,7 @@ export const median = (xs: readonly number[]): number | null => {
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const ms = (x: number | null) => (x === null ? '–' : `${Math.round(x)}`);
-const kb = (x: number | null) => (x === null ? '–' : `${(x / 1024).toFixed(0)}`);
+const kb = (x: number | null, digits = 0) => (x === null ? '–' : `${(x / 1024).toFixed(digits)}`);
 const of = (samples: readonly UsableSample[], f: (s: UsableSample) => number | null) => median(samples.map(f).filter((x): x is number => x !== null));
 
 /** Replaces (or appends) the usable section in `file`'s text. */
@@ -33,7 +33,8 @@ export function sectionOf(text: string): string {
   return a >= 0 && b > a ? text.slice(a, b + SECTION_END.length) + '\n' : '';
 }
 
-export function usableSection(r: UsableResults, runs: number, seconds: number): string {
+/** `loadBefore`: the 1-minute load average when the part started (other work on the machine makes figures noisy). */
+export function usableSection(r: UsableResults, runs: number, seconds: number, loadBefore: number): string {
   const get = (v: Variant, route: Route, t: number) => r.samples.get(sampleKey(v, route, t)) ?? [];
   const usable = (v: Variant, route: Route, t: number) => of(get(v, route, t), (s) => s.usable);
   const lines: string[] = [];
@@ -41,7 +42,7 @@ export function usableSection(r: UsableResults, runs: number, seconds: number): 
   lines.push(
     `Run: ${new Date().toISOString()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Chromium headless, CPU throttling 1× and 4× (\`Emulation.setCPUThrottlingRate\`), ` +
       `${runs} cold opens per variant, route and throttle (after two warm-ups), interleaved. Same community as above (3,600 households), each store compacted by its library. ` +
-      `The member: ${r.member.name}, ${r.member.households} households.`,
+      `The member: ${r.member.name}, ${r.member.households} households. Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end${loadBefore > cpus().length || loadavg()[0]! > cpus().length ? ' — the machine was busy with other work: the figures are noisy' : ''}.`,
     '',
   );
   lines.push(
@@ -100,7 +101,7 @@ export function usableSection(r: UsableResults, runs: number, seconds: number): 
       const s = get(v, route, 1);
       if (s.length === 0) continue;
       lines.push(
-        `| ${ROUTE_NAMES[route]} | ${NAMES[v]} | ${ms(of(s, (x) => x.jsFiles))} | ${kb(of(s, (x) => x.jsBytes))} / ${kb(of(s, (x) => x.jsGzip))} | ${ms(of(s, (x) => x.cssFiles))} | ${kb(of(s, (x) => x.cssBytes))} / ${kb(of(s, (x) => x.cssGzip))} | ${kb(of(s, (x) => x.htmlGzip))} | ${kb(of(s, (x) => x.transferred))} |`,
+        `| ${ROUTE_NAMES[route]} | ${NAMES[v]} | ${ms(of(s, (x) => x.jsFiles))} | ${kb(of(s, (x) => x.jsBytes))} / ${kb(of(s, (x) => x.jsGzip))} | ${ms(of(s, (x) => x.cssFiles))} | ${kb(of(s, (x) => x.cssBytes))} / ${kb(of(s, (x) => x.cssGzip))} | ${kb(of(s, (x) => x.htmlGzip), 1)} | ${kb(of(s, (x) => x.transferred))} |`,
       );
     }
   }

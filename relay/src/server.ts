@@ -62,6 +62,7 @@ export function openStore(config: RelayConfig, log?: Logger): Store {
     journal: config.journal,
     onJournalError: (message) => log?.error({ error: message }, 'update journal'),
     onCutError: (message) => log?.error({ error: message }, 'could not cut folded rows off the update log; they stay until the next cut'),
+    compactLag: config.compactLag,
   });
 }
 
@@ -96,7 +97,7 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
   log.info({ url, port, host: config.host, dataDir: config.dataDir, store: store.kind, durability: config.durability, synchronous: config.synchronous, staticDir: config.staticDir }, 'listening');
 
   if ((await store.countCommunities()) === 0) {
-    const code = relay.setup.issue();
+    const code = await relay.setup.issue();
     // The code is a one-time secret: it goes to the operator's terminal only, never to the log.
     process.stderr.write(`\nNo community yet. Open this one-time setup link to create yours:\n  http://localhost:${port}/setup#code=${code}\n\n`);
     log.info({ port }, 'no community yet: one-time setup link printed on stderr');

@@ -22,8 +22,9 @@ export interface PostgresServer {
   readonly dataDir: string;
   /** A fresh, empty database on this server; its URL. */
   createDatabase(): Promise<string>;
-  /** Stops the server at once (`-m immediate`: like a crash) and starts it again on the same port. */
-  restart(): Promise<void>;
+  /** Stops the server at once (`-m immediate`: like a crash); `resume` starts it again on the same port. */
+  halt(): Promise<void>;
+  resume(): Promise<void>;
   /** Stops the server (fast shutdown) and removes its folder. */
   stop(): Promise<void>;
 }
@@ -110,10 +111,10 @@ export async function startPostgres(): Promise<PostgresServer> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
-    async restart() {
+    async halt() {
       await as('pg_ctl', ['-D', cluster, '-m', 'immediate', '-w', 'stop']);
-      await start();
     },
+    resume: start,
     async stop() {
       if (stopped) return;
       stopped = true;

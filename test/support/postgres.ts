@@ -6,7 +6,7 @@
  * error says why (initdb's or the server's own log).
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
-/** Where the server binaries are: `pg_config --bindir` (Debian: /usr/lib/postgresql/15/bin), else PATH. */
+/** Where the server binaries are: `pg_config --bindir`, else Debian's /usr/lib/postgresql/<newest>/bin, else PATH. */
 async function binDir(): Promise<string> {
   try {
     const dir = (await run('pg_config', ['--bindir'])).stdout.trim();
@@ -37,8 +37,10 @@ async function binDir(): Promise<string> {
   } catch {
     // no pg_config: look on PATH
   }
-  for (const dir of ['/usr/local/bin', '/usr/bin']) if (existsSync(join(dir, 'pg_ctl'))) return dir;
-  throw new Error('PostgreSQL server binaries not found (pg_config --bindir, /usr/local/bin, /usr/bin); install the Debian package postgresql (.ci/run does)');
+  const debian = '/usr/lib/postgresql';
+  const versions = existsSync(debian) ? readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((x, y) => Number(y) - Number(x)) : [];
+  for (const dir of [...versions.map((v) => join(debian, v, 'bin')), '/usr/local/bin', '/usr/bin']) if (existsSync(join(dir, 'pg_ctl'))) return dir;
+  throw new Error('PostgreSQL server binaries not found (pg_config --bindir, /usr/lib/postgresql/*/bin, /usr/local/bin, /usr/bin); install the Debian package postgresql (.ci/run does)');
 }
 
 function freePort(): Promise<number> {

@@ -62,13 +62,13 @@ export function apiRoutes(deps: ApiDeps): Hono {
 
   api.post('/setup', async (c) => {
     const body = await readJson(c, SetupBody);
-    if (!deps.setup.consume(body.code)) throw new ApiError(403, 'bad-setup-code', 'the setup code is wrong or was already used');
+    if (!(await deps.setup.consume(body.code))) throw new ApiError(403, 'bad-setup-code', 'the setup code is wrong or was already used');
     const id = body.community.id as CommunityId;
     const community: CommunityRecord = { id, name: body.community.name, kind: body.community.kind, createdAt: deps.now(), township: null };
     try {
       await store.createCommunity(community);
     } catch (error) {
-      deps.setup.restore(body.code);
+      await deps.setup.restore(body.code);
       if (error instanceof StoreConflictError) throw new ApiError(409, 'community-exists', `community ${id} already exists`);
       throw error;
     }

@@ -54,7 +54,7 @@ function readRosterParts(doc: Y.Doc, pick: PickMember | null): MemberRosterRead 
 
   const rawMembers = readRecords(doc, R, RosterLayout.members, MemberSchema, problems, fastMember);
   const memberIds = new Set(rawMembers.map(([id]) => id));
-  const picked = pick ? pick(rawMembers as Array<[MemberId, { name: string; active: boolean }]>) : null;
+  const picked = pick ? pick(rawMembers as unknown as Array<[MemberId, { name: string; active: boolean }]>) : null;
   const pickedId = picked !== null && memberIds.has(picked) ? picked : null;
   const keepHousehold: KeepRecord | undefined = pick ? (_id, field) => pickedId !== null && field('memberId') === pickedId : undefined;
   const member = (path: string, field: string, id: string | null): MemberId | null => {

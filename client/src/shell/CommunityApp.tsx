@@ -11,7 +11,8 @@ import { AppShell } from './AppShell';
 import { Loading } from './Loading';
 import { LazyNotFound as NotFound } from './LazyNotFound';
 import { NeedsDocs } from './NeedsDocs';
-import { COMMUNITY_PAGES, docsToOpen, lazyPage, lazyPreview, startsFromView, type CommunityPageName } from './communityPages';
+import { AntdScope } from './antdScope';
+import { COMMUNITY_PAGES, docsToOpen, isLightPage, lazyPage, lazyPreview, startsFromView, type CommunityPageName } from './communityPages';
 
 const Pages = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPage(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPage>>;
 const Previews = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPreview(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPreview>>;
@@ -26,7 +27,13 @@ function Committee({ children }: { children: ReactNode }) {
   return isCommittee ? <>{children}</> : <NotFound />;
 }
 
+/** A page drawn with antd gets antd's providers (loaded beside the page's chunk); a light page none. */
 function Page({ name }: { name: CommunityPageName }) {
+  const page = <PageBody name={name} />;
+  return isLightPage(name) ? page : <Suspense fallback={<Loading />}><AntdScope>{page}</AntdScope></Suspense>;
+}
+
+function PageBody({ name }: { name: CommunityPageName }) {
   const Component = Pages[name];
   const Preview = Previews[name];
   if (startsFromView(name))

@@ -34,6 +34,8 @@ const FRESH_RUNS = arg('--fresh', 3);
 const full = !process.argv.includes('--runs') && !process.argv.includes('--fresh');
 const LAPTOP = { width: 1280, height: 860 };
 
+const consoleLines: string[] = [];
+
 interface Traffic {
   http: number;
   wsIn: number;
@@ -65,8 +67,18 @@ async function whenCount(page: Page, selector: string, count: number, timeout = 
   return (await handle.jsonValue()) as number;
 }
 
-async function whenSynced(page: Page, timeout = 180_000): Promise<number> {
-  return whenCount(page, '[data-testid="sync-status"][data-state="synced"][data-pending="0"]', 1, timeout);
+/** performance.now() once the sync status says synced with nothing pending, or NaN (and why) if not within `timeout`. */
+async function whenSynced(page: Page, log: (line: string) => void, timeout = 60_000): Promise<number> {
+  try {
+    return await whenCount(page, '[data-testid="sync-status"][data-state="synced"][data-pending="0"]', 1, timeout);
+  } catch {
+    const state = await page.evaluate(() => {
+      const e = document.querySelector('[data-testid="sync-status"]');
+      return e ? `${e.getAttribute('data-state')} pending ${e.getAttribute('data-pending')}: ${e.textContent}` : 'no status';
+    });
+    log(`not synced within ${timeout / 1000} s: ${state}`);
+    return Number.NaN;
+  }
 }
 
 interface Scenario {
@@ -84,37 +96,50 @@ interface Result {
   readonly freshBytes: Traffic[];
   readonly warmVisible: number[];
   readonly warmSynced: number[];
+  /** DOMContentLoaded: the page's HTML and entry code in */
+  readonly warmCode: number[];
 }
 
 async function measure(browser: Browser, relayUrl: string, s: Scenario, log: (line: string) => void): Promise<Result> {
-  const result: Result = { freshVisible: [], freshSynced: [], freshBytes: [], warmVisible: [], warmSynced: [] };
+  const result: Result = { freshVisible: [], freshSynced: [], freshBytes: [], warmVisible: [], warmSynced: [], warmCode: [] };
   for (let run = 0; run < FRESH_RUNS; run++) {
     const context = await browser.newContext({ baseURL: relayUrl, viewport: LAPTOP, locale: 'zh-CN', serviceWorkers: 'block' });
     const traffic: Traffic = { http: 0, wsIn: 0, wsOut: 0 };
     const page = await context.newPage();
     watchTraffic(page, traffic);
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${s.name}: ${m.text()}`.slice(0, 300));
+    });
     await page.goto(await invite(relayUrl, s.token, s.role));
     await page.getByTestId('join-name').fill(`测试${run}`);
     const t0 = await page.evaluate(() => performance.now());
     await page.getByTestId('join-submit').click();
     const visible = await whenCount(page, s.selector, s.count);
-    const synced = await whenSynced(page);
+    const synced = await whenSynced(page, log);
     await page.waitForTimeout(1000); // late frames (keep-alives aside) counted
     result.freshVisible.push(visible - t0);
     result.freshSynced.push(synced - t0);
     result.freshBytes.push({ ...traffic });
     log(`${s.name} fresh #${run + 1}: visible ${(visible - t0).toFixed(0)} ms, synced ${(synced - t0).toFixed(0)} ms, HTTP ${(traffic.http / 1024).toFixed(0)} KiB, WS in ${(traffic.wsIn / 1024).toFixed(0)} KiB out ${(traffic.wsOut / 1024).toFixed(0)} KiB`);
     await page.close();
+    // Chromium frees a closed page's sockets lazily and refuses new ones past 255 per profile
+    // ("Insufficient resources"): the county's 153 would collide with the next page's 153.
+    await new Promise((r) => setTimeout(r, 5000));
     // Warm: the same device opens the page again (documents in IndexedDB, code in the HTTP cache).
     if (run === 0) {
       for (let w = 0; w < WARM_RUNS; w++) {
         const warm = await context.newPage();
+        warm.on('console', (m) => {
+          if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${s.name} warm: ${m.text()}`.slice(0, 300));
+        });
         await warm.goto(s.path, { waitUntil: 'commit' });
         const v = await whenCount(warm, s.selector, s.count);
-        const y = await whenSynced(warm);
+        const y = await whenSynced(warm, log);
+        const dcl = await warm.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? Number.NaN);
+        result.warmCode.push(dcl);
         result.warmVisible.push(v);
         result.warmSynced.push(y);
-        log(`${s.name} warm #${w + 1}: visible ${v.toFixed(0)} ms, synced ${y.toFixed(0)} ms`);
+        log(`${s.name} warm #${w + 1}: DOMContentLoaded ${dcl.toFixed(0)} ms, visible ${v.toFixed(0)} ms, synced ${y.toFixed(0)} ms`);
         await warm.close();
       }
     }
@@ -128,7 +153,12 @@ const median = (xs: readonly number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const ms = (xs: readonly number[]) => `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+const ms = (all: readonly number[]) => {
+  const xs = all.filter((x) => !Number.isNaN(x));
+  const missing = all.length - xs.length;
+  if (xs.length === 0) return `not within 60 s (${missing}/${all.length})`;
+  return `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})${missing ? `; ${missing}/${all.length} not within 60 s` : ''}`;
+};
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
 async function main(): Promise<void> {
@@ -136,7 +166,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[tier] ${line}`);
   await ensureClientBuilt();
   // A county device opens one socket per community summary: above the default of 32 per token.
-  const relay = await startRelay({ env: { LIANXIN_MAX_SOCKETS_PER_TOKEN: '400', LIANXIN_LOG_LEVEL: 'warn' } });
+  const relay = await startRelay({ env: { LIANXIN_MAX_SOCKETS_PER_TOKEN: '400' } });
   let browser: Browser | null = null;
   try {
     const seeded = await seedCounty(relay, log);
@@ -159,13 +189,15 @@ async function main(): Promise<void> {
       `Command: \`npx tsx test/bench/tier/run.ts\` — started ${new Date(started).toISOString()}, took ${((Date.now() - started) / 1000).toFixed(0)} s; commit ${commit}.`,
       `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; Debian's Chromium (headless), service workers blocked. Load average at the end: ${load}.`,
       `Data: the county fixture (\`generateCounty()\`: ${seeded.communities} communities), 古镛镇 holding 20 of them and seven other townships the rest, created with the relay's CLI (${seeded.seconds.cli.toFixed(0)} s); each community's \`escalations\` (3 cases escalated to the township: waiting, accepted, assigned back with a past deadline; ${seeded.escalationsBytes} B as one update, median) and \`summary\` (computeSummary of the generated community; ${seeded.summaryBytes} B) written through raw sync clients (${seeded.seconds.sync.toFixed(0)} s). The relay runs with \`LIANXIN_MAX_SOCKETS_PER_TOKEN=400\`: the county's device opens one WebSocket per community summary, 153 in all, and the default cap of 32 per token would leave 121 of them refused.`,
-      `Fresh = a new browser context joins with an invite (nothing on the device): from the click on "join" until the page shows every row (the desk's ${seeded.deskCases} cases; the county's ${seeded.communities} communities), and until the sync status says every open document is synced; bytes over loopback for that whole visit (HTTP with headers: the app's code, join, directory; WebSocket frames both ways), median of ${FRESH_RUNS}. Warm = a new page on the first fresh run's device: navigation start until the same rows (documents from IndexedDB), and until synced; ${WARM_RUNS} runs. ms as median (min–max).`,
+      `Fresh = a new browser context joins with an invite (nothing on the device): from the click on "join" until the page shows every row (the desk's ${seeded.deskCases} cases; the county's ${seeded.communities} communities), and until the sync status says every open document is synced; bytes over loopback for that whole visit (HTTP with headers, uncompressed as the relay serves its static files: the app's code, join, directory; WebSocket frames both ways), median of ${FRESH_RUNS}. Warm = a new page on the first fresh run's device: navigation start until the same rows (documents from IndexedDB), and until synced; ${WARM_RUNS} runs. ms as median (min–max).`,
       '',
-      '| page | fresh: rows shown ms | fresh: synced ms | warm: rows shown ms | warm: synced ms | fresh bytes: HTTP | WS in | WS out | total | target |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-      `| (a) township desk, ${seeded.deskCases} cases of 20 communities | ${ms(desk.freshVisible)} | ${ms(desk.freshSynced)} | ${ms(desk.warmVisible)} | ${ms(desk.warmSynced)} | ${kib(db.http)} | ${kib(db.wsIn)} | ${kib(db.wsOut)} | ${kib(db.total)} | warm ${verdict(median(desk.warmVisible), 1000)}; fresh ${verdict(median(desk.freshVisible), 10_000)} |`,
-      `| (b) county communities list, ${seeded.communities} communities (+ every summary) | ${ms(county.freshVisible)} | ${ms(county.freshSynced)} | ${ms(county.warmVisible)} | ${ms(county.warmSynced)} | ${kib(cb.http)} | ${kib(cb.wsIn)} | ${kib(cb.wsOut)} | ${kib(cb.total)} | warm ${verdict(median(county.warmVisible), 2000)} |`,
+      '| page | fresh: rows shown ms | fresh: synced ms | warm: DOMContentLoaded ms | warm: rows shown ms | warm: synced ms | fresh bytes: HTTP | WS in | WS out | total | target |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      `| (a) township desk, ${seeded.deskCases} cases of 20 communities | ${ms(desk.freshVisible)} | ${ms(desk.freshSynced)} | ${ms(desk.warmCode)} | ${ms(desk.warmVisible)} | ${ms(desk.warmSynced)} | ${kib(db.http)} | ${kib(db.wsIn)} | ${kib(db.wsOut)} | ${kib(db.total)} | warm ${verdict(median(desk.warmVisible), 1000)}; fresh ${verdict(median(desk.freshVisible), 10_000)} |`,
+      `| (b) county communities list, ${seeded.communities} communities (+ every summary) | ${ms(county.freshVisible)} | ${ms(county.freshSynced)} | ${ms(county.warmCode)} | ${ms(county.warmVisible)} | ${ms(county.warmSynced)} | ${kib(cb.http)} | ${kib(cb.wsIn)} | ${kib(cb.wsOut)} | ${kib(cb.total)} | warm ${verdict(median(county.warmVisible), 2000)} |`,
     ].join('\n');
+    const seen = [...new Set(consoleLines)].slice(0, 10);
+    if (seen.length) log(`console errors and warnings (first distinct ${seen.length}):\n  ${seen.join('\n  ')}`);
     console.log(`\n${text}`);
     if (full) writeResults(text);
   } finally {

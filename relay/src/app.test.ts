@@ -204,7 +204,10 @@ describe('tokens: me, revoke, list', () => {
 describe('public routes, health, metrics, errors', () => {
   it('GET /api/community/:id gives public facts only', async () => {
     await setUp();
-    expect((await call('GET', '/api/community/maple')).json).toEqual({ id: 'maple', name: '枫林社区', kind: 'urban' });
+    expect((await call('GET', '/api/community/maple')).json).toEqual({ id: 'maple', name: '枫林社区', kind: 'urban', township: null });
+    await store.createRegion({ id: 'gy-town', name: '古镛镇', level: 'township', parent: null, createdAt: 0 });
+    expect(await store.setCommunityTownship('maple', 'gy-town')).toBe(true);
+    expect((await call('GET', '/api/community/maple')).json).toEqual({ id: 'maple', name: '枫林社区', kind: 'urban', township: { id: 'gy-town', name: '古镛镇' } });
     expect((await call('GET', '/api/community/nope')).status).toBe(404);
     expect((await call('GET', '/api/community/BAD%20ID')).status).toBe(404);
   });

@@ -3,6 +3,7 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { SessionProvider } from '../state/SessionProvider';
+import { TierLinkRunner } from '../state/tier/useTierLink';
 import { isRegionRole } from '@lianxin/protocol';
 import { accountPath } from '../state/accountPath';
 import { useAccounts } from '../state/useAccounts';
@@ -75,6 +76,7 @@ export default function CommunityApp() {
   if (isRegionRole(account.role)) return <Navigate to={accountPath(account)} replace />;
   return (
     <SessionProvider key={account.communityId} account={account} first={first} fallback={<Loading />}>
+      <TierLinkRunner />
       <AppShell>
         <Routes>
           <Route index element={<Home />} />

@@ -187,8 +187,10 @@ export type { ImportSummary } from './io/applyImport';
 export { rosterRows, exportRosterCsv } from './io/exportRoster';
 
 // tier: the link with the township, summaries for the view from above, the region's own document
-export { EscalationsLayout, CaseSchema, CaseActionSchema, AssigneeSchema } from './tier/escalationsSchema';
-export type { CaseRecord, CaseActionRecord, CaseAssignee } from './tier/escalationsSchema';
+export { EscalationsLayout, CaseSchema, CaseActionSchema, AssigneeSchema, SharedRatingSchema } from './tier/escalationsSchema';
+export type { CaseRecord, CaseActionRecord, CaseAssignee, SharedRatingRecord } from './tier/escalationsSchema';
+export { readSharedRatings, copyRatings } from './tier/sharedRatings';
+export type { SharedRatings } from './tier/sharedRatings';
 export { CaseState, readEscalations, foldCase, isOverdue, daysWaiting, isOnDesk } from './tier/readEscalations';
 export type { EscalatedCase, EscalationsView, EscalationsRead, CaseAction } from './tier/readEscalations';
 export { actOnCase } from './tier/escalationCommands';

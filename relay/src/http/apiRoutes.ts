@@ -149,7 +149,10 @@ export function apiRoutes(deps: ApiDeps): Hono {
     const id = c.req.param('id');
     const community = isCommunityId(id) ? await store.getCommunity(id) : null;
     if (!community) throw new ApiError(404, 'unknown-community', 'no such community');
-    return c.json(publicCommunity(community));
+    // Its township (public: the community's page names it too), so that its committee's devices
+    // know to keep the link with it (escalations, summary).
+    const township = community.township ? await store.getRegion(community.township) : null;
+    return c.json({ ...publicCommunity(community), township: township ? { id: township.id, name: township.name } : null });
   });
 
   api.all('*', () => {

@@ -45,7 +45,7 @@ export function CriteriaEditor({ criteria, defaults }: { criteria: readonly Crit
                   {t('region.stars.edit')}
                 </Button>,
                 <Popconfirm key="remove" title={t('region.stars.removeConfirm')} onConfirm={() => actions.removeCriterion(c.id)} okText={t('region.stars.remove')} cancelText={t('app.cancel')}>
-                  <Button size="small" danger aria-label={`${t('region.stars.remove')} ${c.title}`}>
+                  <Button size="small" aria-label={`${t('region.stars.remove')} ${c.title}`}>
                     {t('region.stars.remove')}
                   </Button>
                 </Popconfirm>,

@@ -8,6 +8,7 @@ import { useRegionClient, useRegionDirectory, useRegionToday } from '../../state
 import { useTownshipRegions } from '../../state/region/useTownshipRegions';
 import { ratingKey } from '@lianxin/model';
 import { BranchCard } from './BranchCard';
+import { ScrollRegion } from './ScrollRegion';
 import { CriteriaEditor } from './CriteriaEditor';
 import { useStars } from '../../state/region/useStars';
 
@@ -67,11 +68,11 @@ function CountyStars({ year }: { year: number }) {
           <Card key={township.id} size="small" title={township.name} style={{ marginBottom: 12 }} data-testid="county-stars-township" data-township={township.id}>
             {!view ? <Typography.Paragraph type="secondary">{t('region.stars.notLoaded')}</Typography.Paragraph> : null}
             {view && rows.every((r) => !r.rating) ? <Typography.Paragraph type="secondary">{t('region.stars.noRatings')}</Typography.Paragraph> : null}
+            <ScrollRegion label={township.name}>
             <Table
               size="small"
               rowKey="id"
               pagination={false}
-              scroll={{ x: 'max-content' }}
               dataSource={rows}
               columns={[
                 { key: 'name', title: t('region.table.community'), dataIndex: 'name' },
@@ -84,6 +85,7 @@ function CountyStars({ year }: { year: number }) {
                 { key: 'by', title: '', render: (_: unknown, r: (typeof rows)[number]) => (r.rating ? t('region.stars.ratedBy', { name: r.rating.by }) : '') },
               ]}
             />
+            </ScrollRegion>
           </Card>
         );
       })}

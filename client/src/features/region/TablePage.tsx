@@ -10,6 +10,7 @@ import { COLUMNS, columnValue, extremes, sortLines, type Column, type Line } fro
 import { useCountyExport, useCountyTable } from '../../state/region/useCountyTable';
 import { useRegionDirectory } from '../../state/region/useRegion';
 import { formatCell } from './formatCell';
+import { ScrollRegion } from './ScrollRegion';
 import { TierBars } from './TierBars';
 
 type Order = 'ascend' | 'descend';
@@ -88,18 +89,17 @@ export default function TablePage() {
           <Typography.Title level={3} id="townships-title" style={{ fontSize: 16 }}>
             {t('region.table.byTownship')}
           </Typography.Title>
+          <ScrollRegion label={t('region.table.byTownship')}>
           <Table<Line>
             data-testid="township-table"
             size="small"
             rowKey="id"
             pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={[...table.townships, table.total]}
+              dataSource={[...table.townships, table.total]}
             columns={[
               {
                 key: 'name',
                 title: t('region.table.township'),
-                fixed: 'left',
                 render: (_: unknown, l: Line) => (
                   <span>
                     {l.id === table.total.id ? <strong>{`${l.name} ${t('region.table.total')}`}</strong> : l.name}
@@ -113,6 +113,7 @@ export default function TablePage() {
               ...figureColumns(false),
             ]}
           />
+          </ScrollRegion>
         </section>
       ) : null}
 
@@ -120,12 +121,12 @@ export default function TablePage() {
         <Typography.Title level={3} id="ranking-title" style={{ fontSize: 16 }}>
           {t('region.table.ranking')}
         </Typography.Title>
+        <ScrollRegion label={t('region.table.ranking')}>
         <Table<Line>
           data-testid="ranking-table"
           size="small"
           rowKey="id"
           pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 'max-content' }}
           dataSource={ranked}
           onChange={(_p, _f, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -137,7 +138,6 @@ export default function TablePage() {
             {
               key: 'name',
               title: t('region.table.community'),
-              fixed: 'left',
               render: (_: unknown, l: Line) => (
                 <span data-testid="ranking-name">
                   {l.name}
@@ -161,6 +161,7 @@ export default function TablePage() {
             ...figureColumns(true),
           ]}
         />
+        </ScrollRegion>
       </section>
     </div>
   );

@@ -63,7 +63,7 @@ export class RelayApiError extends Error {
   }
 }
 
-async function call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+export async function call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });

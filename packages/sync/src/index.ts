@@ -27,7 +27,7 @@ export type { FetchFunction } from './tokenProbe';
 export { relayEndpoints } from './relayEndpoints';
 export type { RelayEndpoints } from './relayEndpoints';
 export { openRegionSession } from './regionSession';
-export type { RegionSession, RegionSessionOptions, CommunityDocHandle } from './regionSession';
+export type { RegionSession, RegionSessionOptions, CommunityDocHandle, RegionDocHandle } from './regionSession';
 export type { RegionDirectory } from './regionDirectory';
 export { deleteRegionDatabase, openRegionDatabase } from './regionDatabase';
 export { regionDatabaseName, REGION_SCHEMA_VERSION } from './databaseNames';

@@ -119,6 +119,37 @@ describe('openRegionSession', () => {
     await until(s, synced, 'synced');
   });
 
+  it("a county reads a township's own document (its ratings) while a page holds it, read-only, and keeps the copy for offline", async () => {
+    const factory = new IDBFactory();
+    const t = open(factory, township);
+    await t.whenLoaded;
+    await until(t, synced, 'township synced');
+    t.region.getMap('ratings').set('r1', { communityId: 'rs-a', year: 2024, stars: 4 });
+    await until(t, synced, 'rating stored');
+    // A township never opens another region's document.
+    expect(t.openTownshipRegion('rs-other')).toBeNull();
+
+    const s = open(factory, county);
+    await s.whenLoaded;
+    expect(s.openTownshipRegion('rs-a')).toBeNull();
+    expect(s.openTownshipRegion('elsewhere')).toBeNull();
+    const handle = s.openTownshipRegion('rs-town')!;
+    await until(s, (x) => synced(x) && 'rs-town/region' in x.docs, 'township region synced');
+    expect(handle.doc.getMap('ratings').get('r1')).toEqual({ communityId: 'rs-a', year: 2024, stars: 4 });
+    expect(s.getStatus().docs['rs-town/region']).toBeDefined();
+    handle.release();
+    expect(Object.keys(s.getStatus().docs)).not.toContain('rs-town/region');
+    await s.destroy();
+
+    // Reopened with no network: the kept copy is still there (not purged as a stranger's).
+    const offline = open(factory, county, { relayUrl: 'http://127.0.0.1:9', fetch: () => Promise.reject(new Error('no network')), maxBackoffMs: 200 });
+    await offline.whenLoaded;
+    const again = offline.openTownshipRegion('rs-town')!;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(again.doc.getMap('ratings').get('r1')).toMatchObject({ stars: 4 });
+    again.release();
+  });
+
   it('stops every document when the token is revoked', async () => {
     const staff = await createToken(relay.dataDir, 'rs-town', 'township', '李干部');
     const s = open(new IDBFactory(), staff.token, { maxBackoffMs: 200 });

@@ -42,6 +42,14 @@ export interface CommunityDocHandle {
   release(): void;
 }
 
+/** A township's region document opened by its county with `openTownshipRegion`. */
+export interface RegionDocHandle {
+  readonly regionId: string;
+  readonly doc: Y.Doc;
+  /** Idempotent; the document closes when its last handle is released. */
+  release(): void;
+}
+
 /**
  * What a township's or county's staff open: the region's own document and, for each community of
  * its directory, the documents the role may read that a page needs. One IndexedDB database per
@@ -68,6 +76,11 @@ export interface RegionSession {
   isCommunityDocLoaded(communityId: string, kind: TierDoc): boolean;
   /** Opens a community's document (reference-counted); null when the community is not in the region or the role may not read it. */
   openCommunityDoc(communityId: string, kind: TierDoc): CommunityDocHandle | null;
+  /**
+   * Opens a township's own document, read-only, for its county (ratings and pairings, `below` in
+   * the permission table); null for any other region or role. Released like a community's.
+   */
+  openTownshipRegion(townshipId: string): RegionDocHandle | null;
   /** Asks the relay for the directory again (also done at start and when the network returns). */
   refreshDirectory(): Promise<void>;
   getStatus(): SessionStatus;
@@ -207,6 +220,25 @@ class Region implements RegionSession {
     };
   }
 
+  openTownshipRegion(townshipId: string): RegionDocHandle | null {
+    if (this.destroyed) throw new Error('openTownshipRegion: the session is closed');
+    if (this.role !== 'county' || !this.directory?.townships.some((t) => t.id === townshipId)) return null;
+    const entry = this.open.get(`${townshipId}/${DocKind.region}`) ?? this.add(townshipId, DocKind.region, false, 'below');
+    entry.refs += 1;
+    this.emitDocs();
+    let released = false;
+    return {
+      regionId: townshipId,
+      doc: entry.synced.doc,
+      release: () => {
+        if (released) return;
+        released = true;
+        entry.refs -= 1;
+        if (entry.refs === 0 && !entry.kept) this.close(entry, false);
+      },
+    };
+  }
+
   refreshDirectory(): Promise<void> {
     if (this.destroyed || this.tokenFailure) return Promise.resolve();
     this.refreshing ??= fetchRegionDirectory(this.apiUrl, this.options.token, this.options.fetch)
@@ -275,18 +307,22 @@ class Region implements RegionSession {
   private setDirectory(next: RegionDirectory): void {
     this.directory = next;
     const ids = new Set<string>(next.communities.map((c) => c.id));
+    const townships = new Set<string>(next.townships.map((t) => t.id));
     this.batch(() => {
       for (const c of next.communities) for (const kind of this.kept) if (!this.open.has(`${c.id}/${kind}`)) this.add(c.id, kind, true);
       // A community that left the region: its copies go, as a community session purges what its role may no longer read.
-      for (const d of [...this.open.values()]) if (d.kind !== DocKind.region && !ids.has(d.communityId)) this.close(d, true);
+      for (const d of [...this.open.values()]) {
+        const gone = d.kind === DocKind.region ? d.communityId !== this.claims.cid && !townships.has(d.communityId) : !ids.has(d.communityId);
+        if (gone) this.close(d, true);
+      }
     });
     this.onDocStatus();
     this.emitDocs();
   }
 
-  private add(communityId: string, kind: TierDoc | typeof DocKind.region, kept: boolean): OpenDoc {
+  private add(communityId: string, kind: TierDoc | typeof DocKind.region, kept: boolean, relation: 'own' | 'below' = 'own'): OpenDoc {
     const name = `${communityId}/${kind}`;
-    const access = regionAccess(this.role, kind, 'own');
+    const access = regionAccess(this.role, kind, relation);
     const synced = new SyncedDoc({
       db: this.db,
       communityId: this.sync.prefix,
@@ -329,7 +365,8 @@ class Region implements RegionSession {
       const parsed = RegionDirectorySchema.safeParse(row?.value);
       if (!parsed.success) return null;
       // Copies of communities no longer in the kept directory (left while this device was away).
-      const ids = new Set<string>(parsed.data.communities.map((c) => c.id));
+      // (A county's copies of its townships' region documents stay while the township does.)
+      const ids = new Set<string>([...parsed.data.communities.map((c) => c.id), ...parsed.data.townships.map((t) => t.id)]);
       for (const name of await storedDocNames(this.db)) {
         const cid = name.split('/')[0]!;
         if (cid !== this.claims.cid && !ids.has(cid)) await deleteLocalDoc(this.db, name);

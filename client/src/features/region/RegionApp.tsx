@@ -13,10 +13,12 @@ const DeskPage = lazy(() => import('./DeskPage'));
 const RegionMeetingsPage = lazy(() => import('./RegionMeetingsPage'));
 const PairingsPage = lazy(() => import('./PairingsPage'));
 const CommunitiesPage = lazy(() => import('./CommunitiesPage'));
+const TablePage = lazy(() => import('./TablePage'));
+const StarsPage = lazy(() => import('./StarsPage'));
 
 function Home() {
   const { session } = useRegionClient();
-  return <Navigate to={session.role === 'township' ? 'desk' : 'communities'} replace />;
+  return <Navigate to={session.role === 'township' ? 'desk' : 'table'} replace />;
 }
 
 function Township({ children }: { children: ReactNode }) {
@@ -73,6 +75,22 @@ export default function RegionApp() {
                 <PairingsPage />
               </Page>
             </Township>
+          }
+        />
+        <Route
+          path="table"
+          element={
+            <Page name="table">
+              <TablePage />
+            </Page>
+          }
+        />
+        <Route
+          path="stars"
+          element={
+            <Page name="stars">
+              <StarsPage />
+            </Page>
           }
         />
         <Route

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button, Drawer, Menu, Select, Tag, Typography } from 'antd';
-import { ApartmentOutlined, InboxOutlined, MenuOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BarChartOutlined, InboxOutlined, StarOutlined, MenuOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { SyncStatusIndicator } from '../../shell/SyncStatusIndicator';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { accountPath } from '../../state/accountPath';
@@ -27,8 +27,14 @@ export function RegionShell({ page, children }: { page: string; children: ReactN
           { key: 'desk', icon: <InboxOutlined />, label: t('region.nav.desk') },
           { key: 'meetings', icon: <TeamOutlined />, label: t('region.nav.meetings') },
           { key: 'pairings', icon: <UsergroupAddOutlined />, label: t('region.nav.pairings') },
+          { key: 'stars', icon: <StarOutlined />, label: t('region.nav.stars') },
+          { key: 'table', icon: <BarChartOutlined />, label: t('region.nav.table') },
         ]
-      : [{ key: 'communities', icon: <ApartmentOutlined />, label: t('region.nav.communities') }];
+      : [
+          { key: 'table', icon: <BarChartOutlined />, label: t('region.nav.table') },
+          { key: 'stars', icon: <StarOutlined />, label: t('region.nav.stars') },
+          { key: 'communities', icon: <ApartmentOutlined />, label: t('region.nav.communities') },
+        ];
   const menuItems = items.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={`${base}/${i.key}`}>{i.label}</Link> }));
   return (
     <>

@@ -10,7 +10,7 @@ import { useRegionClient } from './useRegion';
 
 export type { MeetingInput } from './recordMeeting';
 
-const readView = (doc: Y.Doc): RegionView => readRegion(doc).view;
+export const readView = (doc: Y.Doc): RegionView => readRegion(doc).view;
 
 export function useRegionView(): RegionView {
   const { session } = useRegionClient();

@@ -1,0 +1,40 @@
+// 支部争五星 for a township: the criteria in force, each branch's evidence and rating, and the
+// actions (edit criteria, rate a branch for a year).
+import { useCallback, useMemo } from 'react';
+import { App } from 'antd';
+import { rateBranch, type CommandResult } from '@lianxin/model';
+import { useText } from '../useText';
+import { branchStars, criteriaInForce, dropCriterion, editCriterion, type BranchStars } from './stars';
+import { useRegionClient, useRegionDirectory } from './useRegion';
+import { useRegionView } from './useRegionRecords';
+import { useRegionSummaries } from './useRegionSummaries';
+
+export function useStars(year: number) {
+  const view = useRegionView();
+  const directory = useRegionDirectory();
+  const summaries = useRegionSummaries();
+  const { criteria, defaults } = useMemo(() => criteriaInForce(view), [view]);
+  const branches: BranchStars[] = useMemo(() => branchStars(directory?.communities ?? [], summaries, criteria, view.ratings, year), [directory, summaries, criteria, view.ratings, year]);
+  return { criteria, defaults, branches };
+}
+
+export function useStarsActions() {
+  const { session, account } = useRegionClient();
+  const view = useRegionView();
+  const { message } = App.useApp();
+  const text = useText();
+  const say = useCallback(
+    <T,>(result: CommandResult<T>): CommandResult<T> => {
+      if (result.type === 'rejected') void message.error(text(result.message));
+      else void message.success(text(result.message));
+      return result;
+    },
+    [message, text],
+  );
+  const ctx = useMemo(() => ({ actor: account.personId, name: account.name }), [account]);
+  return {
+    saveCriterion: (id: string | null, input: { title?: string; metric?: string; threshold?: number; order?: number }) => say(editCriterion(session.region, view, id, input, ctx)),
+    removeCriterion: (id: string) => say(dropCriterion(session.region, view, id, ctx)),
+    rate: (input: { communityId: string; year: number; stars: number; notes?: string }) => say(rateBranch(session.region, input, ctx)),
+  };
+}

@@ -7,10 +7,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actOnCase, escalateConcern, readEscalations, readRoster, readWork, reportConcern, type ConcernId } from '@lianxin/model';
+import { actOnCase, escalateConcern, rateBranch, readEscalations, readRoster, readSharedRatings, readWork, reportConcern, type ConcernId } from '@lianxin/model';
 import * as Y from 'yjs';
 import { createRegion, setCommunityTownship } from '../support/relayProcess';
-import { PHONE, startWorld, type World } from './support/harness';
+import { LAPTOP, PHONE, startWorld, type World } from './support/harness';
 import { readDoc, writeDoc } from './support/seed';
 
 let world: World;
@@ -103,4 +103,39 @@ describe("the community's side of the township link", () => {
       .toEqual(['resolved', 'township', 1]);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it("the township's star rating reaches the community's public page: a desk device copies it, the committee publishes it", async () => {
+    const year = new Date().getFullYear();
+    await writeDoc(world.relay, 'gy-town/region', townshipToken, (doc) => {
+      ok(rateBranch(doc, { communityId: 'sh-comm', year, stars: 4, notes: '组织委员评定' }, { actor: 't1', name: '陈干部' }));
+    });
+    // A township cadre's device (the desk) copies it into the community's escalations.
+    const response = await fetch(`${world.relay.url}/api/invites`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${townshipToken}` }, body: JSON.stringify({ role: 'township' }) });
+    const deskContext = await world.browser.newContext({ baseURL: world.relay.url, viewport: LAPTOP, locale: 'zh-CN' });
+    const desk = await deskContext.newPage();
+    await desk.goto(((await response.json()) as { url: string }).url);
+    await desk.getByTestId('join-name').fill('陈干部');
+    await desk.getByTestId('join-submit').click();
+    await desk.waitForURL(/\/r\/gy-town\/desk$/);
+    await expect
+      .poll(async () => readSharedRatings(await readDoc(world.relay, 'sh-comm/escalations', world.community.secretaryToken)).latest, { timeout: 30_000 })
+      .toMatchObject({ year, stars: 4, township: '古镛镇' });
+    await deskContext.close();
+
+    const { page } = await world.join('committee', '赵委员', LAPTOP);
+    await page.goto('/c/sh-comm/publish');
+    await page.getByTestId('publish-community').waitFor();
+    // The page opens escalations after it shows: publish once its rating is in.
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('publish-community').click();
+          return page.getByTestId('published-stars').count();
+        },
+        { timeout: 20_000, intervals: [500] },
+      )
+      .toBe(1);
+    expect(await page.getByTestId('published-stars').textContent()).toBe(`★★★★☆ (${year} 年 古镛镇 评定 4 星)`);
+    await expect.poll(async () => (await fetch(`${world.relay.url}/p/sh-comm`)).text(), { timeout: 15_000 }).toContain(`★★★★☆</span> (${year}, 古镛镇)`);
+  }, 120_000);
 });

@@ -2,7 +2,6 @@ import { useContext, useEffect } from 'react';
 import { canWrite } from '@lianxin/protocol';
 import { SessionContext } from '../SessionContext';
 import { onceSynced } from '../onceSynced';
-import { knownTownship } from './knownTownship';
 import type { TierLink } from './tierLink';
 
 function idle(): Promise<void> {
@@ -30,6 +29,8 @@ export function useTierLink(): void {
       });
     void (async () => {
       await session.whenLoaded;
+      // Loaded here, not with the shell: the relay API's validation (zod) is no route's weight.
+      const { knownTownship } = await import('./knownTownship');
       const township = await knownTownship(session.account.communityId);
       if (!live || !township) return;
       await synced();

@@ -1,7 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { LocaleProvider } from './shell/LocaleProvider';
+import { AntdScope } from './shell/antdScope';
 import { Loading } from './shell/Loading';
+import { useLanguage } from './state/useLanguage';
 import { HomeRedirect } from './shell/HomeRedirect';
 import { LazyNotFound } from './shell/LazyNotFound';
 
@@ -15,23 +16,36 @@ const RevokedPage = lazy(() => import('./features/settings/RevokedPage').then((m
 // A township's or county's pages (issue 22), in their own chunk.
 const RegionApp = lazy(() => import('./features/region/RegionApp'));
 
+/** The page's language attribute follows the interface language (screen readers, fonts). */
+function DocumentLanguage({ children }: { children: ReactNode }) {
+  const { language } = useLanguage();
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  return <>{children}</>;
+}
+
+// antd's providers wrap each page that uses antd, not the app: a community's light pages (a
+// member's "my households") and its shell load none of antd (CommunityApp wraps the others).
+const antd = (page: ReactNode) => <AntdScope>{page}</AntdScope>;
+
 export function App() {
   return (
-    <LocaleProvider>
+    <DocumentLanguage>
       <BrowserRouter>
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<HomeRedirect />} />
-            <Route path="/setup" element={<SetupPage />} />
-            <Route path="/join" element={<JoinPage />} />
-            <Route path="/revoked/:communityId" element={<RevokedPage />} />
+            <Route path="/setup" element={antd(<SetupPage />)} />
+            <Route path="/join" element={antd(<JoinPage />)} />
+            <Route path="/revoked/:communityId" element={antd(<RevokedPage />)} />
             <Route path="/c/:communityId/*" element={<CommunityApp />} />
-            <Route path="/r/:regionId/*" element={<RegionApp />} />
+            <Route path="/r/:regionId/*" element={antd(<RegionApp />)} />
             <Route path="/index.html" element={<Navigate to="/" replace />} />
             <Route path="*" element={<LazyNotFound />} />
           </Routes>
         </Suspense>
       </BrowserRouter>
-    </LocaleProvider>
+    </DocumentLanguage>
   );
 }

@@ -37,14 +37,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PAGES_SOURCE = resolve(here, '../src/shell/communityPages.ts');
 /** Loaded for every community route before its page (App.tsx's lazy route, started in main.tsx). */
 const COMMUNITY_APP = 'src/shell/CommunityApp';
+/** antd's providers, loaded beside every page not declared `lightPage(…)` (communityPages.ts, antdScope.tsx). */
+const ANTD_SCOPE = 'src/shell/LocaleProvider';
 
 /**
- * The modules each page of `COMMUNITY_PAGES` loads (its page and its preview), as manifest `src`
- * paths without extension: `{ roster: ['src/features/roster/RosterPage', 'src/features/roster/RosterPreview'] }`.
+ * The modules each page of `COMMUNITY_PAGES` loads (its page and its preview, and antd's providers
+ * unless it is a `lightPage`), as manifest `src` paths without extension:
+ * `{ roster: ['src/features/roster/RosterPage', 'src/features/roster/RosterPreview', 'src/shell/LocaleProvider'] }`.
  */
 export function pageModules(source: string): Record<string, string[]> {
   const body = source.slice(source.indexOf('COMMUNITY_PAGES'));
   const pages: Record<string, string[]> = {};
+  const light = new Set<string>();
   let current: string | null = null;
   for (const line of body.split('\n').slice(1)) {
     if (/^\}/.test(line)) break;
@@ -52,11 +56,13 @@ export function pageModules(source: string): Record<string, string[]> {
     const key = /^ {2}(\w+):/.exec(line);
     if (key) current = key[1]!;
     if (!current) continue;
+    if (/\blightPage\(/.test(line)) light.add(current);
     for (const m of line.matchAll(/import\('([^']+)'\)/g)) {
       (pages[current] ??= []).push(posix.join('src/shell', m[1]!));
     }
   }
   if (Object.keys(pages).length === 0) throw new Error(`no pages found in ${PAGES_SOURCE}`);
+  for (const [name, modules] of Object.entries(pages)) if (!light.has(name)) modules.push(ANTD_SCOPE);
   return pages;
 }
 

@@ -63,7 +63,7 @@ async function call(method: string, path: string, body?: unknown, token?: string
 }
 
 async function setUp(): Promise<{ secretary: string; secretaryId: string }> {
-  const code = relay.setup.issue();
+  const code = await relay.setup.issue();
   const res = await call('POST', '/api/setup', { code, community: { id: 'maple', name: '枫林社区', kind: 'urban' }, secretary: { name: '李书记' } });
   expect(res.status).toBe(201);
   return { secretary: res.json.token as string, secretaryId: res.json.tokenId as string };
@@ -83,7 +83,7 @@ beforeEach(() => {
 
 describe('POST /api/setup', () => {
   it('turns the one-time code into a community and a secretary token, once', async () => {
-    const code = relay.setup.issue();
+    const code = await relay.setup.issue();
     const body = { code, community: { id: 'maple', name: '枫林社区', kind: 'urban' }, secretary: { name: '李书记' } };
     const res = await call('POST', '/api/setup', body);
     expect(res.status).toBe(201);
@@ -94,7 +94,7 @@ describe('POST /api/setup', () => {
   });
 
   it('refuses a wrong code and changes nothing', async () => {
-    relay.setup.issue();
+    await relay.setup.issue();
     const res = await call('POST', '/api/setup', { code: 'guess', community: { id: 'maple', name: 'x', kind: 'urban' }, secretary: { name: 'y' } });
     expect(res.status).toBe(403);
     expect(await store.countCommunities()).toBe(0);
@@ -115,7 +115,7 @@ describe('POST /api/setup', () => {
 
   it('409 for an existing id, and the code still works for another', async () => {
     await store.createCommunity({ id: 'maple' as never, name: 'old', kind: 'urban', createdAt: 0 , township: null });
-    const code = relay.setup.issue();
+    const code = await relay.setup.issue();
     const res = await call('POST', '/api/setup', { code, community: { id: 'maple', name: 'x', kind: 'urban' }, secretary: { name: 'y' } });
     expect(res.status).toBe(409);
     expect((await call('POST', '/api/setup', { code, community: { id: 'birch', name: 'x', kind: 'village' }, secretary: { name: 'y' } })).status).toBe(201);
@@ -182,7 +182,7 @@ describe('tokens: me, revoke, list', () => {
     expect(await call('POST', '/api/revoke', { tokenId: secretaryId }, member.json.token as string)).toMatchObject({ status: 403 });
     expect(await call('POST', '/api/revoke', { tokenId: 'unknown' }, secretary)).toMatchObject({ status: 404 });
     expect(await call('POST', '/api/revoke', { tokenId: '../x' }, secretary)).toMatchObject({ status: 400 });
-    const code = relay.setup.issue();
+    const code = await relay.setup.issue();
     const other = await call('POST', '/api/setup', { code, community: { id: 'birch', name: 'b', kind: 'village' }, secretary: { name: 's' } });
     expect(await call('POST', '/api/revoke', { tokenId: member.json.tokenId }, other.json.token as string)).toMatchObject({ status: 404 });
     expect((await store.getToken(member.json.tokenId as string))?.revokedAt).toBeNull();
@@ -204,7 +204,10 @@ describe('tokens: me, revoke, list', () => {
 describe('public routes, health, metrics, errors', () => {
   it('GET /api/community/:id gives public facts only', async () => {
     await setUp();
-    expect((await call('GET', '/api/community/maple')).json).toEqual({ id: 'maple', name: '枫林社区', kind: 'urban' });
+    expect((await call('GET', '/api/community/maple')).json).toEqual({ id: 'maple', name: '枫林社区', kind: 'urban', township: null });
+    await store.createRegion({ id: 'gy-town', name: '古镛镇', level: 'township', parent: null, createdAt: 0 });
+    expect(await store.setCommunityTownship('maple', 'gy-town')).toBe(true);
+    expect((await call('GET', '/api/community/maple')).json).toEqual({ id: 'maple', name: '枫林社区', kind: 'urban', township: { id: 'gy-town', name: '古镛镇' } });
     expect((await call('GET', '/api/community/nope')).status).toBe(404);
     expect((await call('GET', '/api/community/BAD%20ID')).status).toBe(404);
   });

@@ -62,7 +62,7 @@ export interface RelayApp {
 export function createApp(deps: AppDeps): RelayApp {
   const { config, store, log } = deps;
   const now = deps.now ?? Date.now;
-  const setup = deps.setup ?? new SetupCode();
+  const setup = deps.setup ?? new SetupCode(store, now);
   const metrics = new RelayMetrics();
   const registry = new RoomRegistry({ store, config, log, metrics });
   const documents = createDocumentSource(store, registry);
@@ -98,16 +98,19 @@ export function createApp(deps: AppDeps): RelayApp {
 
   app.get('/healthz', async (c) => {
     let storeOk = false;
+    let pingError: string | null = null;
     try {
       storeOk = await store.ping();
-    } catch {
-      storeOk = false;
+    } catch (error) {
+      // A networked store (Postgres) says why it is unreachable.
+      pingError = error instanceof Error ? error.message : String(error);
     }
     // A store that reads but cannot write (a full disk) is unhealthy too: updates are refused.
     const write = store.writeState();
     const ok = storeOk && write.writable;
     const state = !storeOk ? 'error' : write.writable ? 'ok' : 'cannot-write';
-    const body = { ok, store: state, ...(write.reason ? { reason: write.reason } : {}), connections: registry.connectionCount, documents: registry.loadedCount };
+    const reason = pingError ?? (storeOk ? write.reason : 'store closed');
+    const body = { ok, store: state, storeKind: store.kind, ...(reason ? { reason } : {}), connections: registry.connectionCount, documents: registry.loadedCount };
     return c.json(body, ok ? 200 : 503);
   });
   app.get('/metrics', metricsRoute(metrics, config.http.metricsToken));

@@ -9,6 +9,7 @@ import { mountPublicRoutes } from './public/mountPublicRoutes';
 import { createLogger } from './logger';
 import { startServer, DATABASE_FILE, type RunningRelay } from './server';
 import { createSqliteStore } from './store/sqliteStore';
+import { createPostgresStore } from './store/postgres/postgresStore';
 import { watchParent } from './watchParent';
 import { COMMUNITY_KINDS, RegionLevel, StoreConflictError, type CommunityKind, type Store } from './store/Store';
 import { checkTownship } from './regions/checkTownship';
@@ -26,6 +27,7 @@ export interface CliValues {
   host?: string;
   data?: string;
   static?: string;
+  store?: string;
   name?: string;
   kind?: string;
   secretary?: string;
@@ -60,18 +62,26 @@ function checkName(name: string, flag: string): string {
   return name;
 }
 
-function openDataStore(dataDir: string): Store {
+/** Where the command line writes: the data folder's SQLite file, or the service's Postgres (`--store`, LIANXIN_STORE). */
+interface StoreTarget {
+  readonly dataDir: string;
+  readonly storeUrl: string | null;
+}
+
+async function openDataStore({ dataDir, storeUrl }: StoreTarget): Promise<Store> {
+  if (storeUrl !== null) return createPostgresStore({ url: storeUrl, probeMs: 60_000 });
   mkdirSync(dataDir, { recursive: true });
   // A relay may be running on this folder: it owns the update log, the command line only reads.
   return createSqliteStore({ file: join(dataDir, DATABASE_FILE), ownsLog: false });
 }
 
 /** `create`: a fresh data folder is made; otherwise a missing one is an error that says what to do. */
-async function withStore<T>(dataDir: string, run: (store: Store, secret: string) => Promise<T>, { create = false } = {}): Promise<T> {
+async function withStore<T>(target: StoreTarget, run: (store: Store, secret: string) => Promise<T>, { create = false } = {}): Promise<T> {
+  const { dataDir } = target;
   if (create) mkdirSync(dataDir, { recursive: true });
   else if (!existsSync(dataDir)) throw new Error(`no relay data in ${dataDir}: create a community first (community create <id> --name <name> --data ${dataDir}), or pass the right --data`);
   const secret = loadSecret(dataDir);
-  const store = openDataStore(dataDir);
+  const store = await openDataStore(target);
   try {
     return await run(store, secret);
   } finally {
@@ -99,16 +109,17 @@ function tuneGarbageCollector(): void {
 /** Runs one command; returns the exit code, or -1 for `serve` (which keeps running). */
 export async function runCommand(positionals: string[], values: CliValues, print: (value: unknown) => void): Promise<number> {
   const [command] = positionals;
-  const dataDir = loadConfig({ data: values.data }).dataDir;
+  const { dataDir, storeUrl } = loadConfig({ data: values.data, store: values.store });
+  const target: StoreTarget = { dataDir, storeUrl };
   switch (command) {
     case 'serve': {
-      expectPositionals(positionals, 1, 'serve [--port N] [--host H] [--data DIR] [--static DIR]');
+      expectPositionals(positionals, 1, 'serve [--port N] [--host H] [--data DIR] [--static DIR] [--store sqlite|memory|postgres://…]');
       let port: number | undefined;
       if (values.port !== undefined) {
         if (!/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port ${JSON.stringify(values.port)} is not a port number`);
         port = Number(values.port);
       }
-      const config = loadConfig({ port, host: values.host, data: values.data, staticDir: values.static });
+      const config = loadConfig({ port, host: values.host, data: values.data, staticDir: values.static, store: values.store });
       const log = createLogger(config.logLevel);
       tuneGarbageCollector();
       // Signals are handled from the start: a SIGTERM during start-up stops the relay once it is up.
@@ -152,7 +163,7 @@ export async function runCommand(positionals: string[], values: CliValues, print
       if (level === RegionLevel.county && values.county !== undefined) throw new UsageError('a county has no --county');
       const staffName = checkName(values.staff?.trim() || (level === RegionLevel.county ? '组织部' : '党建办'), '--staff');
       const config = loadConfig({ data: values.data });
-      return withStore(dataDir, async (store, secret) => {
+      return withStore(target, async (store, secret) => {
         const parent = values.county ?? null;
         if (parent !== null) {
           const county = await store.getRegion(parent);
@@ -175,7 +186,7 @@ export async function runCommand(positionals: string[], values: CliValues, print
         expectPositionals(positionals, 4, 'community township <id> <township>|none');
         const id = positionals[2] as string;
         const township = positionals[3] === 'none' ? null : (positionals[3] as string);
-        return withStore(dataDir, async (store) => {
+        return withStore(target, async (store) => {
           if (township !== null) await checkTownship(store, township);
           if (!(await store.setCommunityTownship(id, township))) throw new Error(`unknown community ${id}`);
           print({ community: id, township });
@@ -191,7 +202,7 @@ export async function runCommand(positionals: string[], values: CliValues, print
       if (!(COMMUNITY_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${COMMUNITY_KINDS.join(', ')}`);
       const secretaryName = checkName(values.secretary?.trim() || '书记', '--secretary');
       const config = loadConfig({ data: values.data });
-      return withStore(dataDir, async (store, secret) => {
+      return withStore(target, async (store, secret) => {
         const township = values.township ?? null;
         if (township !== null) await checkTownship(store, township);
         try {
@@ -214,7 +225,7 @@ export async function runCommand(positionals: string[], values: CliValues, print
       const name = checkName(requireValue(values.name, '--name'), '--name');
       const ttlSeconds = parseTtl(values.ttl ?? '30d');
       if (values.person !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values.person)) throw new UsageError('--person must match [A-Za-z0-9_-]{1,64}');
-      return withStore(dataDir, async (store, secret) => {
+      return withStore(target, async (store, secret) => {
         // A community's roles for a community; a region's own level for a region (its staff).
         const region = await store.getRegion(community);
         if (region) {
@@ -231,7 +242,7 @@ export async function runCommand(positionals: string[], values: CliValues, print
     case 'revoke': {
       expectPositionals(positionals, 2, 'revoke <tokenId>');
       const tokenId = positionals[1] as string;
-      return withStore(dataDir, async (store) => {
+      return withStore(target, async (store) => {
         // A running relay notices within a second (it polls the revocations) and closes the sockets.
         if (!(await store.revokeToken(tokenId, Date.now()))) throw new Error(`unknown token id ${tokenId}`);
         print({ revoked: true, tokenId });

@@ -48,7 +48,9 @@ export interface RelayConfig {
   readonly dataDir: string;
   /** Built client to serve, or null to serve none. */
   readonly staticDir: string | null;
-  readonly store: 'sqlite' | 'memory';
+  readonly store: 'sqlite' | 'memory' | 'postgres';
+  /** With `store: 'postgres'`: the database's URL (postgres://…). */
+  readonly storeUrl: string | null;
   readonly synchronous: SqliteSynchronous;
   /** `fsync`: `stored` means on disk (group commit); `process`: in the OS, survives a killed process only. */
   readonly durability: Durability;
@@ -115,6 +117,7 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
     dataDir: resolve('data'),
     staticDir: null,
     store: 'sqlite',
+    storeUrl: null,
     durability: 'fsync',
     synchronous: 'FULL',
     checkpointMs: 1000,
@@ -141,7 +144,7 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
 /** Environment variables the relay reads, with what each sets. */
 export const ENV_VARS = {
   LIANXIN_SECRET: 'HMAC secret for tokens (≥ 32 chars); default: <data>/secret',
-  LIANXIN_STORE: 'sqlite (default) | memory',
+  LIANXIN_STORE: 'sqlite (default: <data>/lianxin.db) | memory | postgres://user:password@host:port/database (many relay processes on one database; same as --store)',
   LIANXIN_DURABILITY: 'fsync (default: "stored" is sent once the update is on disk; one fsync covers every update that arrived while the previous one ran) | process (the old behaviour: "stored" once the update is written to the OS; survives a killed relay, a power cut may lose the last confirmed updates)',
   LIANXIN_SYNCHRONOUS: 'SQLite synchronous with LIANXIN_DURABILITY=process: NORMAL (default there) | FULL; LIANXIN_DURABILITY=fsync needs FULL (its default)',
   LIANXIN_CHECKPOINT_MS: 'WAL checkpoint interval in a worker thread; 0 = inside commits (default 1000)',
@@ -200,6 +203,24 @@ export interface ServeArgs {
   readonly host?: string;
   readonly data?: string;
   readonly staticDir?: string | null;
+  /** `--store`: sqlite | memory | a postgres:// URL (else LIANXIN_STORE) */
+  readonly store?: string;
+}
+
+/** `--store` or LIANXIN_STORE: an embedded store by name, or a Postgres database by URL. */
+function storeFrom(raw: string | undefined): Pick<RelayConfig, 'store' | 'storeUrl'> {
+  if (raw === undefined || raw === '' || raw === 'sqlite') return { store: 'sqlite', storeUrl: null };
+  if (raw === 'memory') return { store: 'memory', storeUrl: null };
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('the store URL is not a URL; write it as postgres://user:password@host:port/database');
+    }
+    return { store: 'postgres', storeUrl: raw };
+  }
+  // The value may hold a password: say what is expected, not what was given.
+  throw new ConfigError('--store (or LIANXIN_STORE) must be sqlite, memory or a postgres:// URL');
 }
 
 /** Builds the configuration from command-line values and the environment; throws ConfigError. */
@@ -220,7 +241,7 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
     host: args.host ?? DEFAULT_HOST,
     dataDir: resolve(args.data ?? 'data'),
     staticDir: args.staticDir === undefined ? resolve('client/dist') : args.staticDir === null ? null : resolve(args.staticDir),
-    store: oneOf(env, 'LIANXIN_STORE', ['sqlite', 'memory'], 'sqlite'),
+    ...storeFrom(args.store ?? env.LIANXIN_STORE),
     durability,
     synchronous,
     checkpointMs: intFromEnv(env, 'LIANXIN_CHECKPOINT_MS', 1000, 0),

@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger';
 import { createMemoryStore } from './store/memoryStore';
 import { createSqliteStore } from './store/sqliteStore';
 import type { Store } from './store/Store';
+import { createPostgresStore } from './store/postgres/postgresStore';
 
 export const DATABASE_FILE = 'lianxin.db';
 
@@ -45,9 +46,19 @@ function serverTimeouts(config: RelayConfig) {
   return { headersTimeout: headersTimeoutMs, requestTimeout: Math.max(requestTimeoutMs, headersTimeoutMs), keepAliveTimeout: keepAliveTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) };
 }
 
-/** Opens the store named by the config (creating the data folder). */
-export function openStore(config: RelayConfig, log?: Logger): Store {
+/** Opens the store named by the config (creating the data folder for SQLite). */
+export async function openStore(config: RelayConfig, log?: Logger): Promise<Store> {
   if (config.store === 'memory') return createMemoryStore();
+  if (config.store === 'postgres') {
+    return createPostgresStore({
+      url: config.storeUrl as string,
+      onWriteState: (state) =>
+        state.writable
+          ? log?.warn({ failures: state.failures }, 'store can write again')
+          : log?.error({ reason: state.reason, failures: state.failures }, 'store cannot write: updates are refused (close 4500) until it can; reads go on where the database answers'),
+      onPoolError: (message) => log?.warn({ error: message }, 'postgres connection lost; the pool opens a new one'),
+    });
+  }
   mkdirSync(config.dataDir, { recursive: true });
   return createSqliteStore({
     file: join(config.dataDir, DATABASE_FILE),
@@ -62,6 +73,7 @@ export function openStore(config: RelayConfig, log?: Logger): Store {
     journal: config.journal,
     onJournalError: (message) => log?.error({ error: message }, 'update journal'),
     onCutError: (message) => log?.error({ error: message }, 'could not cut folded rows off the update log; they stay until the next cut'),
+    compactLag: config.compactLag,
   });
 }
 
@@ -71,10 +83,11 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
   const log = options.log ?? createLogger(config.logLevel);
   mkdirSync(config.dataDir, { recursive: true });
   const secret = loadSecret(config.dataDir, options.env ?? process.env);
-  const unlock = options.store || config.store === 'memory' ? () => undefined : lockDataDir(config.dataDir);
+  // One process per SQLite file; Postgres is shared by design.
+  const unlock = options.store || config.store !== 'sqlite' ? () => undefined : lockDataDir(config.dataDir);
   let store: Store;
   try {
-    store = options.store ?? openStore(config, log);
+    store = options.store ?? (await openStore(config, log));
   } catch (error) {
     unlock();
     throw error;
@@ -96,7 +109,7 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
   log.info({ url, port, host: config.host, dataDir: config.dataDir, store: store.kind, durability: config.durability, synchronous: config.synchronous, staticDir: config.staticDir }, 'listening');
 
   if ((await store.countCommunities()) === 0) {
-    const code = relay.setup.issue();
+    const code = await relay.setup.issue();
     // The code is a one-time secret: it goes to the operator's terminal only, never to the log.
     process.stderr.write(`\nNo community yet. Open this one-time setup link to create yours:\n  http://localhost:${port}/setup#code=${code}\n\n`);
     log.info({ port }, 'no community yet: one-time setup link printed on stderr');

@@ -35,6 +35,16 @@ describe('the bundle budget', () => {
     expect(checkBundleBudget(routes, budget)).toEqual([]);
   });
 
+  it('keeps the member’s route under 300 KB and free of Ant Design (issue 21)', () => {
+    expect(routes.my!.totalGzip).toBeLessThanOrEqual(300 * 1024);
+    const budget = JSON.parse(readFileSync(join(REPO_ROOT, 'client/bundle-budget.json'), 'utf8')) as BundleBudget;
+    expect(budget.routes.my).toBeLessThanOrEqual(300 * 1024);
+    // No antd stylesheet (its class prefix) and no antd providers' chunk on the route before it is usable.
+    const css = routes.my!.files.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, f), 'utf8'));
+    expect(css.filter((c) => c.includes('.ant-btn') || c.includes('.css-var-'))).toEqual([]);
+    expect(routes.my!.files.some((f) => /\/LocaleProvider-/.test(f))).toBe(false);
+  });
+
   it('precaches every file a route loads before it is usable', () => {
     const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
     const missing = [...new Set(Object.values(routes).flatMap((r) => r.files))].filter((f) => !sw.includes(`"${f}"`));

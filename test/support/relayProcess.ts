@@ -22,6 +22,8 @@ export interface StartRelayOptions {
   readonly env?: Record<string, string>;
   /** Extra `serve` arguments. */
   readonly args?: readonly string[];
+  /** `--store`: a postgres:// URL (default: the data folder's SQLite file). */
+  readonly store?: string;
   /** Port to listen on; default 0 (a free one). */
   readonly port?: number;
   /** What node runs instead of the built relay, e.g. `['--import', 'tsx', 'relay/src/cli.ts']` (benchmarks). */
@@ -102,7 +104,7 @@ function waitExit(child: ChildProcess): Promise<number | null> {
 export async function startRelay(opts: StartRelayOptions = {}): Promise<RelayProcess> {
   installExitHook();
   const dataDir = opts.dataDir ?? tempDataDir();
-  const args = [...(opts.entry ?? [CLI]), 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data', dataDir, ...(opts.args ?? [])];
+  const args = [...(opts.entry ?? [CLI]), 'serve', '--port', String(opts.port ?? 0), '--host', '127.0.0.1', '--data', dataDir, ...(opts.store ? ['--store', opts.store] : []), ...(opts.args ?? [])];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, LIANXIN_EXIT_WITH_STDIN: '1', LIANXIN_LOG_LEVEL: 'debug', LIANXIN_METRICS_TOKEN: METRICS_TOKEN, ...opts.env },

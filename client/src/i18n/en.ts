@@ -1,5 +1,6 @@
 import type { Resources } from './zhCN';
 import { regionEn } from './regionEn';
+import { tierEn } from './tierEn';
 
 export const en: Resources = {
   app: {
@@ -487,4 +488,5 @@ export const en: Resources = {
     whoAmIHelp: 'Pick yourself in the roster first to see the households you serve.',
   },
   region: regionEn,
+  tier: tierEn,
 };

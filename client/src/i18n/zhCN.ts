@@ -1,5 +1,6 @@
 // Simplified Chinese: the source language. en.ts must have exactly the same keys (checked by type).
 import { regionZhCN } from './regionZhCN';
+import { tierZhCN } from './tierZhCN';
 
 export const zhCN = {
   app: {
@@ -487,6 +488,7 @@ export const zhCN = {
     whoAmIHelp: '请先在花名册中选出你自己,才能看到你联系的住户。',
   },
   region: regionZhCN,
+  tier: tierZhCN,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,10 +1,13 @@
 // The frame of every community page: header (community, sync status, who I am), the side menu
-// on wide screens and a bottom bar on phones.
-import { useState, type ReactNode } from 'react';
+// on wide screens and a bottom bar on phones. Light (no antd): a member's first screen is drawn in
+// it; the phone's menu drawer (antd) loads when first opened.
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Button, Drawer, Menu, Select, Tag, Typography } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
+import { Button } from '../ui/Button';
+import { Tag } from '../ui/Tag';
+import { withAntdScope } from './antdScope';
 import { useSession } from '../state/useSession';
 import { accountPath } from '../state/accountPath';
 import { useAccounts } from '../state/useAccounts';
@@ -12,8 +15,9 @@ import { useNameFromSetup } from '../state/useNameFromSetup';
 import { useRosterSelf } from '../state/useRosterSelf';
 import { useRevocation } from '../state/useRevocation';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
-import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
+
+const ShellDrawer = lazy(() => withAntdScope(import('./ShellDrawer').then((m) => m.ShellDrawer)));
 
 // Pages reached from another area's page belong to that area in the menu.
 const AREA: Readonly<Record<string, string>> = { overview: 'dashboard', my: 'my', concerns: 'concerns', roster: 'roster', members: 'roster', points: 'points', meetings: 'meetings', matters: 'meetings', publish: 'publish', settings: 'settings' };
@@ -32,10 +36,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [drawer, setDrawer] = useState(false);
+  const [drawerLoaded, setDrawerLoaded] = useState(false);
   const base = `/c/${account.communityId}`;
   const items = navItems(account.role);
   const selected = selectedKey(location.pathname.slice(base.length + 1));
-  const menuItems = items.map((i) => ({ key: i.key, icon: i.icon, label: <Link to={`${base}/${i.path}`}>{t(i.labelKey)}</Link> }));
 
   return (
     <>
@@ -43,29 +47,42 @@ export function AppShell({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <header className="lx-header">
-        <Button className="lx-menu-button" type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawer(true)} />
+        <Button
+          className="lx-menu-button"
+          kind="text"
+          icon={<MenuOutlined />}
+          aria-label={t('nav.menu')}
+          onClick={() => {
+            setDrawerLoaded(true);
+            setDrawer(true);
+          }}
+        />
         <Link to={base} className="lx-header__brand" aria-label={t('app.name')}>
           <img src="/icons/icon.svg" alt="" />
           <span>{t('app.name')}</span>
         </Link>
         <div className="lx-header__community">
-          <Select
+          <select
+            className="lx-select lx-community-switch"
             aria-label={t('account.switchCommunity')}
             data-testid="community-switch"
             value={account.communityId}
-            style={{ width: '100%', maxWidth: 280 }}
-            popupMatchSelectWidth={false}
-            options={accounts.map((a) => ({ value: a.communityId, label: <span className="lx-clip">{a.communityName}</span> }))}
-            onChange={(id: string) => navigate(accountPath(accounts.find((a) => a.communityId === id) ?? { communityId: id, role: 'member' }))}
-          />
+            onChange={(e) => navigate(accountPath(accounts.find((a) => a.communityId === e.target.value) ?? { communityId: e.target.value, role: 'member' }))}
+          >
+            {accounts.map((a) => (
+              <option key={a.communityId} value={a.communityId}>
+                {a.communityName}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="lx-header__right">
           <SyncStatusIndicator />
           <Link to={`${base}/settings`} className="lx-who" data-testid="who-am-i" aria-label={t('account.whoAmI')}>
-            <Typography.Text className="lx-clip lx-who__name" style={{ maxWidth: 120 }}>
+            <span className="lx-clip lx-who__name" style={{ maxWidth: 120 }}>
               {account.name}
-            </Typography.Text>
-            <Tag color={account.role === 'member' ? 'blue' : 'red'} data-testid="my-role" data-role={account.role} style={{ marginInlineEnd: 0 }}>
+            </span>
+            <Tag color={account.role === 'member' ? 'blue' : 'red'} data-testid="my-role" data-role={account.role}>
               {t(`role.${account.role}`)}
             </Tag>
           </Link>
@@ -73,7 +90,16 @@ export function AppShell({ children }: { children: ReactNode }) {
       </header>
       <div className="lx-body">
         <nav className="lx-sider" aria-label={t('nav.menu')}>
-          <Menu mode="inline" selectedKeys={[selected]} items={menuItems} style={{ borderInlineEnd: 'none' }} />
+          <ul className="lx-nav">
+            {items.map((i) => (
+              <li key={i.key}>
+                <Link to={`${base}/${i.path}`} className="lx-nav__item" aria-current={i.key === selected ? 'page' : undefined}>
+                  {i.icon}
+                  <span>{t(i.labelKey)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
         </nav>
         <main id="main" className="lx-main" tabIndex={-1}>
           {children}
@@ -89,12 +115,11 @@ export function AppShell({ children }: { children: ReactNode }) {
             </NavLink>
           ))}
       </nav>
-      <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={260} title={t('nav.menu')}>
-        <Menu mode="inline" selectedKeys={[selected]} items={menuItems} onClick={() => setDrawer(false)} style={{ borderInlineEnd: 'none' }} />
-        <div style={{ marginTop: 16 }}>
-          <LanguageSwitch />
-        </div>
-      </Drawer>
+      {drawerLoaded ? (
+        <Suspense fallback={null}>
+          <ShellDrawer open={drawer} onClose={() => setDrawer(false)} items={items} base={base} selected={selected} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

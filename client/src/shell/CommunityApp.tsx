@@ -3,6 +3,7 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { SessionProvider } from '../state/SessionProvider';
+import { TierLinkRunner } from '../state/tier/useTierLink';
 import { isRegionRole } from '@lianxin/protocol';
 import { accountPath } from '../state/accountPath';
 import { useAccounts } from '../state/useAccounts';
@@ -11,7 +12,8 @@ import { AppShell } from './AppShell';
 import { Loading } from './Loading';
 import { LazyNotFound as NotFound } from './LazyNotFound';
 import { NeedsDocs } from './NeedsDocs';
-import { COMMUNITY_PAGES, docsToOpen, lazyPage, lazyPreview, startsFromView, type CommunityPageName } from './communityPages';
+import { AntdScope } from './antdScope';
+import { COMMUNITY_PAGES, docsToOpen, isLightPage, lazyPage, lazyPreview, startsFromView, type CommunityPageName } from './communityPages';
 
 const Pages = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPage(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPage>>;
 const Previews = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPreview(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPreview>>;
@@ -26,7 +28,13 @@ function Committee({ children }: { children: ReactNode }) {
   return isCommittee ? <>{children}</> : <NotFound />;
 }
 
+/** A page drawn with antd gets antd's providers (loaded beside the page's chunk); a light page none. */
 function Page({ name }: { name: CommunityPageName }) {
+  const page = <PageBody name={name} />;
+  return isLightPage(name) ? page : <Suspense fallback={<Loading />}><AntdScope>{page}</AntdScope></Suspense>;
+}
+
+function PageBody({ name }: { name: CommunityPageName }) {
   const Component = Pages[name];
   const Preview = Previews[name];
   if (startsFromView(name))
@@ -68,6 +76,7 @@ export default function CommunityApp() {
   if (isRegionRole(account.role)) return <Navigate to={accountPath(account)} replace />;
   return (
     <SessionProvider key={account.communityId} account={account} first={first} fallback={<Loading />}>
+      <TierLinkRunner />
       <AppShell>
         <Routes>
           <Route index element={<Home />} />

@@ -1,11 +1,14 @@
-import { Spin } from 'antd';
+// Light (no antd): shown by every route while its code or documents load, the member's first.
 import { useTranslation } from 'react-i18next';
+import '../ui/ui.css';
 
 export function Loading() {
   const { t } = useTranslation();
   return (
     <div style={{ display: 'grid', placeItems: 'center', minHeight: '40vh' }} role="status" aria-live="polite" data-testid="loading">
-      <Spin />
+      <span className="lx-spin">
+        <span className="lx-spinner" aria-hidden="true" style={{ display: 'inline-block' }} />
+      </span>
       <span style={{ marginTop: 8, color: 'var(--lx-muted)' }}>{t('app.loading')}</span>
     </div>
   );

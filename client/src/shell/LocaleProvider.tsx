@@ -1,11 +1,13 @@
-// Ant Design's locale, date locale and theme follow the interface language.
-import { useEffect, type ReactNode } from 'react';
+// Ant Design's locale, date locale and theme follow the interface language. Only what uses antd
+// is wrapped in it (antdScope.tsx loads it beside them): a light page loads none of it.
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zh_CN from 'antd/locale/zh_CN';
 import en_US from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { Language } from '../i18n/i18n';
+import { NoticeContext, type Notice } from '../state/notice';
 import { useLanguage } from '../state/useLanguage';
 
 // People who ask their system for less motion get none (Ant Design animates menus and drawers).
@@ -15,7 +17,6 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const { language } = useLanguage();
   useEffect(() => {
     dayjs.locale(language === Language.zh ? 'zh-cn' : 'en');
-    document.documentElement.lang = language;
   }, [language]);
   return (
     <ConfigProvider
@@ -30,7 +31,24 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
         // in app.css (.ant-tag), as zero-runtime mode does not generate component tokens.
       }}
     >
-      <AntApp>{children}</AntApp>
+      <AntApp>
+        <AntdNotices>{children}</AntdNotices>
+      </AntApp>
     </ConfigProvider>
   );
+}
+
+/** Commands' outcomes told with antd's message inside antd's App (light pages use notice.ts's own). */
+function AntdNotices({ children }: { children: ReactNode }) {
+  const { message } = AntApp.useApp();
+  const notice = useMemo<Notice>(
+    () => ({
+      success: (text) => void message.success(text),
+      error: (text) => void message.error(text),
+      warning: (text) => void message.warning(text),
+      info: (text) => void message.info(text),
+    }),
+    [message],
+  );
+  return <NoticeContext.Provider value={notice}>{children}</NoticeContext.Provider>;
 }

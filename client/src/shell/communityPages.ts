@@ -2,6 +2,7 @@
 // charts or the spreadsheet code), and the documents each one reads.
 import { lazy, type ComponentType } from 'react';
 import { FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
+import { loadAntdScope } from './antdScope';
 
 interface PageModule {
   readonly load: () => Promise<{ default: ComponentType }>;
@@ -14,11 +15,21 @@ interface PageModule {
    * once that is on screen (else when it finds none): not opened with the session, no NeedsDocs.
    */
   readonly startsFromView?: true;
+  /**
+   * Drawn without Ant Design (client/src/ui): not wrapped in antd's providers, which the other
+   * pages load beside their own chunk (client/vite/routeBytes.ts counts them so).
+   */
+  readonly light?: true;
 }
 
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, docs: readonly FixedDoc[]): PageModule => ({
+  load: () => Promise.all([load(), loadAntdScope()]).then(([m]) => ({ default: m[name] })),
+  docs,
+});
+const lightPage = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, docs: readonly FixedDoc[]): PageModule => ({
   load: () => load().then((m) => ({ default: m[name] })),
   docs,
+  light: true,
 });
 
 const ALL = FIXED_DOCS;
@@ -26,7 +37,7 @@ const ALL = FIXED_DOCS;
 /** Keyed by the first path segment after `/c/<community>/`. */
 export const COMMUNITY_PAGES = {
   overview: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage', ['roster', 'work']),
-  my: { ...page(() => import('../features/work/MyHouseholdsPage'), 'MyHouseholdsPage', ['roster', 'work']), startsFromView: true },
+  my: { ...lightPage(() => import('../features/work/MyHouseholdsPage'), 'MyHouseholdsPage', ['roster', 'work']), startsFromView: true },
   concerns: page(() => import('../features/work/ConcernBoardPage'), 'ConcernBoardPage', ['roster', 'work']),
   roster: {
     ...page(() => import('../features/roster/RosterPage'), 'RosterPage', ['roster']),
@@ -81,6 +92,9 @@ export function pageForPath(pathname: string): CommunityPageName | null {
   if (first === 'meetings' && second) return 'meeting';
   return first && first in COMMUNITY_PAGES ? (first as CommunityPageName) : null;
 }
+
+/** Whether the page is drawn without antd (no antd providers around it). */
+export const isLightPage = (name: CommunityPageName): boolean => (COMMUNITY_PAGES[name] as PageModule).light === true;
 
 /** Whether the page shows from a kept projection and opens its documents itself. */
 export const startsFromView = (name: CommunityPageName): boolean => (COMMUNITY_PAGES[name] as PageModule).startsFromView === true;

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { FixedDoc } from '@lianxin/protocol';
+import type { FixedDoc, TierDoc } from '@lianxin/protocol';
 import type { AwarenessLike } from '../editor/MinutesBinding';
 import type { Account } from './Account';
 
@@ -34,6 +34,12 @@ export interface ClientSession {
   readonly whenLoaded: Promise<void>;
   /** Opens these documents if they are not open yet (a page that reads them is shown); absent where every document opens at once. */
   ensureOpen?(kinds: readonly FixedDoc[]): void;
+  /**
+   * Opens `escalations` or `summary` (the documents facing the township) if not open yet: the
+   * document and when it has loaded this device's copy; null where the role may not read it or
+   * this session has none.
+   */
+  openTierDoc?(kind: TierDoc): { readonly doc: Y.Doc; readonly whenLoaded: Promise<void> } | null;
   /** whether one document has loaded what this device stored (true where the role may not open it) */
   isDocLoaded(kind: FixedDoc): boolean;
   /** resolves when `isDocLoaded(kind)` becomes true */

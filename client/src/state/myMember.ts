@@ -31,11 +31,18 @@ export function chooseMemberId(communityId: string, id: MemberId | null): void {
 export function findMyMember(roster: RosterView, chosenId: string | null, name: string): { member: Member | null; how: 'chosen' | 'name' | 'none' } {
   const chosen = chosenId ? roster.members.get(chosenId as MemberId) : undefined;
   if (chosen) return { member: chosen, how: 'chosen' };
-  let found: Member | null = null;
-  for (const m of roster.members.values()) {
+  const found = pickMyMember([...roster.members].map(([id, m]) => [id, m] as const), null, name);
+  return found ? { member: roster.members.get(found)!, how: 'name' } : { member: null, how: 'none' };
+}
+
+/** The same choice over a roster's raw members (a narrow read picks before it reads households). */
+export function pickMyMember(members: ReadonlyArray<readonly [MemberId, { readonly name: string; readonly active: boolean }]>, chosenId: string | null, name: string): MemberId | null {
+  if (chosenId && members.some(([id]) => id === chosenId)) return chosenId as MemberId;
+  let found: MemberId | null = null;
+  for (const [id, m] of members) {
     if (!m.active || m.name !== name) continue;
-    if (found) return { member: null, how: 'none' };
-    found = m;
+    if (found) return null;
+    found = id;
   }
-  return found ? { member: found, how: 'name' } : { member: null, how: 'none' };
+  return found;
 }

@@ -1,5 +1,5 @@
 // Builds the session the hooks see from @lianxin/sync: documents, one status, minutes on demand.
-import { CloseCode, FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
+import { COMMUNITY_DOCS, CloseCode, FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
 import { isFatal, openCommunitySession, type SessionStatus } from '@lianxin/sync';
 import type { Account } from './Account';
 import type { ClientSession, SyncStatus } from './ClientSession';
@@ -17,7 +17,7 @@ export function toStatus(s: SessionStatus): SyncStatus {
 }
 
 /** Every document this page has opened (loaded from this device or synced), by kind: what the e2e test and the bench read. */
-function recordOpened(kind: FixedDoc): void {
+function recordOpened(kind: string): void {
   if (typeof window === 'undefined') return;
   const w = window as unknown as { __lianxinOpenedDocs?: Set<string> };
   (w.__lianxinOpenedDocs ??= new Set()).add(kind);
@@ -44,6 +44,12 @@ export function openSession(account: Account, relayUrl = window.location.origin,
     whenLoaded: session.whenLoaded,
     isDocLoaded: (kind) => loaded.has(kind),
     ensureOpen: (kinds) => session.ensureOpen(kinds),
+    openTierDoc: (kind) => {
+      const handle = session.handle(kind);
+      if (!handle) return null;
+      session.ensureOpen([kind]);
+      return { doc: handle.doc, whenLoaded: handle.whenContentLoaded };
+    },
     readView: async (kind, key) => (await session.handle(kind)?.store.readView(key))?.value ?? null,
     writeView: (kind, key, value) => void session.handle(kind)?.store.writeView(key, value).catch(() => undefined),
     whenDocLoaded: (kind) => whenDocLoaded.get(kind)!,
@@ -62,7 +68,7 @@ export function openSession(account: Account, relayUrl = window.location.origin,
       return { doc: handle.doc, awareness: handle.awareness, release: () => handle.release() };
     },
     unsent: () =>
-      FIXED_DOCS.flatMap((kind) => {
+      COMMUNITY_DOCS.flatMap((kind) => {
         const handle = session.handle(kind);
         const update = handle?.unsentUpdate() ?? null;
         return handle && update ? [{ doc: kind as string, pending: handle.status.pending, update }] : [];

@@ -35,6 +35,20 @@ export type SetupResult = z.infer<typeof sessionSchema>;
 const inviteSchema = z.object({ code: z.string().min(1), url: z.string().min(1), expiresAt: z.string().nullable() });
 export type InviteResult = z.infer<typeof inviteSchema>;
 
+// `GET /api/community/:id`: its township, if any (older relays do not say: none).
+const communityInfoSchema = communitySchema.extend({
+  township: z
+    .object({ id: z.string().refine((v): v is string => isCommunityId(v), 'bad township id'), name: z.string().min(1).max(200) })
+    .nullish()
+    .transform((v) => v ?? null),
+});
+export type CommunityTownship = NonNullable<z.infer<typeof communityInfoSchema>['township']>;
+
+/** The township that holds a community, or null (none, or an older relay). */
+export async function fetchCommunityTownship(communityId: string): Promise<CommunityTownship | null> {
+  return (await call(`/api/community/${encodeURIComponent(communityId)}`, { method: 'GET' }, communityInfoSchema)).township;
+}
+
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** An API failure with the relay's message (shown to the person) and the HTTP status. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { dayOf, lastVisitDays, type Household, type IsoDate, type MemberId, type MustVisit } from '@lianxin/model';
+import { dayOf, lastVisitDays, type Household, type IsoDate, type MemberId, type MustVisit, type RosterView, type WorkView } from '@lianxin/model';
 import { rosterIndex } from './rosterIndex';
 import { useRoster } from './useRoster';
 import { useToday } from './useToday';
@@ -27,24 +27,29 @@ export function useMyHouseholds(memberId: MemberId | null): { rows: readonly MyH
   const roster = useRoster()?.view ?? null;
   const work = useWork()?.view ?? null;
   const today = useToday();
-  return useMemo(() => {
-    if (!roster || !work || !memberId) return null;
-    const interval = roster.settings.visitIntervalDays;
-    const last = lastVisitDays(work, today);
-    const mustByHousehold = new Map<string, MustVisit[]>();
-    for (const m of work.mustVisits.values()) {
-      if (m.closedBy !== null) continue;
-      const list = mustByHousehold.get(m.householdId) ?? [];
-      list.push(m);
-      mustByHousehold.set(m.householdId, list);
-    }
-    const rows = (rosterIndex(roster).householdsByMember.get(memberId) ?? []).map((household): MyHousehold => {
-      const lastVisit = last.get(household.id) ?? null;
-      const since = lastVisit ?? dayOf(household.linkedAt ?? household.createdAt, roster.settings.timeZone);
-      const daysSince = days(since, today);
-      return { household, lastVisit, since, daysSince, overdue: daysSince > interval, openMustVisits: mustByHousehold.get(household.id) ?? [] };
-    });
-    rows.sort((a, b) => b.openMustVisits.length - a.openMustVisits.length || Number(b.overdue) - Number(a.overdue) || b.daysSince - a.daysSince);
-    return { rows, intervalDays: interval };
-  }, [roster, work, memberId, today]);
+  return useMemo(() => (roster && work && memberId ? myHouseholdRows(roster, work, memberId, today) : null), [roster, work, memberId, today]);
+}
+
+/**
+ * The rows from a roster and work view (whole, or a member's narrow reads: only her households
+ * and their visits are looked at).
+ */
+export function myHouseholdRows(roster: RosterView, work: WorkView, memberId: MemberId, today: IsoDate): { rows: readonly MyHousehold[]; intervalDays: number } {
+  const interval = roster.settings.visitIntervalDays;
+  const last = lastVisitDays(work, today);
+  const mustByHousehold = new Map<string, MustVisit[]>();
+  for (const m of work.mustVisits.values()) {
+    if (m.closedBy !== null) continue;
+    const list = mustByHousehold.get(m.householdId) ?? [];
+    list.push(m);
+    mustByHousehold.set(m.householdId, list);
+  }
+  const rows = (rosterIndex(roster).householdsByMember.get(memberId) ?? []).map((household): MyHousehold => {
+    const lastVisit = last.get(household.id) ?? null;
+    const since = lastVisit ?? dayOf(household.linkedAt ?? household.createdAt, roster.settings.timeZone);
+    const daysSince = days(since, today);
+    return { household, lastVisit, since, daysSince, overdue: daysSince > interval, openMustVisits: mustByHousehold.get(household.id) ?? [] };
+  });
+  rows.sort((a, b) => b.openMustVisits.length - a.openMustVisits.length || Number(b.overdue) - Number(a.overdue) || b.daysSince - a.daysSince);
+  return { rows, intervalDays: interval };
 }

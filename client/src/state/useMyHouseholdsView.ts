@@ -3,20 +3,29 @@
 // open only after the kept view is on screen, so their load does not hold up the first rows.
 import { useContext, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { FixedDoc } from '@lianxin/protocol';
-import type { RosterView } from '@lianxin/model';
-import { chosenMemberId, subscribeMyMember } from './myMember';
+import type { MemberId, RosterView } from '@lianxin/model';
+import { chooseMemberId, chosenMemberId, subscribeMyMember } from './myMember';
+import { householdsWorkRead, myRosterRead } from './myHouseholdsReads';
 import { myHouseholdsKey, parseMyHouseholdsView, type MyHouseholdsView } from './myHouseholdsView';
+import { rosterIndex } from './rosterIndex';
 import { SessionContext } from './SessionContext';
 import { useDocsLoaded } from './useDocsLoaded';
+import { useDocView } from './useDocView';
 import { useLanguage } from './useLanguage';
-import { useMyHouseholds } from './useMyHouseholds';
-import { useMyMember } from './useMyMember';
+import { myHouseholdRows, type MyHousehold } from './useMyHouseholds';
 import { usePlaceLabels, type PlaceLabels } from './usePlaceLabels';
-import { useRoster } from './useRoster';
+import { useToday } from './useToday';
 
 export const MY_DOCS: readonly FixedDoc[] = ['roster', 'work'];
 
-/** What the page shows: `view` null with `source` live means no member is known (WhoAmI asks). */
+/** Who the person may say they are (the roster's members, by name), and how to say it. */
+export interface MemberChoice {
+  readonly members: readonly { readonly id: string; readonly name: string }[];
+  readonly chosen: string | null;
+  choose(id: MemberId | null): void;
+}
+
+/** What the page shows: `view` null with `source` live means no member is known (the page asks). */
 export interface MyHouseholdsState {
   /**
    * `kept`: from the projection (the documents are loading; actions that need them wait);
@@ -27,7 +36,28 @@ export interface MyHouseholdsState {
   /** whether the roster and work documents are loaded (mount `MyHouseholdsLive` then) */
   readonly loaded: boolean;
   /** what `MyHouseholdsLive` reports */
-  readonly setLive: (view: MyHouseholdsView | null) => void;
+  readonly setLive: (live: MyHouseholdsLiveState) => void;
+  /** once live: the members to choose from */
+  readonly choice: MemberChoice | null;
+}
+
+/** What `MyHouseholdsLive` computes from the documents. */
+export interface MyHouseholdsLiveState {
+  readonly view: MyHouseholdsView | null;
+  readonly choice: MemberChoice;
+}
+
+/** Runs `run` when the page is idle after the next frame is painted (a tap on it is handled first); returns the cancel. */
+function afterPaintIdle(run: () => void): () => void {
+  let idle: number | undefined;
+  const cancelFrame = afterPaint(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 300 });
+    else run();
+  });
+  return () => {
+    cancelFrame();
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }
 
 /** Runs `run` after the next frame is painted; returns the cancel. */
@@ -42,7 +72,7 @@ function afterPaint(run: () => void): () => void {
 
 /** The live rows as the projection keeps them. */
 export function projectMyHouseholds(
-  mine: NonNullable<ReturnType<typeof useMyHouseholds>>,
+  mine: { readonly rows: readonly MyHousehold[]; readonly intervalDays: number },
   member: { readonly id: string; readonly name: string },
   roster: RosterView,
   labels: PlaceLabels,
@@ -100,40 +130,56 @@ export function useMyHouseholdsView(): MyHouseholdsState {
   const [opening, setOpening] = useState(false);
   const loaded = useDocsLoaded(MY_DOCS, { open: opening });
   const kept = useKeptView(!loaded, language);
-  const [live, setLive] = useState<{ view: MyHouseholdsView | null } | null>(null);
-  // Open the documents once the kept view is painted (at once when there is none): their load
-  // is the long work of the open, and the page is usable from the projection meanwhile.
+  const [live, setLive] = useState<MyHouseholdsLiveState | null>(null);
+  // Open the documents once the kept view is painted and the page is idle (at once when there is
+  // none): their load is the long work of the open, and the page is usable from the projection
+  // meanwhile — a first tap on it is handled before the load starts.
   useLayoutEffect(() => {
     if (opening || loaded || kept === undefined) return;
     if (kept === null) return setOpening(true);
-    return afterPaint(() => setOpening(true));
+    return afterPaintIdle(() => setOpening(true));
   }, [opening, loaded, kept]);
-  const report = useMemo(() => (view: MyHouseholdsView | null) => setLive({ view }), []);
-  if (loaded && live) return { source: 'live', view: live.view, loaded, setLive: report };
-  return { source: kept ? 'kept' : 'loading', view: kept ?? null, loaded, setLive: report };
+  const report = useMemo(() => (next: MyHouseholdsLiveState) => setLive(next), []);
+  if (loaded && live) return { source: 'live', view: live.view, loaded, setLive: report, choice: live.choice };
+  return { source: kept ? 'kept' : 'loading', view: kept ?? null, loaded, setLive: report, choice: null };
 }
 
 /**
  * Mounted once the roster and work are loaded: computes the live view, hands it to the page in
  * the same commit (a layout effect: the kept rows are never painted after the live ones), and
- * keeps the projection up to date beside the work document when the page is idle.
+ * keeps the projection up to date beside the work document when the page is idle. It reads only
+ * this member's households and their visits (myHouseholdsReads.ts): the first live read and
+ * every one after a change cost her ten households, not the community's 3,600.
  */
-export function MyHouseholdsLive({ onView }: { onView: (view: MyHouseholdsView | null) => void }): null {
+export function MyHouseholdsLive({ onView }: { onView: (live: MyHouseholdsLiveState) => void }): null {
   const session = useContext(SessionContext);
   const { language } = useLanguage();
   const labels = usePlaceLabels();
-  const roster = useRoster()?.view ?? null;
-  const me = useMyMember();
-  const mine = useMyHouseholds(me.member?.id ?? null);
-  const member = me.member;
-  const chosenId = useChosenId(session?.account.communityId ?? '');
+  const communityId = session?.account.communityId ?? '';
+  const chosenId = useChosenId(communityId);
   const personName = session?.account.name ?? '';
+  const rosterRead = useDocView('roster', myRosterRead(chosenId, personName));
+  const roster = rosterRead?.view ?? null;
+  const memberId = rosterRead?.memberId ?? null;
+  const householdIds = useMemo(() => (roster ? [...roster.households.keys()] : []), [roster]);
+  const work = useDocView('work', householdsWorkRead(householdIds))?.view ?? null;
+  const today = useToday();
+  const mine = useMemo(() => (roster && work && memberId ? myHouseholdRows(roster, work, memberId, today) : null), [roster, work, memberId, today]);
+  const member = memberId && roster ? (roster.members.get(memberId) ?? null) : null;
   const view = useMemo(
     () => (mine && member && roster ? projectMyHouseholds(mine, member, roster, labels, { chosenId, personName }) : null),
     // `labels` is a new object each render; its functions change only with the language.
     [mine, member, roster, labels.household, chosenId, personName],
   );
-  useLayoutEffect(() => onView(view), [onView, view]);
+  const choice = useMemo<MemberChoice>(
+    () => ({
+      members: roster ? rosterIndex(roster).members.map((m) => ({ id: m.id, name: m.name })) : [],
+      chosen: memberId,
+      choose: (id) => chooseMemberId(communityId, id),
+    }),
+    [roster, memberId, communityId],
+  );
+  useLayoutEffect(() => onView({ view, choice }), [onView, view, choice]);
 
   const key = myHouseholdsKey(language);
   useEffect(() => {

@@ -11,6 +11,7 @@ import {
   type CommandResult,
   type IsoDate,
   type MatterId,
+  type SharedRatingRecord,
 } from '@lianxin/model';
 import { SessionContext } from './SessionContext';
 import { readWorkDoc } from './reads';
@@ -25,9 +26,10 @@ const notLoaded: CommandResult<never> = {
 
 /**
  * Writes the whitelisted projections (model's projectX, consent applied) into `public`: the only
- * way anything reaches the public page.
+ * way anything reaches the public page. `rating`: the township's latest rating of the branch
+ * (useSharedRatings), published with the community's info.
  */
-export function usePublishActions() {
+export function usePublishActions(rating: SharedRatingRecord | null = null) {
   const run = useCommandRunner('public');
   const session = useContext(SessionContext);
   return useMemo(() => {
@@ -36,7 +38,7 @@ export function usePublishActions() {
       return doc ? snapshotStore(doc, readWorkDoc).getSnapshot().view : null;
     };
     return {
-      publishCommunity: () => run((doc, ctx, roster) => (roster ? publishCommunity(doc, projectCommunity(roster), ctx) : notLoaded)),
+      publishCommunity: () => run((doc, ctx, roster) => (roster ? publishCommunity(doc, projectCommunity(roster, rating), ctx) : notLoaded)),
       publishBoards: () => run((doc, ctx, roster) => (roster ? publishBoards(doc, projectBoards(roster), ctx) : notLoaded)),
       publishStatistics: (from: IsoDate | null) =>
         run((doc, ctx, roster) => {
@@ -45,5 +47,5 @@ export function usePublishActions() {
         }),
       unpublishMatter: (matterId: MatterId) => run((doc, ctx) => unpublishMatter(doc, matterId, ctx)),
     };
-  }, [run, session]);
+  }, [run, session, rating]);
 }

@@ -23,7 +23,7 @@ import {
   type VisitId,
   type VisitKind,
 } from '@lianxin/model';
-import { useCommandRunner } from './useCommandRunner';
+import { useCommandRunner, type RosterReader } from './useCommandRunner';
 
 const noRoster: CommandResult<never> = {
   type: 'rejected',
@@ -37,9 +37,12 @@ function withRoster<T>(roster: RosterView | null, run: (roster: RosterView) => C
 
 type Hand = { level?: Level; assignee?: MemberId | null; note?: string | null };
 
-/** Visits and concerns: what members do on their phones (work is writable by every role). */
-export function useWorkActions() {
-  const run = useCommandRunner('work');
+/**
+ * Visits and concerns: what members do on their phones (work is writable by every role).
+ * `readRoster`: what commands check against (a member's page passes its narrow read).
+ */
+export function useWorkActions(readRoster?: RosterReader) {
+  const run = useCommandRunner('work', readRoster);
   return useMemo(
     () => ({
       recordVisit: (input: { memberId: MemberId; householdId: HouseholdId; date: string; kind: VisitKind; note?: string }) =>

@@ -93,8 +93,8 @@ export type { PublicProjection } from './public/projectPublic';
 
 // roster
 export { RosterLayout, ROSTER_SCHEMA_VERSION } from './roster/rosterLayout';
-export { readRoster } from './roster/readRoster';
-export type { RosterRead } from './roster/readRoster';
+export { readMemberRoster, readRoster } from './roster/readRoster';
+export type { MemberRosterRead, PickMember, RosterRead } from './roster/readRoster';
 export type { RosterView, Grid, Building, Unit, Household, Member, Group, Relation, PointsEntry } from './roster/rosterView';
 export { DEFAULT_SETTINGS, SETTINGS_FIELDS } from './roster/settings';
 export type { CommunitySettings, SettingsField } from './roster/settings';
@@ -118,7 +118,7 @@ export type { CareNote, CareView } from './care/care';
 // work
 export { WorkLayout } from './work/workSchema';
 export type { Reporter, Place } from './work/workSchema';
-export { readWork } from './work/readWork';
+export { readHouseholdsWork, readWork } from './work/readWork';
 export type { WorkRead } from './work/readWork';
 export type { WorkView, Concern, ConcernEvent, Visit, MustVisit } from './work/workView';
 export {
@@ -187,8 +187,10 @@ export type { ImportSummary } from './io/applyImport';
 export { rosterRows, exportRosterCsv } from './io/exportRoster';
 
 // tier: the link with the township, summaries for the view from above, the region's own document
-export { EscalationsLayout, CaseSchema, CaseActionSchema, AssigneeSchema } from './tier/escalationsSchema';
-export type { CaseRecord, CaseActionRecord, CaseAssignee } from './tier/escalationsSchema';
+export { EscalationsLayout, CaseSchema, CaseActionSchema, AssigneeSchema, SharedRatingSchema } from './tier/escalationsSchema';
+export type { CaseRecord, CaseActionRecord, CaseAssignee, SharedRatingRecord } from './tier/escalationsSchema';
+export { readSharedRatings, copyRatings } from './tier/sharedRatings';
+export type { SharedRatings } from './tier/sharedRatings';
 export { CaseState, readEscalations, foldCase, isOverdue, daysWaiting, isOnDesk } from './tier/readEscalations';
 export type { EscalatedCase, EscalationsView, EscalationsRead, CaseAction } from './tier/readEscalations';
 export { actOnCase } from './tier/escalationCommands';

@@ -32,14 +32,29 @@ describe('openCommunitySession (local only)', () => {
     const secretary = local(factory, unsignedToken({ role: 'secretary', sub: 'p1' }));
     const member = local(factory, unsignedToken({ role: 'member', sub: 'p2' }));
     await Promise.all([secretary.whenLoaded, member.whenLoaded]);
-    expect(Object.entries(secretary.docs).filter(([, d]) => d).map(([k]) => k)).toEqual(['roster', 'care', 'work', 'meetings', 'public']);
-    expect(Object.entries(member.docs).filter(([, d]) => d).map(([k]) => k)).toEqual(['roster', 'work', 'meetings', 'public']);
+    expect(Object.entries(secretary.docs).filter(([, d]) => d).map(([k]) => k)).toEqual(['roster', 'care', 'work', 'meetings', 'public', 'escalations', 'summary']);
+    expect(Object.entries(member.docs).filter(([, d]) => d).map(([k]) => k)).toEqual(['roster', 'work', 'meetings', 'public', 'escalations', 'summary']);
     expect(member.docs.care).toBeNull();
     expect(member.handle('care')).toBeNull();
     expect(member.handle('roster')?.access).toBe('read');
     expect(member.handle('work')?.access).toBe('write');
     expect(Object.keys(member.getStatus().docs)).toEqual(['roster', 'work', 'meetings', 'public']);
     expect(member.getStatus()).toMatchObject({ type: 'offline', reason: 'stopped', pending: 0 });
+  });
+
+  it("opens the documents facing the township (escalations, summary) only when asked: the committee's to write, a member's to read", async () => {
+    const factory = new IDBFactory();
+    const committee = local(factory, unsignedToken({ role: 'committee', sub: 'p1' }));
+    const member = local(factory, unsignedToken({ role: 'member', sub: 'p2' }));
+    await Promise.all([committee.whenLoaded, member.whenLoaded]);
+    expect([committee.isOpen('escalations'), committee.isOpen('summary'), member.isOpen('escalations')]).toEqual([false, false, false]);
+    expect(Object.keys(committee.getStatus().docs)).not.toContain('escalations');
+    committee.ensureOpen(['escalations', 'summary']);
+    member.ensureOpen(['escalations']);
+    await Promise.all([committee.handle('escalations')!.whenContentLoaded, member.handle('escalations')!.whenContentLoaded]);
+    expect([committee.isOpen('escalations'), committee.isOpen('summary'), member.isOpen('escalations'), member.isOpen('summary')]).toEqual([true, true, true, false]);
+    expect([committee.handle('escalations')!.access, committee.handle('summary')!.access, member.handle('escalations')!.access]).toEqual(['write', 'write', 'read']);
+    expect(Object.keys(committee.getStatus().docs)).toEqual(expect.arrayContaining(['escalations', 'summary']));
   });
 
   it('loads the documents asked for first, then the others', async () => {
@@ -56,7 +71,7 @@ describe('openCommunitySession (local only)', () => {
     await s.whenLoaded;
     expect(order[0]).toBe('work');
     expect(order).toHaveLength(5);
-    expect(Object.keys(s.docs)).toEqual(['roster', 'care', 'work', 'meetings', 'public']);
+    expect(Object.keys(s.docs)).toEqual(['roster', 'care', 'work', 'meetings', 'public', 'escalations', 'summary']);
     expect(s.docs.roster!.getMap('households').size).toBe(50);
   });
 

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { FIXED_DOCS, canRead, canWrite, minutesDoc, parseRoom, peekTokenClaims, type FixedDoc, type TokenClaims } from '@lianxin/protocol';
+import { COMMUNITY_DOCS, FIXED_DOCS, canRead, canWrite, minutesDoc, parseRoom, peekTokenClaims, type CommunityDoc, type TokenClaims } from '@lianxin/protocol';
 import { deleteLocalDoc, openCommunityDatabase, storedDocNames, type CommunityDatabase } from './communityDatabase';
 import type { CommunitySession, CommunitySessionOptions, MinutesHandle } from './communitySessionTypes';
 import type { WebSocketClass } from './countingWebSocket';
@@ -28,12 +28,12 @@ const MAX_TIMER = 2 ** 31 - 1;
 
 class Session implements CommunitySession {
   readonly claims: TokenClaims;
-  readonly docs: Readonly<Record<FixedDoc, Y.Doc | null>>;
+  readonly docs: Readonly<Record<CommunityDoc, Y.Doc | null>>;
   readonly whenLoaded: Promise<void>;
   private readonly db: CommunityDatabase;
-  private readonly fixed = new Map<FixedDoc, SyncedDoc>();
+  private readonly fixed = new Map<CommunityDoc, SyncedDoc>();
   /** Readable documents not opened yet, with what opens each (starts its load). */
-  private readonly closed = new Map<FixedDoc, () => void>();
+  private readonly closed = new Map<CommunityDoc, () => void>();
   private readonly minutes = new Map<string, { synced: SyncedDoc; refs: number; unsubscribe: () => void }>();
   private readonly listeners = new Set<(status: SessionStatus) => void>();
   private readonly syncUrl: string;
@@ -61,14 +61,15 @@ class Session implements CommunitySession {
     this.probe = new TokenProbe(endpoints.api, options.token, options.fetch);
     this.db = openCommunityDatabase(claims.cid, claims.sub, options);
 
-    const docs = {} as Record<FixedDoc, Y.Doc | null>;
-    const readable = FIXED_DOCS.filter((kind) => canRead(claims.role, kind));
-    // Opened now: the route's documents (default every readable one). The others wait for
-    // `ensureOpen`: a member's route does not load a 3 MB work history it does not show.
-    const openNow = options.open ? readable.filter((k) => options.open!.includes(k)) : readable;
+    const docs = {} as Record<CommunityDoc, Y.Doc | null>;
+    const readable = COMMUNITY_DOCS.filter((kind) => canRead(claims.role, kind));
+    // Opened now: the route's documents (default every readable one with a fixed name; the
+    // documents facing the township only when asked for). The others wait for `ensureOpen`: a
+    // member's route does not load a 3 MB work history it does not show.
+    const openNow = options.open ? readable.filter((k) => options.open!.includes(k)) : readable.filter((k) => (FIXED_DOCS as readonly string[]).includes(k));
     const first = openNow.filter((kind) => options.loadFirst?.includes(kind));
     let firstLoaded: Promise<unknown> | undefined;
-    for (const kind of FIXED_DOCS) docs[kind] = null;
+    for (const kind of COMMUNITY_DOCS) docs[kind] = null;
     for (const kind of [...first, ...readable.filter((k) => !first.includes(k))]) {
       let gate: Promise<unknown> | undefined;
       if (!openNow.includes(kind)) {
@@ -85,7 +86,7 @@ class Session implements CommunitySession {
       this.fixed.set(kind, synced);
       docs[kind] = synced.doc;
     }
-    this.docs = Object.fromEntries(FIXED_DOCS.map((k) => [k, docs[k]])) as Record<FixedDoc, Y.Doc | null>;
+    this.docs = Object.fromEntries(COMMUNITY_DOCS.map((k) => [k, docs[k]])) as Record<CommunityDoc, Y.Doc | null>;
     this.status = this.aggregate();
     this.armExpiry();
     // Only the events count, not `navigator.onLine` at start: browsers report "offline" for
@@ -99,11 +100,11 @@ class Session implements CommunitySession {
     void this.openUnsent();
   }
 
-  isOpen(kind: FixedDoc): boolean {
+  isOpen(kind: CommunityDoc): boolean {
     return this.fixed.has(kind) && !this.closed.has(kind);
   }
 
-  ensureOpen(kinds: readonly FixedDoc[]): void {
+  ensureOpen(kinds: readonly CommunityDoc[]): void {
     if (this.destroyed) return;
     let opened = false;
     for (const kind of kinds) {
@@ -136,7 +137,7 @@ class Session implements CommunitySession {
     }
   }
 
-  handle(doc: FixedDoc): SyncedDoc | null {
+  handle(doc: CommunityDoc): SyncedDoc | null {
     return this.fixed.get(doc) ?? null;
   }
 
@@ -214,7 +215,7 @@ class Session implements CommunitySession {
     return this.destroyed;
   }
 
-  private createDoc(name: string, kind: FixedDoc | 'minutes', loadAfter?: Promise<unknown>): SyncedDoc {
+  private createDoc(name: string, kind: CommunityDoc | 'minutes', loadAfter?: Promise<unknown>): SyncedDoc {
     const synced = new SyncedDoc({
       db: this.db,
       communityId: this.claims.cid,

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { FixedDoc, TokenClaims } from '@lianxin/protocol';
+import type { CommunityDoc, TokenClaims } from '@lianxin/protocol';
 import type { WebSocketClass } from './countingWebSocket';
 import type { StorageOptions } from './storageOptions';
 import type { SyncedDoc } from './syncedDoc';
@@ -30,15 +30,16 @@ export interface CommunitySessionOptions extends StorageOptions {
    * Documents to load first (what the page being opened shows); the others start loading once
    * these are loaded, so the page does not wait for documents it does not show. Default: all at once.
    */
-  readonly loadFirst?: readonly FixedDoc[];
+  readonly loadFirst?: readonly CommunityDoc[];
   /**
    * Documents to open now (load from this device, then sync): what the route shows. The other
    * readable ones open on `ensureOpen`, or by themselves when this device holds changes of
-   * theirs the relay has not confirmed. Default: every readable document.
+   * theirs the relay has not confirmed. Default: every readable document with a fixed name (the
+   * ones facing the township, `escalations` and `summary`, open only when asked for).
    */
-  readonly open?: readonly FixedDoc[];
+  readonly open?: readonly CommunityDoc[];
   /** Told of each document as it is opened (loads and syncs). */
-  readonly onOpen?: (kind: FixedDoc) => void;
+  readonly onOpen?: (kind: CommunityDoc) => void;
 }
 
 /** A minutes document opened with `openMinutes`; call `release()` when done with it. */
@@ -58,19 +59,19 @@ export interface MinutesHandle {
  */
 export interface CommunitySession {
   readonly claims: TokenClaims;
-  /** The fixed documents, null where this role may not read them. */
-  readonly docs: Readonly<Record<FixedDoc, Y.Doc | null>>;
+  /** The documents with a fixed name (with `escalations` and `summary`), null where this role may not read them. */
+  readonly docs: Readonly<Record<CommunityDoc, Y.Doc | null>>;
   /** Resolves once every fixed document opened at the start is loaded from this device (and unreadable copies purged). */
   readonly whenLoaded: Promise<void>;
   /**
    * The SyncedDoc behind a fixed document (awareness, per-document status), or null. A document
    * not open yet has one too: empty, not loading, not syncing, and outside the status.
    */
-  handle(doc: FixedDoc): SyncedDoc | null;
+  handle(doc: CommunityDoc): SyncedDoc | null;
   /** Whether a readable document has been opened (its load started). */
-  isOpen(doc: FixedDoc): boolean;
+  isOpen(doc: CommunityDoc): boolean;
   /** Opens these documents if they are not open yet (those the role may not read are ignored). */
-  ensureOpen(docs: readonly FixedDoc[]): void;
+  ensureOpen(docs: readonly CommunityDoc[]): void;
   /** Current status; stable identity until something changes (for useSyncExternalStore). */
   getStatus(): SessionStatus;
   subscribe(listener: (status: SessionStatus) => void): () => void;

@@ -1,35 +1,31 @@
-import { timingSafeEqual } from 'node:crypto';
+import type { Directory } from '../store/Directory';
 import { hashCode, newCode } from './ids';
 
 /**
- * The one-time code of the first-run setup link. Lives in memory: a relay that starts with no
- * community issues one; it is gone once used (or when the relay stops).
+ * The one-time code of the first-run setup link. Only its hash is kept, in the directory, so that
+ * the code a relay process printed works on whichever process of the service it reaches, once:
+ * the first code consumed ends every code issued (`Directory.consumeSetupCode`).
  */
 export class SetupCode {
-  private hash: Buffer | null = null;
+  constructor(
+    private readonly directory: Pick<Directory, 'issueSetupCode' | 'consumeSetupCode'>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** Issues a fresh code (replacing any earlier one) and returns it. */
-  issue(): string {
+  /** Issues a fresh code and returns it. */
+  async issue(): Promise<string> {
     const code = newCode();
-    this.hash = Buffer.from(hashCode(code), 'hex');
+    await this.directory.issueSetupCode(hashCode(code), this.now());
     return code;
   }
 
-  get active(): boolean {
-    return this.hash !== null;
-  }
-
-  /** Consumes the code if it matches; a second call with the same code fails. */
-  consume(code: string): boolean {
-    if (!this.hash) return false;
-    const given = Buffer.from(hashCode(code), 'hex');
-    if (!timingSafeEqual(given, this.hash)) return false;
-    this.hash = null;
-    return true;
+  /** Consumes the code if it is good; a second call with the same code fails. */
+  consume(code: string): Promise<boolean> {
+    return this.directory.consumeSetupCode(hashCode(code), this.now());
   }
 
   /** Puts a consumed code back (setup failed after consuming it, e.g. the id was taken). */
-  restore(code: string): void {
-    this.hash = Buffer.from(hashCode(code), 'hex');
+  async restore(code: string): Promise<void> {
+    await this.directory.issueSetupCode(hashCode(code), this.now());
   }
 }

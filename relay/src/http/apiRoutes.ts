@@ -62,13 +62,13 @@ export function apiRoutes(deps: ApiDeps): Hono {
 
   api.post('/setup', async (c) => {
     const body = await readJson(c, SetupBody);
-    if (!deps.setup.consume(body.code)) throw new ApiError(403, 'bad-setup-code', 'the setup code is wrong or was already used');
+    if (!(await deps.setup.consume(body.code))) throw new ApiError(403, 'bad-setup-code', 'the setup code is wrong or was already used');
     const id = body.community.id as CommunityId;
     const community: CommunityRecord = { id, name: body.community.name, kind: body.community.kind, createdAt: deps.now(), township: null };
     try {
       await store.createCommunity(community);
     } catch (error) {
-      deps.setup.restore(body.code);
+      await deps.setup.restore(body.code);
       if (error instanceof StoreConflictError) throw new ApiError(409, 'community-exists', `community ${id} already exists`);
       throw error;
     }
@@ -149,7 +149,10 @@ export function apiRoutes(deps: ApiDeps): Hono {
     const id = c.req.param('id');
     const community = isCommunityId(id) ? await store.getCommunity(id) : null;
     if (!community) throw new ApiError(404, 'unknown-community', 'no such community');
-    return c.json(publicCommunity(community));
+    // Its township (public: the community's page names it too), so that its committee's devices
+    // know to keep the link with it (escalations, summary).
+    const township = community.township ? await store.getRegion(community.township) : null;
+    return c.json({ ...publicCommunity(community), township: township ? { id: township.id, name: township.name } : null });
   });
 
   api.all('*', () => {

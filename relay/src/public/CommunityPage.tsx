@@ -78,6 +78,17 @@ export function CommunityPage({ communityId, view, lang, query }: CommunityPageP
                   <dd>{clip(community.officeHours, DisplayLimit.title)}</dd>
                 </>
               ) : null}
+              {community.stars ? (
+                <>
+                  <dt>{t.stars}</dt>
+                  <dd>
+                    <span role="img" aria-label={t.starsOf(community.stars.stars, community.stars.year, clip(community.stars.township, DisplayLimit.name))}>
+                      {'★'.repeat(community.stars.stars) + '☆'.repeat(5 - community.stars.stars)}
+                    </span>{' '}
+                    ({community.stars.year}, {clip(community.stars.township, DisplayLimit.name)})
+                  </dd>
+                </>
+              ) : null}
             </dl>
             <RichText value={community.intro} cutNote={t.truncated} />
           </section>

@@ -21,6 +21,9 @@ export interface Dictionary {
   readonly address: string;
   readonly phone: string;
   readonly officeHours: string;
+  /** 支部争五星: the label and the stars' accessible text */
+  readonly stars: string;
+  readonly starsOf: (stars: number, year: number, township: string) => string;
   readonly contents: string;
   readonly sectionBoards: string;
   readonly sectionDisclosures: string;
@@ -114,6 +117,8 @@ const zh: Dictionary = {
   address: '地址',
   phone: '电话',
   officeHours: '办公时间',
+  stars: '支部争五星',
+  starsOf: (stars, year, township) => `${year} 年${township}评定 ${stars} 星`,
   contents: '目录',
   sectionBoards: '服务牌：找到为您服务的党员',
   sectionDisclosures: '决议与实施结果公开',
@@ -205,6 +210,8 @@ const en: Dictionary = {
   address: 'Address',
   phone: 'Phone',
   officeHours: 'Office hours',
+  stars: 'Five-star branch rating',
+  starsOf: (stars, year, township) => `${stars} of 5 stars, rated by ${township} for ${year}`,
   contents: 'Contents',
   sectionBoards: 'Service boards: who serves your building',
   sectionDisclosures: 'Resolutions and results',

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { publishBoards, publishResolution, readPublic, unpublishMatter } from '@lianxin/model';
+import { publishBoards, publishCommunity, publishResolution, readPublic, unpublishMatter } from '@lianxin/model';
 import { createDocPublicSource, documentStateHash } from './docPublicSource';
 import { DICTIONARY } from './dictionary';
 import { variantEtag } from './etag';
@@ -9,6 +9,11 @@ import { auditMarkup } from './markupAudit';
 import { createPublicRoutes } from './publicRoutes';
 import { qrDataUri } from './qrDataUri';
 import { SAMPLE_NOW, sampleBoard, samplePublicDoc, sampleResolution } from './samplePublicDoc';
+
+function must<T>(r: { type: string; value?: T }): T {
+  if (r.type !== 'done') throw new Error(JSON.stringify(r));
+  return r.value as T;
+}
 import { PUBLIC_CSP } from './securityHeaders';
 
 function setup(options: Parameters<typeof createPublicRoutes>[1] = {}) {
@@ -57,6 +62,18 @@ describe('GET /p/:community', () => {
     // only the templates' own elements and attributes; no script of any kind
     expect(auditMarkup(body)).toEqual([]);
     expect(body).not.toMatch(/<script/i);
+  });
+
+  it("shows the township's star rating (支部争五星) when published, and nothing for it before", async () => {
+    const { app, doc } = setup();
+    expect((await get(app, '/p/liucun')).body).not.toContain('支部争五星');
+    const info = readPublic(doc).view.community!;
+    must(publishCommunity(doc, { ...info, stars: { year: 2026, stars: 4, township: '古镛镇' } }, { actor: 'secretary', now: SAMPLE_NOW + 1 }));
+    const zh = (await get(app, '/p/liucun')).body;
+    expect(zh).toContain('<dt>支部争五星</dt>');
+    expect(zh).toMatch(/aria-label="2026 年古镛镇评定 4 星">★★★★☆<\/span> \(2026, 古镛镇\)/);
+    expect((await get(app, '/p/liucun?lang=en')).body).toContain('aria-label="4 of 5 stars, rated by 古镛镇 for 2026"');
+    expect(auditMarkup(zh)).toEqual([]);
   });
 
   it('renders English with ?lang=en and links back to Chinese', async () => {

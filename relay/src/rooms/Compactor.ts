@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { RelayConfig } from '../config';
 import type { Logger } from '../logger';
 import type { RelayMetrics } from '../metrics';
-import type { Store } from '../store/Store';
+import type { DocumentLog } from '../store/DocumentLog';
 import type { DocRoom } from './DocRoom';
 import { cpuMsSince } from './cpuBudget';
 
@@ -19,8 +19,8 @@ export class Compactor {
   private pumping = false;
 
   constructor(
-    private readonly store: Store,
-    private readonly config: Pick<RelayConfig, 'compactUpdates' | 'compactBytes' | 'compactLag'>,
+    private readonly store: DocumentLog,
+    private readonly config: Pick<RelayConfig, 'compactUpdates' | 'compactBytes'>,
     private readonly log: Logger,
     private readonly metrics: RelayMetrics,
   ) {}
@@ -28,15 +28,15 @@ export class Compactor {
   /**
    * The log passed its count or byte threshold (at least half the snapshot's size: each
    * compaction encodes the whole document, so a document growing by big updates would otherwise
-   * cost a full encode per `compactBytes` and its compactions would grow quadratically), or the document's oldest unfolded update is so
-   * far behind the newest stored one (`headSeq`) that it keeps the store from cutting its log.
+   * cost a full encode per `compactBytes` and its compactions would grow quadratically), or the
+   * log asks for it for reasons of its own (`DocumentLog.wantsCompaction`).
    */
-  due(room: DocRoom, headSeq: number): boolean {
+  due(room: DocRoom): boolean {
     if (room.compacting || room.logCount === 0) return false;
     return (
       room.logCount >= this.config.compactUpdates ||
       room.logBytes >= Math.max(this.config.compactBytes, room.snapshotBytes / 2) ||
-      headSeq - room.firstUnfoldedSeq >= this.config.compactLag
+      this.store.wantsCompaction(room.name)
     );
   }
 
@@ -80,7 +80,12 @@ export class Compactor {
         const cpu = process.cpuUsage();
         const snapshot = Y.encodeStateAsUpdate(room.doc);
         room.budget.spend(cpuMsSince(cpu));
-        await this.store.compact(room.name, snapshot, through);
+        if (!(await this.store.compact(room.name, snapshot, through))) {
+          // Another process compacts this document right now; its log stays counted, and a later
+          // write or sweep asks again.
+          this.log.debug({ room: room.name }, 'compaction skipped: another process compacts it');
+          return;
+        }
         room.logCount -= count;
         room.logBytes -= bytes;
         room.firstUnfoldedSeq = room.logCount === 0 ? 0 : through + 1;

@@ -98,7 +98,7 @@ export class RoomRegistry {
           const r = new DocRoom(room, stored, this.context);
           this.rooms.set(room.name, r);
           this.deps.log.debug({ room: room.name, updates: stored.updates.length, snapshotBytes: r.snapshotBytes }, 'document loaded');
-          if (this.compactor.due(r, this.batcher.headSeq)) this.compactor.request(r);
+          if (this.compactor.due(r)) this.compactor.request(r);
           return r;
         });
         this.loading.set(room.name, pending);
@@ -259,7 +259,7 @@ export class RoomRegistry {
     }
     for (const room of touched) {
       room.afterStored();
-      if (this.compactor.due(room, this.batcher.headSeq)) this.compactor.request(room);
+      if (this.compactor.due(room)) this.compactor.request(room);
     }
   }
 
@@ -308,7 +308,7 @@ export class RoomRegistry {
     for (const room of [...this.rooms.values()]) {
       if (room.connections.size === 0 && room.idleSince !== null && now - room.idleSince >= idleMs && room.uncommitted === 0) void this.evict(room);
       // A document written long ago and not since would otherwise hold the store's log back.
-      else if (this.compactor.due(room, this.batcher.headSeq)) this.compactor.request(room);
+      else if (this.compactor.due(room)) this.compactor.request(room);
     }
     void this.pollRevocations();
   }

@@ -64,8 +64,6 @@ export class WriteBatcher {
   private firstAt = 0;
   /** When the last flush started (performance.now()). */
   private lastFlushAt = Number.NEGATIVE_INFINITY;
-  /** The highest seq the store has assigned in this process. */
-  headSeq = 0;
   /** Batches written and waiting for `Store.durable` (an fsync) before their acknowledgement. */
   private awaitingDurable = 0;
 
@@ -133,8 +131,6 @@ export class WriteBatcher {
         this.metrics.storeBatchSize.observe(writes.length);
         this.metrics.updatesStored.inc(undefined, writes.length);
         writes.forEach((e, i) => e.room.noteStored(seqs[i] as number, e.update.byteLength));
-        const last = seqs[seqs.length - 1];
-        if (last !== undefined && last > this.headSeq) this.headSeq = last;
       }
       this.release(batch);
       this.events.committed(batch);

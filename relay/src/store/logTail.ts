@@ -38,6 +38,12 @@ export class LogTail {
     else if (through >= entry.first) entry.first = through + 1;
   }
 
+  /** How far the document's oldest unfolded row is behind `head` (0 when it has none). */
+  lag(doc: number, head: number): number {
+    const entry = this.unfolded.get(doc);
+    return entry ? head - entry.first : 0;
+  }
+
   /** The highest seq below which no document needs any row (`head` when none needs one). */
   floor(head: number): number {
     let oldest = head + 1;

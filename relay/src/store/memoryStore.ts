@@ -9,15 +9,17 @@ import type {
   TokenRecord,
   UpdateToStore,
 } from './Store';
-import { StoreConflictError } from './Store';
+import { SETUP_CODE_TTL_MS, StoreConflictError } from './Store';
 
 interface MemoryDoc {
   snapshot: Uint8Array | null;
   snapshotSeq: number;
+  /** the document's own seq counter */
+  lastSeq: number;
   updates: StoredUpdate[];
 }
 
-/** In-memory Store for tests: same contract as SQLite, nothing survives the process. */
+/** In-memory log and directory for tests: same contracts as SQLite and Postgres, nothing survives the process. */
 export function createMemoryStore(): Store {
   const docs = new Map<string, MemoryDoc>();
   const communities = new Map<string, CommunityRecord>();
@@ -25,7 +27,8 @@ export function createMemoryStore(): Store {
   const tokens = new Map<string, TokenRecord>();
   const invites = new Map<string, InviteRecord>();
   const revocations: { seq: number; tokenId: string }[] = [];
-  let seq = 0;
+  const setupCodes = new Map<string, number>();
+  let revocationSeq = 0;
   let closed = false;
 
   const check = (): void => {
@@ -34,43 +37,56 @@ export function createMemoryStore(): Store {
   // Copies so that callers cannot mutate what is "stored", as with a real database.
   const copy = (bytes: Uint8Array): Uint8Array => new Uint8Array(bytes);
 
+  const since = (doc: string, after: number): StoredDocument => {
+    check();
+    const d = docs.get(doc);
+    if (!d) return { snapshot: null, updates: [], lastSeq: 0 };
+    const last = d.updates.at(-1);
+    const folded = d.snapshotSeq > after;
+    return {
+      snapshot: d.snapshot && folded ? copy(d.snapshot) : null,
+      updates: d.updates.filter((u) => u.seq > after).map((u) => ({ ...u, update: copy(u.update) })),
+      lastSeq: last ? last.seq : d.snapshotSeq,
+    };
+  };
+
   return {
     kind: 'memory',
     async loadDocument(doc): Promise<StoredDocument> {
-      check();
-      const d = docs.get(doc);
-      if (!d) return { snapshot: null, updates: [], lastSeq: 0 };
-      const last = d.updates.at(-1);
-      return {
-        snapshot: d.snapshot ? copy(d.snapshot) : null,
-        updates: d.updates.map((u) => ({ ...u, update: copy(u.update) })),
-        lastSeq: last ? last.seq : d.snapshotSeq,
-      };
+      return since(doc, 0);
+    },
+    async loadSince(doc, afterSeq): Promise<StoredDocument> {
+      return since(doc, afterSeq);
     },
     async appendUpdates(updates: readonly UpdateToStore[]): Promise<number[]> {
       check();
       return updates.map((u) => {
-        seq += 1;
         let d = docs.get(u.doc);
         if (!d) {
-          d = { snapshot: null, snapshotSeq: 0, updates: [] };
+          d = { snapshot: null, snapshotSeq: 0, lastSeq: 0, updates: [] };
           docs.set(u.doc, d);
         }
-        d.updates.push({ seq, update: copy(u.update), author: u.author, time: u.time });
-        return seq;
+        d.lastSeq += 1;
+        d.updates.push({ seq: d.lastSeq, update: copy(u.update), author: u.author, time: u.time });
+        return d.lastSeq;
       });
     },
-    async compact(doc, snapshot, throughSeq): Promise<void> {
+    wantsCompaction() {
+      return false;
+    },
+    async compact(doc, snapshot, throughSeq): Promise<boolean> {
       check();
       let d = docs.get(doc);
       if (!d) {
-        d = { snapshot: null, snapshotSeq: 0, updates: [] };
+        d = { snapshot: null, snapshotSeq: 0, lastSeq: 0, updates: [] };
         docs.set(doc, d);
       }
-      if (throughSeq < d.snapshotSeq) return;
+      if (throughSeq < d.snapshotSeq) return true;
       d.snapshot = copy(snapshot);
       d.snapshotSeq = throughSeq;
+      if (throughSeq > d.lastSeq) d.lastSeq = throughSeq;
       d.updates = d.updates.filter((u) => u.seq > throughSeq);
+      return true;
     },
     async createCommunity(community): Promise<void> {
       check();
@@ -133,8 +149,8 @@ export function createMemoryStore(): Store {
       if (!t) return false;
       if (t.revokedAt === null) {
         tokens.set(id, { ...t, revokedAt: at });
-        seq += 1;
-        revocations.push({ seq, tokenId: id });
+        revocationSeq += 1;
+        revocations.push({ seq: revocationSeq, tokenId: id });
       }
       return true;
     },
@@ -158,6 +174,18 @@ export function createMemoryStore(): Store {
       const used = { ...invite, usedAt: now };
       invites.set(codeHash, used);
       return { ok: true, invite: { ...used } };
+    },
+    async issueSetupCode(codeHash, at) {
+      check();
+      for (const [hash, issued] of setupCodes) if (issued <= at - SETUP_CODE_TTL_MS) setupCodes.delete(hash);
+      setupCodes.set(codeHash, at);
+    },
+    async consumeSetupCode(codeHash, now) {
+      check();
+      const issued = setupCodes.get(codeHash);
+      if (issued === undefined || issued <= now - SETUP_CODE_TTL_MS) return false;
+      setupCodes.clear();
+      return true;
     },
     async durable() {
       check();

@@ -7,9 +7,9 @@ import type Database from 'better-sqlite3';
  * durable write's cost); loads scan the log instead, which the relay keeps short (`LogTail`).
  * Version 4 adds `wal_restarts`, the row the checkpoint worker writes so that it, not the event
  * loop, restarts the WAL (see checkpointer.ts). Version 5 adds regions (townships and counties)
- * and a community's township.
+ * and a community's township. Version 6 adds first-run setup codes (they lived in a process's memory).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** One row, rewritten by the checkpoint worker after each complete checkpoint. */
 const WAL_RESTARTS = `
@@ -61,6 +61,10 @@ CREATE TABLE IF NOT EXISTS invites (
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL,
   used_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS setup_codes (
+  code_hash TEXT PRIMARY KEY,
+  issued_at INTEGER NOT NULL
 );
 `;
 

@@ -1,6 +1,7 @@
 import { truncateSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { InviteRecord, RevocationsSince, Store, StoredDocument, TokenRecord, UpdateToStore } from './Store';
+import { SETUP_CODE_TTL_MS } from './Store';
 import { toCommunity, toInvite, toRegion, toToken, type CommunityRow, type InviteRow, type RegionRow, type TokenRow } from './sqliteRows';
 import { StoreConflictError } from './Store';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
@@ -66,6 +67,12 @@ export interface SqliteStoreOptions {
   readonly onJournalError?: (message: string) => void;
   /** Where a failed cut of folded log rows is reported (the rows stay; a later cut retries). */
   readonly onCutError?: (message: string) => void;
+  /**
+   * Ask for a document to be compacted (`wantsCompaction`) once its oldest unfolded update is
+   * this many updates behind the newest: it holds back the cut of the shared log, and loads scan
+   * what is not cut (default 20000).
+   */
+  readonly compactLag?: number;
 }
 
 /** The update journal beside a database file. */
@@ -163,6 +170,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ),
     invite: db.prepare<[string], InviteRow>('SELECT * FROM invites WHERE code_hash = ?'),
     useInvite: db.prepare<[number, string]>('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL'),
+    forgetSetupCodes: db.prepare<[number]>('DELETE FROM setup_codes WHERE issued_at <= ?'),
+    insertSetupCode: db.prepare<[string, number]>('INSERT OR REPLACE INTO setup_codes (code_hash, issued_at) VALUES (?, ?)'),
+    // One statement: whichever process runs it first for a good code removes them all.
+    consumeSetupCode: db.prepare<[string, number]>('DELETE FROM setup_codes WHERE EXISTS (SELECT 1 FROM setup_codes WHERE code_hash = ? AND issued_at > ?)'),
     ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
   };
 
@@ -356,6 +367,26 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     return { ok: true as const, invite: toInvite({ ...row, used_at: now }) };
   });
 
+  const compactLag = options.compactLag ?? 20_000;
+  // The database's rows, then what still waits in the journal (all newer): a load writes
+  // nothing, so it works on a full disk.
+  const loadSince = (doc: string, afterSeq: number): StoredDocument => {
+    const id = docId(doc, false);
+    if (id === null) return { snapshot: null, updates: [], lastSeq: 0 };
+    const snap = s.snapshot.get(id);
+    const through = snap ? snap.through_seq : 0;
+    const after = Math.max(through, afterSeq);
+    const rows = s.updates.all(id, after);
+    const updates = rows.map((r) => ({ seq: r.seq, update: asBytes(r.data), author: r.author, time: r.time }));
+    for (const e of mover?.entriesOf(id, after) ?? []) updates.push({ seq: e.seq, update: e.update, author: e.author, time: e.time });
+    const last = updates.at(-1);
+    return {
+      snapshot: snap && through > afterSeq ? asBytes(snap.state) : null,
+      updates,
+      lastSeq: last ? last.seq : Math.max(through, afterSeq),
+    };
+  };
+
   let closed = false;
   const insertOrConflict = (run: () => void, what: string): void => {
     try {
@@ -388,21 +419,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   return {
     kind: 'sqlite',
     async loadDocument(doc): Promise<StoredDocument> {
-      const id = docId(doc, false);
-      if (id === null) return { snapshot: null, updates: [], lastSeq: 0 };
-      const snap = s.snapshot.get(id);
-      const after = snap ? snap.through_seq : 0;
-      // The database's rows, then what still waits in the journal (all newer): a load writes
-      // nothing, so it works on a full disk.
-      const rows = s.updates.all(id, after);
-      const updates = rows.map((r) => ({ seq: r.seq, update: asBytes(r.data), author: r.author, time: r.time }));
-      for (const e of mover?.entriesOf(id, after) ?? []) updates.push({ seq: e.seq, update: e.update, author: e.author, time: e.time });
-      const last = updates.at(-1);
-      return {
-        snapshot: snap ? asBytes(snap.state) : null,
-        updates,
-        lastSeq: last ? last.seq : after,
-      };
+      return loadSince(doc, 0);
+    },
+    async loadSince(doc, afterSeq): Promise<StoredDocument> {
+      return loadSince(doc, afterSeq);
+    },
+    wantsCompaction(doc) {
+      if (!ownsLog) return false;
+      const id = docIds.get(doc);
+      return id !== undefined && tail.lag(id, lastSeq) >= compactLag;
     },
     async appendUpdates(updates) {
       const entries = append(updates);
@@ -439,6 +464,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           reportCut(String(error));
         }
       }
+      // One writer per data folder (relay.lock): no other process compacts at the same time.
+      return true;
     },
     async createCommunity(c) {
       if (s.region.get(c.id)) throw new StoreConflictError(`${c.id} is a region`);
@@ -494,6 +521,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async redeemInvite(codeHash, now) {
       return writing(() => redeem(codeHash, now));
+    },
+    async issueSetupCode(codeHash, at) {
+      writing(() => {
+        s.forgetSetupCodes.run(at - SETUP_CODE_TTL_MS);
+        s.insertSetupCode.run(codeHash, at);
+      });
+    },
+    async consumeSetupCode(codeHash, now) {
+      return writing(() => s.consumeSetupCode.run(codeHash, now - SETUP_CODE_TTL_MS)).changes > 0;
     },
     async ping() {
       if (closed) return false;

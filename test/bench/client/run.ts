@@ -8,11 +8,14 @@
  * is rendered; the time is from navigation start until the first household row is on screen.
  * Two states of the same history: as written (no compaction yet), and after each library
  * compacted it the way it does by itself (y-dexie's compressYDocs, y-indexeddb's trim).
- * Writes test/bench/client/RESULTS.md.
+ * Then the "usable" part (usable/benchUsable.ts, issue #21): the built app, the y-indexeddb
+ * baseline and a minimal reference page, cold-opened at /c/<c>/my and /c/<c>/roster at CPU
+ * throttling 1× and 4× until an input on the live page responds.
+ * Writes test/bench/client/RESULTS.md (each part its own section).
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -21,16 +24,22 @@ import react from '@vitejs/plugin-react';
 import { inlineBootScript } from '../../../client/vite/inlineBootScript';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { FIXED_DOCS } from '@lianxin/protocol';
-import { generateCommunity } from '../../fixtures';
+import { generateCommunity, rosterOf } from '../../fixtures';
 import { historyOf, packUpdates } from './history';
 import { profileOpen, traceOpen } from './profile';
+import { benchUsable } from './usable/benchUsable';
+import { sectionOf, usableSection, withSection } from './usable/usableSection';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+/** The usable part's cold opens per variant, route and throttle (12 of them per round). */
+const USABLE_RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const onlyArg = process.argv.indexOf('--only');
-/** `--only history|compacted`: one state of the history (while iterating; RESULTS.md wants both). */
-const SCENARIOS: readonly Scenario[] = onlyArg > 0 ? [process.argv[onlyArg + 1] as Scenario] : ['history', 'compacted'];
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : null;
+/** `--only history|compacted`: one state of the history (while iterating; RESULTS.md wants both); `--only usable`: the usable part alone. */
+const SCENARIOS: readonly Scenario[] = ONLY === 'usable' ? [] : ONLY ? [ONLY as Scenario] : ['history', 'compacted'];
+const USABLE = ONLY === null || ONLY === 'usable';
 /** `--profile`: print a CPU profile of one cold open per store and state (after the warm-up). */
 const PROFILE = process.argv.includes('--profile');
 /** `--trace`: print the main thread's time per trace event (compile, style, layout…) of one cold open. */
@@ -61,7 +70,8 @@ function b64url(s: string): string {
 }
 
 /** A token the client can read (it never checks the signature; no relay is involved here). */
-const token = `${b64url(JSON.stringify({ v: 1, cid: 'longhai', sub: 'bench-person', name: '基准测试', role: 'committee', exp: 4_102_444_800, jti: 'bench-token' }))}.${b64url('unsigned')}`;
+const tokenFor = (role: 'member' | 'committee', name: string, sub: string) => `${b64url(JSON.stringify({ v: 1, cid: 'longhai', sub, name, role, exp: 4_102_444_800, jti: `bench-token-${sub}` }))}.${b64url('unsigned')}`;
+const token = tokenFor('committee', '基准测试', 'bench-person');
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.bin': 'application/octet-stream' };
 
@@ -129,59 +139,60 @@ async function main() {
   }
   console.log(`  ${community.counts.households} households, ${updateCount} updates, ${(historyBytes / 1e6).toFixed(1)} MB`);
 
-  console.log('building the bench page…');
-  await build({
-    root: join(here, 'page'),
-    configFile: false,
-    logLevel: 'warn',
-    // The app's boot script too (it draws the kept first screen before the code runs), on both
-    // sides: y-indexeddb's has no kept screen to draw, so there it draws nothing.
-    plugins: [react(), inlineBootScript(join(here, '../../../client/src/boot/paintKeptScreen.ts'))],
-    // A profile wants readable function names; measured runs use the production build.
-    build: { outDir: out, emptyOutDir: false, chunkSizeWarningLimit: 5000, minify: !PROFILE },
-  });
-
-  const server = await serve(out);
-  // The page at the app's roster route (the boot script draws only there).
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/c/longhai/roster`;
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
   const results = new Map<string, Sample[]>();
   const seedTimes = new Map<string, number>();
-  try {
-    for (const scenario of SCENARIOS) {
-      const contexts = new Map<Store, BrowserContext>();
-      for (const store of ['dexie', 'idb'] as Store[]) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-        contexts.set(store, context);
-        const started = Date.now();
-        await runPage(context, `${base}?phase=seed&store=${store}&compact=${scenario === 'compacted' ? 1 : 0}&token=${token}`, 600_000);
-        seedTimes.set(`${scenario}/${store}`, Date.now() - started);
-        console.log(`  ${scenario}: seeded ${store} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      }
-      // Interleaved, so drift (thermal, other load) hits both alike. One warm-up each, not counted.
-      for (let run = -1; run < RUNS; run++) {
+  if (SCENARIOS.length > 0) {
+    console.log('building the bench page…');
+    await build({
+      root: join(here, 'page'),
+      configFile: false,
+      logLevel: 'warn',
+      // The app's boot script too (it draws the kept first screen before the code runs), on both
+      // sides: y-indexeddb's has no kept screen to draw, so there it draws nothing.
+      plugins: [react(), inlineBootScript(join(here, '../../../client/src/boot/paintKeptScreen.ts'))],
+      // A profile wants readable function names; measured runs use the production build.
+      build: { outDir: out, emptyOutDir: false, chunkSizeWarningLimit: 5000, minify: !PROFILE },
+    });
+
+    const server = await serve(out);
+    // The page at the app's roster route (the boot script draws only there).
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/c/longhai/roster`;
+    const browser: Browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+    try {
+      for (const scenario of SCENARIOS) {
+        const contexts = new Map<Store, BrowserContext>();
         for (const store of ['dexie', 'idb'] as Store[]) {
-          const r = await runPage(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}${process.env.BENCH_DEBUG ? '&debug=1' : ''}`, 120_000);
-          if (r.households! < 1) throw new Error(`${store}: no household rows rendered`);
-          if (run < 0) {
-            if (PROFILE) console.log(`--- profile ${scenario} ${store}\n${await profileOpen(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`)}`);
-            if (TRACE) console.log(`--- trace ${scenario} ${store}\n${await traceOpen(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`)}`);
-            continue;
-          }
-          const key = `${scenario}/${store}`;
-          results.set(key, [...(results.get(key) ?? []), { visible: r.visible!, inDocument: r.inDocument!, live: r.live!, preview: r.preview!, boot: r.boot!, script: r.scriptStart!, rosterLoad: r.rosterLoad!, load: r.load!, render: r.render!, households: r.households! }]);
-          console.log(`  ${scenario} ${store} run ${run + 1}: visible at ${ms(r.visible!)} ms (in the document at ${ms(r.inDocument!)})${r.boot ? ' (kept first screen, boot script)' : r.preview ? ' (kept first screen)' : ''}, live page at ${ms(r.live!)} (script ${ms(r.scriptStart!)}, roster doc ${ms(r.rosterLoad!)}, all docs ${ms(r.load!)}, render ${ms(r.render!)})`);
+          const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+          contexts.set(store, context);
+          const started = Date.now();
+          await runPage(context, `${base}?phase=seed&store=${store}&compact=${scenario === 'compacted' ? 1 : 0}&token=${token}`, 600_000);
+          seedTimes.set(`${scenario}/${store}`, Date.now() - started);
+          console.log(`  ${scenario}: seeded ${store} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         }
+        // Interleaved, so drift (thermal, other load) hits both alike. One warm-up each, not counted.
+        for (let run = -1; run < RUNS; run++) {
+          for (const store of ['dexie', 'idb'] as Store[]) {
+            const r = await runPage(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}${process.env.BENCH_DEBUG ? '&debug=1' : ''}`, 120_000);
+            if (r.households! < 1) throw new Error(`${store}: no household rows rendered`);
+            if (run < 0) {
+              if (PROFILE) console.log(`--- profile ${scenario} ${store}\n${await profileOpen(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`)}`);
+              if (TRACE) console.log(`--- trace ${scenario} ${store}\n${await traceOpen(contexts.get(store)!, `${base}?phase=open&store=${store}&token=${token}`)}`);
+              continue;
+            }
+            const key = `${scenario}/${store}`;
+            results.set(key, [...(results.get(key) ?? []), { visible: r.visible!, inDocument: r.inDocument!, live: r.live!, preview: r.preview!, boot: r.boot!, script: r.scriptStart!, rosterLoad: r.rosterLoad!, load: r.load!, render: r.render!, households: r.households! }]);
+            console.log(`  ${scenario} ${store} run ${run + 1}: visible at ${ms(r.visible!)} ms (in the document at ${ms(r.inDocument!)})${r.boot ? ' (kept first screen, boot script)' : r.preview ? ' (kept first screen)' : ''}, live page at ${ms(r.live!)} (script ${ms(r.scriptStart!)}, roster doc ${ms(r.rosterLoad!)}, all docs ${ms(r.load!)}, render ${ms(r.render!)})`);
+          }
+        }
+        for (const context of contexts.values()) await context.close();
       }
-      for (const context of contexts.values()) await context.close();
+    } finally {
+      await browser.close();
+      server.close();
     }
-  } finally {
-    await browser.close();
-    server.close();
-    rmSync(out, { recursive: true, force: true });
   }
 
   const row = (scenario: Scenario, store: Store) => {
@@ -195,7 +206,21 @@ async function main() {
     const i = row(scenario, 'idb');
     console.log(`${scenario}: dexie median ${ms(d.median)} (live ${ms(d.live)}, script ${ms(d.script)}, roster ${ms(d.rosterLoad)}, all ${ms(d.load)}, render ${ms(d.render)}); idb ${ms(i.median)} (live ${ms(i.live)}, script ${ms(i.script)}, roster ${ms(i.rosterLoad)}, all ${ms(i.load)}, render ${ms(i.render)}); ratio ${(i.median / d.median).toFixed(2)}x`);
   }
-  if (SCENARIOS.length < 2) return; // a partial run does not replace RESULTS.md
+  const resultsFile = join(here, 'RESULTS.md');
+  if (USABLE) {
+    console.log('usable: cold open until the page responds (the app, y-indexeddb, the reference)…');
+    const started = Date.now();
+    const loadBefore = loadavg()[0]!;
+    try {
+      const usable = await benchUsable({ out, root: join(here, '../../..'), here, roster: rosterOf(community), communityId: 'longhai', runs: USABLE_RUNS, tokenFor }, (line) => console.log(line));
+      const section = usableSection(usable, USABLE_RUNS, (Date.now() - started) / 1000, loadBefore);
+      console.log(section);
+      if (!PROFILE && !TRACE) writeFileSync(resultsFile, withSection(existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '', section));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  } else rmSync(out, { recursive: true, force: true });
+  if (SCENARIOS.length < 2 || PROFILE || TRACE) return; // a partial run does not replace RESULTS.md
   const lines: string[] = [];
   lines.push('# Client cold open: y-dexie (the app) vs y-indexeddb', '');
   lines.push(`Run: ${new Date().toISOString()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Chromium headless, ${RUNS} cold opens per store and state (after one warm-up), interleaved.`, '');
@@ -246,7 +271,9 @@ async function main() {
     );
   }
   lines.push('', `Seeding (not timed as part of the result): ${[...seedTimes].map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}. Whole run ${((Date.now() - t0) / 1000).toFixed(0)} s.`, '');
-  writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
+  // The usable part's section (written above or by an earlier run) stays after this one.
+  const kept = existsSync(resultsFile) ? sectionOf(readFileSync(resultsFile, 'utf8')) : '';
+  writeFileSync(resultsFile, lines.join('\n') + (kept ? `\n${kept}` : ''));
   console.log(lines.join('\n'));
 }
 

@@ -48,8 +48,8 @@ async function runPage(context: BrowserContext, url: string, throttle = 1): Prom
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     }
     await page.goto(url);
-    await page.waitForFunction(() => window.__probe?.done === true, null, { timeout: 600_000, polling: 100 });
-    const probe = await page.evaluate(() => window.__probe!);
+    await page.waitForFunction(() => window.__docload?.done === true, null, { timeout: 600_000, polling: 100 });
+    const probe = await page.evaluate(() => window.__docload!);
     if (probe.error) throw new Error(probe.error);
     return probe.result!;
   } finally {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '@lianxin/model';
 import { usePublic } from '../../state/usePublic';
 import { usePublishActions } from '../../state/usePublishActions';
+import { useSharedRatings } from '../../state/tier/useEscalations';
 import { useSession } from '../../state/useSession';
 import { useToday } from '../../state/useToday';
 import { Loading } from '../../shell/Loading';
@@ -15,7 +16,9 @@ export function PublishPage() {
   const { t } = useTranslation();
   const { communityId } = useSession();
   const read = usePublic();
-  const actions = usePublishActions();
+  // The township's latest rating (支部争五星) goes out with the community's info.
+  const rating = useSharedRatings()?.latest ?? null;
+  const actions = usePublishActions(rating);
   const today = useToday();
   const dates = useDates();
   if (!read) return <Loading />;
@@ -39,6 +42,13 @@ export function PublishPage() {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('setup.communityName')}>{view.community.name}</Descriptions.Item>
                 <Descriptions.Item label={t('roster.phone')}>{view.community.phone ?? '—'}</Descriptions.Item>
+                {view.community.stars ? (
+                  <Descriptions.Item label={t('tier.stars')}>
+                    <span data-testid="published-stars">
+                      {'★'.repeat(view.community.stars.stars) + '☆'.repeat(5 - view.community.stars.stars)} ({t('tier.starsValue', view.community.stars)})
+                    </span>
+                  </Descriptions.Item>
+                ) : null}
                 <Descriptions.Item label={t('publish.updatedAt')}>{date(view.community.updatedAt)}</Descriptions.Item>
               </Descriptions>
             ) : (

@@ -14,6 +14,9 @@ import { Loading } from '../../shell/Loading';
 import { ConcernCreateDialog } from './ConcernCreateDialog';
 import { ConcernDrawer } from './ConcernDrawer';
 import { useDates } from '../../state/useDates';
+import { useEscalations } from '../../state/tier/useEscalations';
+import { useToday } from '../../state/useToday';
+import { TownshipCaseTags } from './TownshipCase';
 
 const COLUMNS = [ConcernStatus.open, ConcernStatus.inProgress, ConcernStatus.resolved, ConcernStatus.confirmed] as const;
 const LEVEL_COLOR: Record<Level, string> = { member: 'green', grid: 'blue', community: 'orange', township: 'red' };
@@ -25,6 +28,9 @@ export function ConcernBoardPage() {
   const work = useWork();
   const actorName = useActorName();
   const dates = useDates();
+  const today = useToday();
+  // What the township did with escalated concerns (opened once the board is shown).
+  const escalations = useEscalations();
   const [level, setLevel] = useState<Level | null>(null);
   const [grid, setGrid] = useState<string | null>(null);
   const [member, setMember] = useState<string | null>(null);
@@ -90,6 +96,7 @@ export function ConcernBoardPage() {
                     <Space wrap size={4} style={{ marginTop: 4 }}>
                       <Tag color={LEVEL_COLOR[c.level]}>{text(LABELS.level[c.level])}</Tag>
                       {c.assignee ? <Tag>{actorName(c.assignee)}</Tag> : null}
+                      {escalations?.cases.get(c.id) ? <TownshipCaseTags c={escalations.cases.get(c.id)!} today={today} /> : null}
                       <Typography.Text type="secondary">{dates.day(c.createdAt)}</Typography.Text>
                     </Space>
                   </Card>

@@ -12,6 +12,9 @@ import { useText } from '../../state/useText';
 import { useWork } from '../../state/useWork';
 import { useWorkActions } from '../../state/useWorkActions';
 import { useDates } from '../../state/useDates';
+import { useEscalations } from '../../state/tier/useEscalations';
+import { useToday } from '../../state/useToday';
+import { TownshipCaseSection } from './TownshipCase';
 
 type Mode = null | 'escalate' | 'handBack' | 'resolve' | 'confirm' | 'note';
 
@@ -33,6 +36,8 @@ export function ConcernDrawer({ concernId, onClose }: { concernId: ConcernId | n
   const [assignee, setAssignee] = useState<string | null>(null);
   const [satisfied, setSatisfied] = useState(true);
   const concern = concernId && work ? (work.concerns.get(concernId) ?? null) : null;
+  const today = useToday();
+  const atTownship = useEscalations()?.cases.get(concernId as ConcernId) ?? null;
 
   const reset = () => {
     setMode(null);
@@ -211,6 +216,8 @@ export function ConcernDrawer({ concernId, onClose }: { concernId: ConcernId | n
           </Space>
         </Space>
       ) : null}
+
+      {atTownship ? <TownshipCaseSection c={atTownship} today={today} /> : null}
 
       <Typography.Title level={5}>{t('work.history')}</Typography.Title>
       <Timeline

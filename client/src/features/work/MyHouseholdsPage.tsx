@@ -1,38 +1,43 @@
 // 我的联户: the households I serve, must-visits and overdue ones first. Shown at once from the
 // projection kept on this device (buttons working), then from the live documents, in the same
-// component tree: the switch changes data, not the page.
-import { lazy, Suspense, useLayoutEffect, useState } from 'react';
-import { Button, Card, Empty, Select, Space, Tag, Typography } from 'antd';
+// component tree: the switch changes data, not the page. Light: drawn with the app's own small
+// components (client/src/ui), not Ant Design, so a member's phone loads and runs less before
+// she can tap; the report form (antd) loads when first asked for.
+import { lazy, Suspense, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LABELS, type HouseholdId, type MemberId } from '@lianxin/model';
 import { dismissBootScreen } from '../../boot/bootScreen';
-import { daysBetween, type MyHouseholdsView } from '../../state/myHouseholdsView';
+import { daysBetween } from '../../state/myHouseholdsView';
+import { myRosterRead } from '../../state/myHouseholdsReads';
 import { datesIn } from '../../state/useDates';
 import { MyHouseholdsLive, useMyHouseholdsView } from '../../state/useMyHouseholdsView';
 import { useText } from '../../state/useText';
 import { markOnce } from '../../state/usableMark';
+import { useSession } from '../../state/useSession';
+import { chosenMemberId, subscribeMyMember } from '../../state/myMember';
 import { Loading } from '../../shell/Loading';
 import { PlainList } from '../../shell/PlainList';
+import { withAntdScope } from '../../shell/antdScope';
+import { Button } from '../../ui/Button';
+import { Tag } from '../../ui/Tag';
+import { MemberPicker } from './MemberPicker';
 import { VisitBadge } from './VisitBadge';
 import { VisitButton } from './VisitButton';
-import { WhoAmI } from './WhoAmI';
 
-// The report form (antd's Form, Modal, Select) loads when first asked for, not with the page.
-const ConcernCreateDialog = lazy(() => import('./ConcernCreateDialog').then((m) => ({ default: m.ConcernCreateDialog })));
-
-/** Who I am, while the roster loads: the member the projection was made for, not yet changeable. */
-function KeptWhoAmI({ view }: { view: MyHouseholdsView }) {
-  const { t } = useTranslation();
-  return <Select disabled style={{ minWidth: 220 }} aria-label={t('work.whoAmI')} data-testid="who-am-i-select" value={view.memberId} options={[{ value: view.memberId, label: view.memberName }]} />;
-}
+// The report form (antd's Form, Modal, Select, in antd's theme) loads when first asked for, not with the page.
+const ConcernCreateDialog = lazy(() => withAntdScope(import('./ConcernCreateDialog').then((m) => m.ConcernCreateDialog)));
 
 export function MyHouseholdsPage() {
   const { t } = useTranslation();
   const text = useText();
+  const { account } = useSession();
   const state = useMyHouseholdsView();
   const { view, source } = state;
   const live = source === 'live';
+  const chosenId = useSyncExternalStore(subscribeMyMember, () => chosenMemberId(account.communityId));
+  // Commands check against the page's narrow read (every member, her households): a tap reads ten households.
+  const readRoster = myRosterRead(chosenId, account.name);
   const [reportFor, setReportFor] = useState<HouseholdId | null | undefined>(undefined);
   const [reported, setReported] = useState(false);
   if (reportFor !== undefined && !reported) setReported(true);
@@ -49,20 +54,20 @@ export function MyHouseholdsPage() {
   const today = datesIn(view?.timeZone ?? 'Asia/Shanghai').today();
 
   return (
-    <section aria-labelledby="my-title" data-source={source}>
+    <section aria-labelledby="my-title" data-source={source} className="lx-ui">
       {liveSource}
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={1} className="lx-page-title" id="my-title">
+      <div className="lx-row lx-row--between" style={{ marginBottom: 12 }}>
+        <h1 className="lx-title-1" id="my-title">
           {t('nav.myHouseholds')}
-        </Typography.Title>
-        {view ? live ? <WhoAmI compact /> : <KeptWhoAmI view={view} /> : null}
-      </Space>
-      {!view ? <WhoAmI /> : null}
+        </h1>
+        {view ? live && state.choice ? <MemberPicker choice={state.choice} /> : <MemberPicker choice={{ members: [{ id: view.memberId, name: view.memberName }], chosen: view.memberId }} disabled /> : null}
+      </div>
+      {!view && state.choice ? <MemberPicker choice={state.choice} help /> : null}
       {view ? (
         <>
-          <Typography.Paragraph type="secondary">{t('work.pledgeRule', { days: view.intervalDays, count: view.rows.length })}</Typography.Paragraph>
+          <p className="lx-secondary">{t('work.pledgeRule', { days: view.intervalDays, count: view.rows.length })}</p>
           {view.rows.length === 0 ? (
-            <Empty description={t('work.noHouseholds')} />
+            <div className="lx-empty">{t('work.noHouseholds')}</div>
           ) : (
             <PlainList
               data-testid="my-households"
@@ -72,33 +77,33 @@ export function MyHouseholdsPage() {
                 const overdue = daysSince > view.intervalDays;
                 return (
                   <li key={row.id} data-testid="my-household" data-household-id={row.id} data-overdue={overdue} style={{ marginBottom: 10 }}>
-                    <Card size="small" style={{ width: '100%' }}>
-                      <Space orientation="vertical" size={6} style={{ width: '100%' }}>
-                        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-                          <Typography.Text strong className="lx-text">
+                    <div className="lx-card">
+                      <div className="lx-card__body lx-stack">
+                        <div className="lx-row lx-row--between">
+                          <strong className="lx-strong lx-text">
                             {row.label} · {row.head}
-                          </Typography.Text>
+                          </strong>
                           <VisitBadge row={{ lastVisit: row.lastVisit, daysSince, overdue }} />
-                        </Space>
+                        </div>
                         {row.openMustVisits.length > 0 ? (
-                          <Space wrap>
+                          <div className="lx-row">
                             {row.openMustVisits.map((m) => (
                               <Tag color="red" key={m.id}>
                                 {text(LABELS.visitKind[m.reason])}
                               </Tag>
                             ))}
-                          </Space>
+                          </div>
                         ) : null}
-                        <Space wrap>
-                          <VisitButton memberId={view.memberId as MemberId} householdId={row.id as HouseholdId} first={row.openMustVisits.map((m) => m.reason)} today={today} ready={live} />
+                        <div className="lx-row">
+                          <VisitButton memberId={view.memberId as MemberId} householdId={row.id as HouseholdId} first={row.openMustVisits.map((m) => m.reason)} today={today} ready={live} readRoster={readRoster} />
                           {/* The form needs the roster (places, people): it opens once that is loaded. */}
                           <Button icon={<PlusOutlined />} loading={!live} onClick={() => setReportFor(row.id as HouseholdId)} data-testid="report-for-household">
                             {t('work.reportConcern')}
                           </Button>
                           {row.phone ? <Button icon={<PhoneOutlined />} href={`tel:${row.phone}`} aria-label={t('work.call', { name: row.head })} /> : null}
-                        </Space>
-                      </Space>
-                    </Card>
+                        </div>
+                      </div>
+                    </div>
                   </li>
                 );
               }}

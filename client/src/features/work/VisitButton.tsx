@@ -2,13 +2,14 @@
 // kept projection, before the work document is loaded, the menu opens at once; a kind picked
 // then is recorded as soon as the documents are in (the button spins meanwhile): nothing is lost.
 import { useContext, useState } from 'react';
-import { Button, Dropdown } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LABELS, VisitKind, type HouseholdId, type MemberId, type MustVisitReason } from '@lianxin/model';
 import { SessionContext } from '../../state/SessionContext';
 import { useText } from '../../state/useText';
 import { useWorkActions } from '../../state/useWorkActions';
+import type { RosterReader } from '../../state/useCommandRunner';
+import { MenuButton } from '../../ui/MenuButton';
 
 export function VisitButton({
   memberId,
@@ -16,6 +17,7 @@ export function VisitButton({
   first,
   today,
   ready,
+  readRoster,
 }: {
   memberId: MemberId;
   householdId: HouseholdId;
@@ -24,11 +26,13 @@ export function VisitButton({
   today: string;
   /** whether the roster and work documents are loaded */
   ready: boolean;
+  /** what the command checks against (the page's narrow read: her households, every member) */
+  readRoster?: RosterReader;
 }) {
   const { t } = useTranslation();
   const text = useText();
   const session = useContext(SessionContext);
-  const actions = useWorkActions();
+  const actions = useWorkActions(readRoster);
   const [waiting, setWaiting] = useState(false);
   const firstKinds = new Set<string>(first);
   const kinds = [...Object.values(VisitKind)].sort((a, b) => Number(firstKinds.has(b)) - Number(firstKinds.has(a)));
@@ -42,21 +46,10 @@ export function VisitButton({
     });
   };
   return (
-    <Dropdown
-      trigger={['click']}
-      disabled={waiting}
-      popupRender={(menu) => <div data-testid="visit-form">{menu}</div>}
-      menu={{
-        items: kinds.map((kind) => ({
-          key: kind,
-          label: <span data-testid={`visit-kind-${kind}`}>{text(LABELS.visitKind[kind])}</span>,
-          onClick: () => record(kind),
-        })),
-      }}
-    >
-      <Button type="primary" icon={<CheckCircleOutlined />} loading={waiting} data-testid="visit-button" aria-haspopup="menu">
-        {t('work.recordVisit')}
-      </Button>
-    </Dropdown>
+    <MenuButton
+      menuProps={{ 'data-testid': 'visit-form', 'aria-label': t('work.recordVisit') }}
+      choices={kinds.map((kind) => ({ key: kind, label: text(LABELS.visitKind[kind]), testId: `visit-kind-${kind}`, onSelect: () => record(kind) }))}
+      button={{ kind: 'primary', icon: <CheckCircleOutlined />, loading: waiting, disabled: waiting, 'data-testid': 'visit-button', children: t('work.recordVisit') }}
+    />
   );
 }

@@ -3,11 +3,14 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { openRegionSession } from '@lianxin/sync';
 import type { Account } from '../Account';
 import { RegionContext, type RegionClient } from './RegionContext';
+import { keepRatingsCopied } from './ratingsCopy';
 
 export function RegionProvider({ account, fallback, children }: { account: Account; fallback: ReactNode; children: ReactNode }) {
   const [client, setClient] = useState<RegionClient | null>(null);
   useEffect(() => {
     const session = openRegionSession({ relayUrl: window.location.origin, token: account.token });
+    // A township's ratings reach its communities (their members and public pages) through their escalations.
+    const stopCopy = keepRatingsCopied(session);
     let shown = true;
     // The desk shows what this device kept: wait for the local copy, not the relay.
     void session.whenLoaded.then(() => {
@@ -15,6 +18,7 @@ export function RegionProvider({ account, fallback, children }: { account: Accou
     });
     return () => {
       shown = false;
+      stopCopy();
       setClient(null);
       void session.destroy();
     };

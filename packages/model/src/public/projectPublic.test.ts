@@ -60,6 +60,18 @@ describe('public projection', () => {
     expect(readPublic(pub).view.boards).toHaveLength(1);
   });
 
+  it("carries the township's latest star rating (支部争五星) from escalations; none before a rating", () => {
+    const roster = readRoster(smallCommunity().roster).view;
+    const unrated = projectPublic(roster, readWork(new Y.Doc()).view, readMeetings(new Y.Doc()).view, { asOf: '2024-03-20' });
+    expect(unrated.community.stars).toBeNull();
+    const rating = { year: 2024, stars: 4, township: '古镛镇', notes: '内部备注', by: '李干部', at: 1 };
+    const projection = projectPublic(roster, readWork(new Y.Doc()).view, readMeetings(new Y.Doc()).view, { asOf: '2024-03-20', rating });
+    const pub = new Y.Doc();
+    publishProjection(pub, projection, ctx);
+    expect(readPublic(pub).view.community?.stars).toEqual({ year: 2024, stars: 4, township: '古镛镇' });
+    expect(JSON.stringify(pub.toJSON())).not.toMatch(/内部备注|李干部/);
+  });
+
   it('discloses a resolution with every step tally once the resolving vote passed', () => {
     const s = smallCommunity();
     const roster = readRoster(s.roster).view;

@@ -19,6 +19,7 @@ import { PublicLayout, PUBLIC_SCHEMA_VERSION } from './publicLayout';
 import { PublicBoardSchema, PublicCommunitySchema, PublicResolutionSchema, PublicResultSchema, PublicStatisticsSchema, type PublicPerson, type PublicStep, type PublicView } from './publicSchema';
 import { readPublic } from './readPublic';
 import type { Text } from '../core/text';
+import type { SharedRatingRecord } from '../tier/escalationsSchema';
 
 export interface PublicProjection {
   readonly community: PublicCommunityDraft;
@@ -50,9 +51,11 @@ export function publicPerson(m: Member, post: Text | null = postOf(m)): PublicPe
   return { name: shownName(m.consent, m.name), phone: shownPhone(m.consent, m.phone), post };
 }
 
-export function projectCommunity(roster: RosterView): PublicCommunityDraft {
+/** The community's info; `rating`: the township's latest rating as copied into `escalations` (readSharedRatings), if any. */
+export function projectCommunity(roster: RosterView, rating: SharedRatingRecord | null = null): PublicCommunityDraft {
   const s = roster.settings;
-  return { name: s.name, kind: s.kind, township: s.township, address: s.address, phone: s.phone, officeHours: s.officeHours, intro: s.intro, timeZone: s.timeZone };
+  const stars = rating ? { year: rating.year, stars: rating.stars, township: rating.township } : null;
+  return { name: s.name, kind: s.kind, township: s.township, address: s.address, phone: s.phone, officeHours: s.officeHours, intro: s.intro, timeZone: s.timeZone, stars };
 }
 
 const GRID_LEADER: Text = { zh: '网格长', en: 'grid leader' };
@@ -164,7 +167,7 @@ export function projectStatistics(roster: RosterView, work: WorkView, options: {
 }
 
 /** Everything `public` may hold, from the three documents a committee member has open. */
-export function projectPublic(roster: RosterView, work: WorkView, meetings: MeetingsView, options: { asOf: IsoDate; from?: IsoDate | null }): PublicProjection {
+export function projectPublic(roster: RosterView, work: WorkView, meetings: MeetingsView, options: { asOf: IsoDate; from?: IsoDate | null; rating?: SharedRatingRecord | null }): PublicProjection {
   const resolutions: PublicResolutionDraft[] = [];
   const results: PublicResultDraft[] = [];
   for (const id of meetings.matters.keys()) {
@@ -173,7 +176,7 @@ export function projectPublic(roster: RosterView, work: WorkView, meetings: Meet
     const x = projectResult(meetings, id);
     if (x) results.push(x);
   }
-  return { community: projectCommunity(roster), resolutions, results, boards: projectBoards(roster), statistics: projectStatistics(roster, work, options) };
+  return { community: projectCommunity(roster, options.rating ?? null), resolutions, results, boards: projectBoards(roster), statistics: projectStatistics(roster, work, options) };
 }
 
 /**

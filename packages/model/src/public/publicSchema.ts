@@ -19,6 +19,8 @@ export const PublicCommunitySchema = z.object({
   intro: zText.nullable(),
   /** The zone the page shows dates in; absent in pages published before it existed, or unknown to this reader's Intl: Asia/Shanghai. */
   timeZone: zTimeZone.nullish().catch(null),
+  /** 支部争五星: the township's latest rating of the branch (copied into `escalations` by the township); absent in older pages */
+  stars: z.object({ year: z.number().int().min(2000).max(2200), stars: z.number().int().min(0).max(5), township: zLabel.min(1) }).nullish().catch(null),
   updatedAt: zTime,
 });
 export type PublicCommunity = z.infer<typeof PublicCommunitySchema>;

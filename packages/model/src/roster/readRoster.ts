@@ -4,7 +4,7 @@ import type { BuildingId, GridId, GroupId, HouseholdId, MemberId, PointsId, Rela
 import { fastHousehold, fastMember } from '../core/fastGuards';
 import { danglingRef, type Problem } from '../core/problem';
 import { readEntries } from '../core/readEntries';
-import { readRecords } from '../core/records';
+import { readRecords, type KeepRecord } from '../core/records';
 import { topMap } from '../core/ydoc';
 import { RosterLayout } from './rosterLayout';
 import { BuildingSchema, GridSchema, GroupSchema, HouseholdSchema, MemberSchema, PointsEntrySchema, RelationSchema, UnitSchema } from './rosterSchema';
@@ -16,6 +16,15 @@ export interface RosterRead {
   readonly problems: Problem[];
 }
 
+/** What a member's narrow read found: the roster with only `memberId`'s households. */
+export interface MemberRosterRead extends RosterRead {
+  /** the member picked, or null (then no household is read) */
+  readonly memberId: MemberId | null;
+}
+
+/** Picks one member from the roster's valid members (e.g. the one this device's person is). */
+export type PickMember = (members: ReadonlyArray<readonly [MemberId, { readonly name: string; readonly active: boolean }]>) => MemberId | null;
+
 const R = DocKind.roster;
 
 /**
@@ -24,11 +33,30 @@ const R = DocKind.roster;
  * Both are reported.
  */
 export function readRoster(doc: Y.Doc): RosterRead {
+  const { view, problems } = readRosterParts(doc, null);
+  return { view, problems };
+}
+
+/**
+ * A member's part of the roster, for a page that shows her households: the settings, the places,
+ * every member, and only the households linked to the member `pick` chooses — the others' stored
+ * entries are skipped before they are parsed or validated, so ten households cost ten, not 3,600.
+ * Relations and points are not read (empty). A member's own household (`householdId`) is kept as
+ * stored, as the household may be one not read. Never throws.
+ */
+export function readMemberRoster(doc: Y.Doc, pick: PickMember): MemberRosterRead {
+  return readRosterParts(doc, pick);
+}
+
+function readRosterParts(doc: Y.Doc, pick: PickMember | null): MemberRosterRead {
   const problems: Problem[] = [];
   const settings = readSettings(doc, problems);
 
   const rawMembers = readRecords(doc, R, RosterLayout.members, MemberSchema, problems, fastMember);
   const memberIds = new Set(rawMembers.map(([id]) => id));
+  const picked = pick ? pick(rawMembers as unknown as Array<[MemberId, { name: string; active: boolean }]>) : null;
+  const pickedId = picked !== null && memberIds.has(picked) ? picked : null;
+  const keepHousehold: KeepRecord | undefined = pick ? (_id, field) => pickedId !== null && field('memberId') === pickedId : undefined;
   const member = (path: string, field: string, id: string | null): MemberId | null => {
     if (id === null) return null;
     if (memberIds.has(id)) return id as MemberId;
@@ -60,7 +88,7 @@ export function readRoster(doc: Y.Doc): RosterRead {
   }
 
   const households = new Map<HouseholdId, Household>();
-  for (const [id, h] of readRecords(doc, R, RosterLayout.households, HouseholdSchema, problems, fastHousehold)) {
+  for (const [id, h] of readRecords(doc, R, RosterLayout.households, HouseholdSchema, problems, fastHousehold, keepHousehold)) {
     const path = `households/${id}`;
     let unitId = h.unitId as UnitId | null;
     let buildingId = h.buildingId as BuildingId;
@@ -118,7 +146,7 @@ export function readRoster(doc: Y.Doc): RosterRead {
       groupId = null;
     }
     let householdId = m.householdId as HouseholdId | null;
-    if (householdId !== null && !households.has(householdId)) {
+    if (householdId !== null && !pick && !households.has(householdId)) {
       problems.push(danglingRef(R, path, 'householdId', householdId));
       householdId = null;
     }
@@ -142,6 +170,8 @@ export function readRoster(doc: Y.Doc): RosterRead {
   }
 
   const relations = new Map<RelationId, Relation>();
+  const points = new Map<PointsId, PointsEntry>();
+  if (pick) return { view: { settings, grids, buildings, units, households, members, groups, relations, points }, problems, memberId: pickedId };
   for (const [id, r] of readEntries(topMap(doc, R, RosterLayout.relations, problems), R, RosterLayout.relations, RelationSchema, problems)) {
     if (!members.has(r.memberId as MemberId)) {
       problems.push(danglingRef(R, `relations/${id}`, 'memberId', r.memberId));
@@ -154,7 +184,6 @@ export function readRoster(doc: Y.Doc): RosterRead {
     relations.set(id as RelationId, { id: id as RelationId, memberId: r.memberId as MemberId, householdId: r.householdId as HouseholdId, relation: r.relation });
   }
 
-  const points = new Map<PointsId, PointsEntry>();
   for (const [id, p] of readEntries(topMap(doc, R, RosterLayout.points, problems), R, RosterLayout.points, PointsEntrySchema, problems)) {
     // Points of a removed member stay in the ledger's history but leave totals; report them.
     if (!members.has(p.memberId as MemberId)) {
@@ -164,5 +193,5 @@ export function readRoster(doc: Y.Doc): RosterRead {
     points.set(id as PointsId, { ...p, id: id as PointsId, memberId: p.memberId as MemberId, source: 'manual', rule: null });
   }
 
-  return { view: { settings, grids, buildings, units, households, members, groups, relations, points }, problems };
+  return { view: { settings, grids, buildings, units, households, members, groups, relations, points }, problems, memberId: null };
 }

@@ -10,6 +10,8 @@ import { opt, zLevel } from '../core/zodValues';
 export const EscalationsLayout = {
   cases: 'cases',
   actions: 'actions',
+  /** the township's 支部争五星 rating of this branch, per year, copied from the region document by a desk device */
+  ratings: 'ratings',
 } as const;
 
 const zActor = z.string().min(1).max(MAX.name);
@@ -64,3 +66,19 @@ export const CaseActionSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('discussed'), meetingId: zId, decision: opt(zText) }),
 ]);
 export type CaseActionRecord = z.infer<typeof CaseActionSchema>;
+
+/**
+ * A copy of the township's rating (its region document holds the original, which no community role
+ * may open), so that the community's members and its public page can show it. Keyed by year.
+ */
+export const SharedRatingSchema = z.object({
+  year: z.number().int().min(2000).max(2200),
+  stars: z.number().int().min(0).max(5),
+  /** the township's name, as the public page says who rated */
+  township: zLabel.min(1),
+  notes: zText.default(''),
+  /** the rater (display name) and when they rated, as in the region document */
+  by: zActor,
+  at: zTime,
+});
+export type SharedRatingRecord = z.infer<typeof SharedRatingSchema>;

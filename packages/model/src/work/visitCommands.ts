@@ -11,7 +11,7 @@ import { zMustVisitReason, zVisitKind } from '../core/zodValues';
 import { LABELS, type MustVisitReason, type VisitKind } from '../domain/vocabulary';
 import { householdLabel } from '../roster/labels';
 import type { RosterView } from '../roster/rosterView';
-import { readWork } from './readWork';
+import { readHouseholdsWork } from './readWork';
 import { WorkLayout } from './workSchema';
 
 const VisitInput = z.object({ memberId: zId, householdId: zId, date: zDate, kind: zVisitKind, note: zText.trim().optional() });
@@ -32,7 +32,8 @@ export function recordVisit(doc: Y.Doc, roster: RosterView, input: { memberId: M
   if (d.date > dayOf(ctx.now, roster.settings.timeZone)) return invalidInput({ zh: `走访日期 ${d.date} 在今天之后`, en: `visit date ${d.date} is in the future` });
   const id = ctx.newId() as VisitId;
   const label = householdLabel(roster, h);
-  const work = readWork(doc).view;
+  // Only this household's must-visits: a tap on a member's phone must not read a year of visits.
+  const work = readHouseholdsWork(doc, new Set([h.id])).view;
   const closes = [...work.mustVisits.values()].filter((m) => m.householdId === h.id && m.closedBy === null && m.reason === d.kind && m.date <= d.date);
   doc.transact(() => doc.getMap(WorkLayout.visits).set(id, { memberId: d.memberId, householdId: d.householdId, date: d.date, kind: d.kind, note: d.note ?? '', by: ctx.actor, at: ctx.now }), ctx.origin);
   const warnings: Message[] = [];

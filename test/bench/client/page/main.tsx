@@ -1,5 +1,6 @@
 // Bench page: seeds a store with the fixture's history, or cold-opens it and renders the app's
-// own roster page, timing until the first household row is on screen.
+// own roster page, timing until the first household row is on screen (`phase=open`), or renders
+// the app's page for `route=my|roster` for the usable probe (`phase=route`, see usable/probe.ts).
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { FIXED_DOCS, peekTokenClaims, type FixedDoc } from '@lianxin/protocol';
@@ -10,6 +11,7 @@ import { LocaleProvider } from '../../../../client/src/shell/LocaleProvider';
 import { SessionContext } from '../../../../client/src/state/SessionContext';
 import { RosterPage } from '../../../../client/src/features/roster/RosterPage';
 import { RosterPreview } from '../../../../client/src/features/roster/RosterPreview';
+import { MyHouseholdsPage } from '../../../../client/src/features/work/MyHouseholdsPage';
 import { firstScreenKey } from '../../../../client/src/state/firstScreen';
 import { BOOT_SCREEN_MARK } from '../../../../client/src/boot/bootScreen';
 import { NeedsDocs } from '../../../../client/src/shell/NeedsDocs';
@@ -25,6 +27,7 @@ declare global {
   }
 }
 
+performance.mark('bench:code');
 const params = new URLSearchParams(location.search);
 const store = params.get('store') as StoreKind;
 const phase = params.get('phase');
@@ -47,11 +50,31 @@ async function history(kind: string): Promise<Uint8Array[]> {
   return unpackUpdates(new Uint8Array(await (await fetch(`/history/${kind}.bin`)).arrayBuffer()));
 }
 
+/** What CommunityApp renders for `/c/<community>/<route>` (no kept screen on this side), for the usable probe. */
+async function route(): Promise<Record<string, number>> {
+  const name = params.get('route') === 'my' ? 'my' : 'roster';
+  const first = docsForPath(`/c/${account.communityId}/${name}`);
+  const session = store === 'dexie' ? openDexie(account, first) : openIdb(account, first);
+  void Promise.all(first.map((kind) => session.whenDocLoaded(kind))).then(() => performance.mark('bench:docs'));
+  createRoot(document.getElementById('root')!).render(
+    <LocaleProvider>
+      <MemoryRouter>
+        <SessionContext.Provider value={session}>
+          <NeedsDocs docs={first}>{name === 'my' ? <MyHouseholdsPage /> : <RosterPage />}</NeedsDocs>
+        </SessionContext.Provider>
+      </MemoryRouter>
+    </LocaleProvider>,
+  );
+  return {};
+}
+
 async function seed(): Promise<Record<string, number>> {
   const compact = params.get('compact') === '1';
   const histories = new Map<FixedDoc, Uint8Array[]>();
   let updates = 0;
   // The device joined the community (the boot script finds the person's copy through this).
+  // The member this person is on the roster (the app remembers the choice per device).
+  if (params.get('me')) localStorage.setItem(`lianxin.me.${account.communityId}`, params.get('me')!);
   const device = new DeviceStore();
   await device.saveAccount({ token, communityName: account.communityName, kind: account.kind });
   device.close();
@@ -64,6 +87,7 @@ async function seed(): Promise<Record<string, number>> {
     await seedDexie(account, histories);
     if (compact) await compactDexie(account);
     // The device has shown the roster before: the app kept its first screen (when idle).
+    if (params.get('keep') === '0') return { updates };
     const session = openDexie(account, ['roster']);
     renderPage(session, ['roster']);
     const key = firstScreenKey('zh-CN');
@@ -145,7 +169,7 @@ async function open(): Promise<Record<string, number>> {
   return { scriptStart: start, rosterLoad: rosterAt - start, load: loaded - start, render: liveAt - rosterAt, visible: shown, inDocument: shownInDocument, live: liveAt, preview: preview ? 1 : 0, boot, households };
 }
 
-(phase === 'seed' ? seed() : open()).then(
+(phase === 'seed' ? seed() : phase === 'route' ? route() : open()).then(
   (result) => (window.__bench = { done: true, result }),
   (error: unknown) => (window.__bench = { done: true, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }),
 );

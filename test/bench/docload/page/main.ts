@@ -8,7 +8,7 @@ import { unpackUpdates } from '../../client/history';
 
 declare global {
   interface Window {
-    __probe?: { done: boolean; error?: string; result?: Record<string, number> };
+    __docload?: { done: boolean; error?: string; result?: Record<string, number> };
   }
 }
 
@@ -17,7 +17,7 @@ new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe(
 
 const params = new URLSearchParams(location.search);
 const docs = ['roster', 'work'];
-window.__probe = { done: false };
+window.__docload = { done: false };
 
 /** as written (a row per record), merged into one row (what compaction stored before chunks), or merged into chunks */
 const state = params.get('state') ?? 'written';
@@ -101,6 +101,6 @@ async function open(): Promise<Record<string, number>> {
 }
 
 (params.get('phase') === 'seed' ? seed() : open()).then(
-  (result) => (window.__probe = { done: true, result }),
-  (error: unknown) => (window.__probe = { done: true, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }),
+  (result) => (window.__docload = { done: true, result }),
+  (error: unknown) => (window.__docload = { done: true, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }),
 );

@@ -3,7 +3,7 @@
 // county sees its townships' ratings (their region documents, read-only).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Card, Empty, Select, Space, Table, Typography } from 'antd';
+import { Alert, Card, Empty, Select, Space, Typography } from 'antd';
 import { useRegionClient, useRegionDirectory, useRegionToday } from '../../state/region/useRegion';
 import { useTownshipRegions } from '../../state/region/useTownshipRegions';
 import { ratingKey } from '@lianxin/model';
@@ -52,6 +52,8 @@ function TownshipStars({ year }: { year: number }) {
   );
 }
 
+const cell = { textAlign: 'start' as const, padding: '6px 8px', borderBottom: '1px solid #f0f0f0', verticalAlign: 'top' as const };
+
 function CountyStars({ year }: { year: number }) {
   const { t } = useTranslation();
   const directory = useRegionDirectory();
@@ -68,24 +70,35 @@ function CountyStars({ year }: { year: number }) {
           <Card key={township.id} size="small" title={township.name} style={{ marginBottom: 12 }} data-testid="county-stars-township" data-township={township.id}>
             {!view ? <Typography.Paragraph type="secondary">{t('region.stars.notLoaded')}</Typography.Paragraph> : null}
             {view && rows.every((r) => !r.rating) ? <Typography.Paragraph type="secondary">{t('region.stars.noRatings')}</Typography.Paragraph> : null}
-            <ScrollRegion label={township.name}>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={rows}
-              columns={[
-                { key: 'name', title: t('region.table.community'), dataIndex: 'name' },
-                {
-                  key: 'stars',
-                  title: t('region.stars.starsLabel'),
-                  render: (_: unknown, r: (typeof rows)[number]) => <span data-testid="county-rating" data-community={r.id}>{r.rating ? t('region.stars.rating', { count: r.rating.stars }) : t('region.stars.notRated')}</span>,
-                },
-                { key: 'notes', title: t('region.stars.notes'), render: (_: unknown, r: (typeof rows)[number]) => <span className="lx-text">{r.rating?.notes ?? ''}</span> },
-                { key: 'by', title: '', render: (_: unknown, r: (typeof rows)[number]) => (r.rating ? t('region.stars.ratedBy', { name: r.rating.by }) : '') },
-              ]}
-            />
-            </ScrollRegion>
+            {rows.length > 0 ? (
+              // A plain table (no Ant Design Table): this page is light for the township's phones too.
+              <ScrollRegion label={township.name}>
+                <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+                  <thead>
+                    <tr>
+                      <th scope="col" style={cell}>{t('region.table.community')}</th>
+                      <th scope="col" style={cell}>{t('region.stars.starsLabel')}</th>
+                      <th scope="col" style={cell}>{t('region.stars.notes')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.id}>
+                        <th scope="row" style={{ ...cell, fontWeight: 'normal' }}>{r.name}</th>
+                        <td style={cell}>
+                          <span data-testid="county-rating" data-community={r.id}>
+                            {r.rating ? t('region.stars.rating', { count: r.rating.stars }) : t('region.stars.notRated')}
+                          </span>
+                        </td>
+                        <td style={cell} className="lx-text">
+                          {r.rating ? `${r.rating.notes ? `${r.rating.notes} · ` : ''}${t('region.stars.ratedBy', { name: r.rating.by })}` : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            ) : null}
           </Card>
         );
       })}

@@ -14,6 +14,13 @@ export interface Created {
   readonly invite: RegionInvite;
 }
 
+/** What a refused add says: a taken id (409) and a township outside the region (403) in words of their own. */
+export function adminError(e: unknown, id: string, t: (key: string, values?: Record<string, string>) => string, otherwise: (e: unknown) => string): string {
+  if (e instanceof RelayApiError && e.status === 409) return t('region.admin.idTaken', { id });
+  if (e instanceof RelayApiError && e.status === 403) return t('region.admin.forbidden');
+  return otherwise(e);
+}
+
 export function useRegionAdmin() {
   const { account, session } = useRegionClient();
   const { t } = useTranslation();
@@ -21,14 +28,7 @@ export function useRegionAdmin() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
-  const explain = useCallback(
-    (e: unknown, id: string) => {
-      if (e instanceof RelayApiError && e.status === 409) return t('region.admin.idTaken', { id });
-      if (e instanceof RelayApiError && e.status === 403) return t('region.admin.forbidden');
-      return describe(e);
-    },
-    [describe, t],
-  );
+  const explain = useCallback((e: unknown, id: string) => adminError(e, id, t, describe), [describe, t]);
   const run = useCallback(
     async (what: Created['what'], id: string, name: string, call: () => Promise<{ invite: RegionInvite }>): Promise<boolean> => {
       setBusy(true);

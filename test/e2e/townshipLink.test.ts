@@ -132,7 +132,7 @@ describe("the community's side of the township link", () => {
           await page.getByTestId('publish-community').click();
           return page.getByTestId('published-stars').count();
         },
-        { timeout: 20_000, intervals: [500] },
+        { timeout: 20_000, interval: 500 },
       )
       .toBe(1);
     expect(await page.getByTestId('published-stars').textContent()).toBe(`★★★★☆ (${year} 年 古镛镇 评定 4 星)`);

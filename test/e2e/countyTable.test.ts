@@ -82,6 +82,10 @@ describe('the view from above', () => {
     expect(await townships.nth(0).textContent()).toMatch(/古镛镇.*2\/3.*30.*24.*80\.0%/);
     expect(await townships.nth(1).textContent()).toMatch(/万安镇.*2\/2.*10.*8.*80\.0%/);
     expect(await townships.nth(2).textContent()).toMatch(/将乐县.*4\/5.*40.*32/);
+    // Complete (every summary loaded from the device) and marked usable for the bench.
+    await expect.poll(() => page.getByTestId('county-table-page').getAttribute('data-loaded')).toBe('true');
+    expect(await page.evaluate(() => performance.getEntriesByName('lianxin:usable:table', 'mark').length)).toBe(1);
+    expect(await page.locator('[data-testid="ranking-table"] tr[data-reporting="true"]').count()).toBe(4);
     // Ranked by resolution rate; the community with no summary last, marked, its cells empty.
     expect(await rankingNames(page)).toEqual(['西坪村', '三华社区', '万安村', '水南村', '龙仁村']);
     const none = page.locator('[data-testid="ranking-table"] tr[data-row-key="ln-vill"]');

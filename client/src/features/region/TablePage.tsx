@@ -1,13 +1,14 @@
 // The view from above: every community's figures from its summary, rolled up per township and for
 // the region; a ranking sortable by any column (default: resolution rate), plain bar charts, and
 // an XLSX export. A community that has not published a summary is shown as such, never as zeros.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { COLUMNS, columnValue, extremes, sortLines, type Column, type Line } from '../../state/region/countyTable';
-import { useCountyExport, useCountyTable } from '../../state/region/useCountyTable';
+import { useCountyExport, useCountyTable, useSummariesLoaded } from '../../state/region/useCountyTable';
+import { useUsableMark } from '../../state/usableMark';
 import { useRegionDirectory } from '../../state/region/useRegion';
 import { formatCell } from './formatCell';
 import { ScrollRegion } from './ScrollRegion';
@@ -25,6 +26,8 @@ export default function TablePage() {
   const [chart, setChart] = useState<Column>('resolution');
   const ranked = useMemo(() => (table ? sortLines(table.communities, sort.column, sort.order) : []), [table, sort]);
   const county = directory?.region.level === 'county';
+  const loaded = useSummariesLoaded();
+  useUsableMark('table', table !== null && loaded);
 
   const figureColumns = (sortable: boolean): ColumnsType<Line> =>
     COLUMNS.map((c) => ({
@@ -44,7 +47,7 @@ export default function TablePage() {
   const rankOf = new Map(ranked.filter((l) => columnValue(l.figures, sort.column) !== null).map((l, i) => [l.id, i + 1]));
 
   return (
-    <div data-testid="county-table-page">
+    <div data-testid="county-table-page" data-loaded={loaded ? 'true' : 'false'} data-reporting={table.total.figures.reporting}>
       <Typography.Title level={2} className="lx-page-title">
         {t('region.table.title')}
       </Typography.Title>
@@ -126,8 +129,10 @@ export default function TablePage() {
           data-testid="ranking-table"
           size="small"
           rowKey="id"
-          pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+          // One list, not pages: a county compares all its communities at once (and finds one with Ctrl+F).
+          pagination={false}
           dataSource={ranked}
+          onRow={(l) => ({ 'data-reporting': l.reporting ? 'true' : 'false' }) as HTMLAttributes<HTMLElement>}
           onChange={(_p, _f, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
             const column = (s?.columnKey as Column | undefined) ?? sort.column;

@@ -1,5 +1,5 @@
 // The county table (or a township's over its own communities) and its XLSX export with progress.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { download } from '../download';
@@ -12,6 +12,14 @@ export function useCountyTable(): CountyTable | null {
   const directory = useRegionDirectory();
   const summaries = useRegionSummaries();
   return useMemo(() => (directory ? countyTable(directory, summaries) : null), [directory, summaries]);
+}
+
+/** Whether every community's summary has loaded what this device stored (the table is complete, not still filling in). */
+export function useSummariesLoaded(): boolean {
+  const { session } = useRegionClient();
+  const directory = useRegionDirectory();
+  const get = () => directory !== null && directory.communities.every((c) => session.isCommunityDocLoaded(c.id, 'summary'));
+  return useSyncExternalStore(session.subscribeDocs, get);
 }
 
 export interface ExportProgress {

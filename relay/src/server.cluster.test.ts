@@ -131,4 +131,35 @@ describe('relay processes on Postgres and Redis', () => {
     expect(keys(fresh)).toEqual([...expected].sort());
     await fresh.close();
   });
+
+  it('Postgres restarted: writes are refused cleanly on every process, then resume and fan out', async () => {
+    const { relays, token } = await cluster();
+    const [r0, r1] = relays as [RelayProcess, RelayProcess];
+    const a = await connect(r0.wsUrl, 'c1/work', token);
+    const b = await connect(r1.wsUrl, 'c1/work', token);
+    await Promise.all([a.waitSynced(), b.waitSynced()]);
+    await a.waitStored(a.write((d) => d.getMap('m').set('before', 1)), 10_000);
+    await b.waitFor(() => keys(b).includes('before'), 'fan-out before the restart', 10_000);
+
+    await pg.halt();
+    try {
+      const confirmed = a.stored();
+      a.write((d) => d.getMap('m').set('refused', 1));
+      // Told "not saved" (4500, retry), never confirmed; the bus is fine, so it says nothing else.
+      expect((await a.closed).code).toBe(CloseCode.storeFailed);
+      expect(a.stored()).toBe(confirmed);
+      expect(await health(r0)).toMatchObject({ ok: false, store: 'error', bus: 'ok' });
+    } finally {
+      await pg.resume();
+    }
+    await expect.poll(async () => (await fetch(`${r0.url}/healthz`)).status, { timeout: 15_000, interval: 200 }).toBe(200);
+    const again = await connect(r0.wsUrl, 'c1/work', token);
+    await again.waitSynced();
+    expect(keys(again)).toEqual(['before']);
+    await again.waitStored(again.write((d) => d.getMap('m').set('after', 1)), 10_000);
+    await b.waitFor(() => keys(b).includes('after'), 'fan-out after the restart', 10_000);
+    expect(keys(b)).toEqual(['after', 'before']);
+    await again.close();
+    await b.close();
+  });
 });

@@ -18,6 +18,7 @@ const suites = [
   { name: 'restart', script: 'restart/run.ts' },
   { name: 'http', script: 'http/run.ts' },
   { name: 'abuse', script: 'abuse/run.ts' },
+  { name: 'cluster', script: 'cluster/run.ts' },
 ] as const;
 
 let failed = 0;

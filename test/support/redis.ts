@@ -13,6 +13,8 @@ export interface RedisServer {
   /** redis://127.0.0.1:port */
   readonly url: string;
   readonly port: number;
+  /** the running server's pid (changes on restart) */
+  pid(): number;
   /** SIGKILL: like a crash; clients see the connection drop. */
   kill(): Promise<void>;
   /** Starts a fresh (empty) server on the same port. */
@@ -97,6 +99,7 @@ export async function startRedis(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: () => (child as ChildProcess | null)?.pid ?? 0,
     kill,
     restart: launch,
     async stop() {

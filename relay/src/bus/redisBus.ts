@@ -60,8 +60,10 @@ export function createRedisBus(options: RedisBusOptions): Bus {
   const cursors = new Map<string, string>();
   const followers = new Map<string, number>();
   let controlCursor = '$';
-  let subId: number | null = null;
-  let reading = false;
+  // The reader's own wake-up stream: an entry there ends a blocked XREAD whether it arrives
+  // before or after the XREAD reaches Redis (CLIENT UNBLOCK missed a read not yet blocked).
+  const wakeKey = `lianxin:wake:${self}`;
+  let wakeCursor = '0-0';
   let interruptQueued = false;
   let readLoopDone: Promise<void> = Promise.resolve();
   let wake: (() => void) | null = null;
@@ -90,7 +92,6 @@ export function createRedisBus(options: RedisBusOptions): Bus {
       log.warn({ connection: name, error: lastError }, 'redis bus connection lost; retrying (fan-out to other processes pauses, the store keeps every update)');
     });
     conn.on('ready', () => {
-      if (conn === sub) subId = null;
       if (wasReady && down) {
         log.warn({ connection: name }, 'redis bus connection back; catching loaded documents up from the store');
         resumedSoon();
@@ -108,13 +109,14 @@ export function createRedisBus(options: RedisBusOptions): Bus {
     return last ? last[0] : '0-0';
   }
 
-  /** A blocked XREAD returns at once (as if timed out) so the next one reads the new key set. */
+  /** The blocked XREAD returns at once, so the next one reads the new key set. */
   function interrupt(): void {
     if (interruptQueued) return;
     interruptQueued = true;
     queueMicrotask(() => {
       interruptQueued = false;
-      if (reading && subId !== null && pub.status === 'ready') pub.client('UNBLOCK', subId).catch(() => undefined);
+      if (closed || pub.status !== 'ready') return;
+      pub.pipeline().xadd(wakeKey, 'MAXLEN', '~', 10, '*', 'w', '1').pexpire(wakeKey, TTL_MS).exec().catch(() => undefined);
     });
   }
 
@@ -147,23 +149,23 @@ export function createRedisBus(options: RedisBusOptions): Bus {
         wake = null;
         continue;
       }
-      const keys = [CONTROL_STREAM, ...cursors.keys()];
-      const ids = [controlCursor, ...cursors.values()];
+      const keys = [wakeKey, CONTROL_STREAM, ...cursors.keys()];
+      const ids = [wakeCursor, controlCursor, ...cursors.values()];
       let result: [Buffer, [Buffer, Buffer[]][]][] | null;
       try {
-        subId ??= Number(await sub.client('ID'));
-        reading = true;
         result = (await sub.xreadBuffer('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as typeof result;
       } catch (error) {
         lastError = (error as Error).message;
         await new Promise((r) => setTimeout(r, 100));
         continue;
-      } finally {
-        reading = false;
       }
       if (!result) continue;
       for (const [keyBuffer, entries] of result) {
         const key = keyBuffer.toString();
+        if (key === wakeKey) {
+          wakeCursor = entries.at(-1)?.[0].toString() ?? wakeCursor;
+          continue;
+        }
         for (const [idBuffer, flat] of entries) {
           const id = idBuffer.toString();
           if (key === CONTROL_STREAM) controlCursor = id;

@@ -162,4 +162,30 @@ describe('relay processes on Postgres and Redis', () => {
     await again.close();
     await b.close();
   });
+
+  it('a process started while Redis is down serves its clients, and fans out once Redis answers', async () => {
+    await redis.kill();
+    let restarted = false;
+    try {
+      const { relays, token } = await cluster();
+      const [r0, r1] = relays as [RelayProcess, RelayProcess];
+      expect(await health(r0)).toMatchObject({ ok: true, bus: 'error' });
+      const a = await connect(r0.wsUrl, 'c1/work', token);
+      await a.waitSynced();
+      await a.waitStored(a.write((d) => d.getMap('m').set('alone', 1)), 10_000);
+      await redis.restart();
+      restarted = true;
+      await expect.poll(async () => (await health(r1)).bus, { timeout: 15_000, interval: 100 }).toBe('ok');
+      await expect.poll(async () => (await health(r0)).bus, { timeout: 15_000, interval: 100 }).toBe('ok');
+      const b = await connect(r1.wsUrl, 'c1/work', token);
+      await b.waitSynced();
+      expect(keys(b)).toEqual(['alone']);
+      await a.waitStored(a.write((d) => d.getMap('m').set('live', 1)), 10_000);
+      await b.waitFor(() => keys(b).includes('live'), 'fan-out once Redis answers', 10_000);
+      await a.close();
+      await b.close();
+    } finally {
+      if (!restarted) await redis.restart();
+    }
+  });
 });

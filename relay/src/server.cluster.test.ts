@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@lianxin/protocol';
 import { startPostgres, type PostgresServer } from '../../test/support/postgres';
 import { startRedis, type RedisServer } from '../../test/support/redis';
-import { startRelay, type RelayProcess } from '../../test/support/relayProcess';
+import { fetchMetrics, startRelay, type RelayProcess } from '../../test/support/relayProcess';
 import { awarenessClients, awarenessMessage, connect, type SyncClient } from '../../test/support/syncClient';
 
 const SECRET = 'cluster-test-secret-0123456789abcdef';
@@ -187,5 +187,19 @@ describe('relay processes on Postgres and Redis', () => {
     } finally {
       if (!restarted) await redis.restart();
     }
+  });
+
+  it('an update too big for the stream goes as a head; the other process loads it from the store', async () => {
+    const { relays, token } = await cluster();
+    const [r0, r1] = relays as [RelayProcess, RelayProcess];
+    const a = await connect(r0.wsUrl, 'c1/work', token);
+    const b = await connect(r1.wsUrl, 'c1/work', token);
+    await Promise.all([a.waitSynced(), b.waitSynced()]);
+    const big = 'x'.repeat(100 * 1024);
+    await a.waitStored(a.write((d) => d.getMap('m').set('big', big)), 10_000);
+    await b.waitFor(() => b.doc.getMap('m').get('big') === big, 'the big update on the other process', 10_000);
+    expect(await fetchMetrics(r1.url)).toMatch(/^lianxin_bus_catch_ups_total [1-9]/m);
+    await a.close();
+    await b.close();
   });
 });

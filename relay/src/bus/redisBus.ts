@@ -22,6 +22,11 @@ const MAX_LEN = 1000;
 const TTL_MS = 10 * 60_000;
 const BLOCK_MS = 5000;
 const READ_COUNT = 512;
+/**
+ * A bigger update goes as a head (doc, seq) only: readers load it from the store. Streams then
+ * stay small in Redis's memory whatever the updates' size (a pasted photo, a big import).
+ */
+export const MAX_INLINE_BYTES = 64 * 1024;
 
 export interface RedisBusOptions {
   readonly url: string;
@@ -235,7 +240,8 @@ export function createRedisBus(options: RedisBusOptions): Bus {
         for (const u of updates) {
           const key = docKey(u.doc);
           keys.add(key);
-          p.xadd(key, 'MAXLEN', '~', MAX_LEN, '*', 't', 'u', 's', String(u.seq), 'a', u.author, 'p', self, 'b', Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength));
+          if (u.update.byteLength > MAX_INLINE_BYTES) p.xadd(key, 'MAXLEN', '~', MAX_LEN, '*', 't', 'h', 's', String(u.seq), 'p', self);
+          else p.xadd(key, 'MAXLEN', '~', MAX_LEN, '*', 't', 'u', 's', String(u.seq), 'a', u.author, 'p', self, 'b', Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength));
         }
         for (const key of keys) p.pexpire(key, TTL_MS);
       });

@@ -79,11 +79,13 @@ interface DeliveryRow {
   readonly lost: number;
   /** relay processes' CPU seconds per 1,000 delivered */
   readonly relayCpuPer1k: number;
-  /** Postgres + Redis CPU seconds per 1,000 delivered (0 for SQLite) */
-  readonly enginesCpuPer1k: number;
+  /** Postgres CPU seconds per 1,000 delivered (0 for SQLite) */
+  readonly pgCpuPer1k: number;
+  /** Redis CPU seconds per 1,000 delivered (0 for SQLite) */
+  readonly redisCpuPer1k: number;
 }
 
-async function delivery(setup: string, writerUrl: string, observerUrl: string, tokens: readonly string[], rooms: number, relayPids: () => number[], enginePids: () => number[]): Promise<DeliveryRow> {
+async function delivery(setup: string, writerUrl: string, observerUrl: string, tokens: readonly string[], rooms: number, relayPids: () => number[], engines: { pg: () => number[]; redis: () => number[] }): Promise<DeliveryRow> {
   const writers: SyncClient[] = [];
   const observers: SyncClient[] = [];
   for (let start = 0; start < rooms; start += 50) {
@@ -134,19 +136,21 @@ async function delivery(setup: string, writerUrl: string, observerUrl: string, t
   });
   await sleep(WARMUP_MS);
   const cpuBefore = cpuOf(relayPids());
-  const enginesBefore = cpuOf(enginePids());
+  const pgBefore = cpuOf(engines.pg());
+  const redisBefore = cpuOf(engines.redis());
   windowStart = performance.now();
   windowEnd = windowStart + WINDOW_S * 1000;
   await sleep(WINDOW_S * 1000);
   const relayCpu = cpuOf(relayPids()) - cpuBefore;
-  const enginesCpu = cpuOf(enginePids()) - enginesBefore;
+  const pgCpu = cpuOf(engines.pg()) - pgBefore;
+  const redisCpu = cpuOf(engines.redis()) - redisBefore;
   writing = false;
   await Promise.all(loops);
   await sleep(DRAIN_MS);
   await Promise.all([...writers, ...observers].map((c) => c.close()));
   const s = latency.summary();
-  const row = { setup, rooms, p50: s.p50, p99: s.p99, delivered: received, lost: sentInWindow * 2 - received, relayCpuPer1k: (relayCpu / received) * 1000, enginesCpuPer1k: (enginesCpu / received) * 1000 };
-  console.log(`${setup.padEnd(10)} R=${rooms}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, delivered ${received}, lost ${row.lost}, relay CPU ${row.relayCpuPer1k.toFixed(3)} s/1k, Postgres+Redis ${row.enginesCpuPer1k.toFixed(3)} s/1k`);
+  const row = { setup, rooms, p50: s.p50, p99: s.p99, delivered: received, lost: sentInWindow * 2 - received, relayCpuPer1k: (relayCpu / received) * 1000, pgCpuPer1k: (pgCpu / received) * 1000, redisCpuPer1k: (redisCpu / received) * 1000 };
+  console.log(`${setup.padEnd(10)} R=${rooms}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, delivered ${received}, lost ${row.lost}, relay CPU ${row.relayCpuPer1k.toFixed(3)} s/1k, Postgres ${row.pgCpuPer1k.toFixed(3)}, Redis ${row.redisCpuPer1k.toFixed(3)} s/1k`);
   return row;
 }
 
@@ -157,7 +161,11 @@ interface StormResult {
   readonly syncedMs: number;
   readonly confirmedKeys: number;
   readonly lost: number;
+  /** resident MiB of each process with the clients connected (every process holds every room: clients of a room are spread) */
+  readonly rssMiB: readonly number[];
 }
+
+const rssMiB = (pid: number): number => Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** N clients over M rooms on three processes; process 0 dies; its clients reconnect to 1 and 2. */
 async function storm(cluster: Cluster, tokens: readonly string[]): Promise<StormResult> {
@@ -190,6 +198,7 @@ async function storm(cluster: Cluster, tokens: readonly string[]): Promise<Storm
       keys.set(room, key);
     }),
   );
+  const rss = cluster.relays.map((r) => Math.round(rssMiB(r.pid)));
   const victims = clients.filter((c) => c.at === 0);
   const killedAt = performance.now();
   await (cluster.relays[0] as RelayProcess).kill();
@@ -215,8 +224,8 @@ async function storm(cluster: Cluster, tokens: readonly string[]): Promise<Storm
   const syncedMs = performance.now() - killedAt;
   await Promise.all(clients.map((c) => c.client.close()));
   await cluster.restart(0);
-  const result = { clients: clients.length, rooms: STORM_ROOMS, moved: victims.length, syncedMs, confirmedKeys: keys.size, lost };
-  console.log(`storm: ${result.moved} of ${result.clients} clients on ${result.rooms} rooms moved; all synced again ${syncedMs.toFixed(0)} ms after the kill; confirmed keys lost: ${lost}`);
+  const result = { clients: clients.length, rooms: STORM_ROOMS, moved: victims.length, syncedMs, confirmedKeys: keys.size, lost, rssMiB: rss };
+  console.log(`storm: ${result.moved} of ${result.clients} clients on ${result.rooms} rooms moved; all synced again ${syncedMs.toFixed(0)} ms after the kill; confirmed keys lost: ${lost}; RSS before the kill ${rss.join(' / ')} MiB`);
   return result;
 }
 
@@ -237,13 +246,14 @@ async function main(): Promise<void> {
   const pgTokens = await makeRooms(pgStore, maxRooms);
   await pgStore.close();
   const [a, b] = cluster.relays as [RelayProcess, RelayProcess];
-  const engines = () => [...postgresPids(cluster.pg.dataDir), cluster.redis.pid()];
+  const engines = { pg: () => postgresPids(cluster.pg.dataDir), redis: () => [cluster.redis.pid()] };
+  const none = { pg: () => [], redis: () => [] };
 
   const allRuns: DeliveryRow[] = [];
   for (const rooms of ROOMS) {
     // Interleaved by run, so bursts of other work on the shared cores hit every setup alike.
     for (let run = 0; run < RUNS; run++) {
-      allRuns.push(await delivery('sqlite', sqlite.wsUrl, sqlite.wsUrl, sqliteTokens, rooms, () => [sqlite.pid], () => []));
+      allRuns.push(await delivery('sqlite', sqlite.wsUrl, sqlite.wsUrl, sqliteTokens, rooms, () => [sqlite.pid], none));
       // One process's cost: B may still hold these documents (idle, not yet unloaded) and apply them too.
       allRuns.push(await delivery('pg same', a.wsUrl, a.wsUrl, pgTokens, rooms, () => [a.pid], engines));
       allRuns.push(await delivery('pg cross', a.wsUrl, b.wsUrl, pgTokens, rooms, () => [a.pid, b.pid], engines));
@@ -266,14 +276,14 @@ async function main(): Promise<void> {
   await cluster.stop();
 
   console.log(`\nmedian run by p99 of ${RUNS}; ${WINDOW_S}-s windows, writers at ${WRITE_HZ} Hz, 2 observers per room`);
-  console.log('| setup | R | p50 ms | p99 ms | delivered | lost | relay CPU s / 1k delivered | Postgres+Redis CPU s / 1k |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.setup} | ${r.rooms} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.delivered} | ${r.lost} | ${r.relayCpuPer1k.toFixed(3)} | ${r.enginesCpuPer1k.toFixed(3)} |`);
+  console.log('| setup | R | p50 ms | p99 ms | delivered | lost | relay CPU s / 1k delivered | Postgres CPU s / 1k | Redis CPU s / 1k |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.setup} | ${r.rooms} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.delivered} | ${r.lost} | ${r.relayCpuPer1k.toFixed(3)} | ${r.pgCpuPer1k.toFixed(3)} | ${r.redisCpuPer1k.toFixed(3)} |`);
   for (const rooms of ROOMS) {
     const same = rows.find((r) => r.rooms === rooms && r.setup === 'pg same') as DeliveryRow;
     const cross = rows.find((r) => r.rooms === rooms && r.setup === 'pg cross') as DeliveryRow;
     const lite = rows.find((r) => r.rooms === rooms && r.setup === 'sqlite') as DeliveryRow;
-    console.log(`R=${rooms}: cross/same p99 ${(cross.p99 / same.p99).toFixed(2)}× (target ≤ 2×); relay CPU pg/sqlite ${(same.relayCpuPer1k / lite.relayCpuPer1k).toFixed(2)}×, with Postgres+Redis ${((same.relayCpuPer1k + same.enginesCpuPer1k) / lite.relayCpuPer1k).toFixed(2)}×`);
+    console.log(`R=${rooms}: cross/same p99 ${(cross.p99 / same.p99).toFixed(2)}× (target ≤ 2×); relay CPU pg/sqlite ${(same.relayCpuPer1k / lite.relayCpuPer1k).toFixed(2)}×, with Postgres+Redis ${((same.relayCpuPer1k + same.pgCpuPer1k + same.redisCpuPer1k) / lite.relayCpuPer1k).toFixed(2)}×`);
   }
   writeFileSync(join(import.meta.dirname, 'last-run.json'), JSON.stringify({ at: new Date().toISOString(), windowS: WINDOW_S, runs: RUNS, writeHz: WRITE_HZ, rows, allRuns, storm: stormResult, kill }, null, 2) + '\n');
 }

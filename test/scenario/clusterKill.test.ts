@@ -21,5 +21,5 @@ describe('a relay process killed during a stream of writes, in a cluster of thre
     const result = await killCycles(cluster, CYCLES);
     expect(result.confirmed).toBeGreaterThan(CYCLES * 10);
     expect(result.lost).toEqual([]);
-  }, 60_000 + CYCLES * 6_000);
+  }, 60_000 + CYCLES * 10_000);
 });

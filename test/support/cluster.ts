@@ -91,7 +91,7 @@ function streamKeys(client: SyncClient, prefix: string): { stop(): Promise<strin
     while (streaming && client.ws.readyState === client.ws.OPEN) {
       const key = `${prefix}k${++i}`;
       keyOfCount.set(client.write((d) => d.getMap('m').set(key, i)), key);
-      if (i % 4 === 0) await new Promise((r) => setTimeout(r, 40));
+      if (i % 4 === 0) await new Promise((r) => setTimeout(r, 80));
     }
   })();
   return {

@@ -56,8 +56,9 @@ export function createRedisBus(options: RedisBusOptions): Bus {
     retryStrategy: (times) => Math.min(100 * times, 1000),
     lazyConnect: true,
   };
-  const pub = new Redis(options.url, { ...redisOptions, connectionName: `lianxin-pub-${self}` });
-  const sub = new Redis(options.url, { ...redisOptions, connectionName: `lianxin-sub-${self}` });
+  // A Redis that hangs rather than drops must not hold a document load (follow) or the reader.
+  const pub = new Redis(options.url, { ...redisOptions, commandTimeout: 2000, connectionName: `lianxin-pub-${self}` });
+  const sub = new Redis(options.url, { ...redisOptions, commandTimeout: BLOCK_MS + 2000, connectionName: `lianxin-sub-${self}` });
   let handlers: BusHandlers | null = null;
   let closed = false;
   let lastError: string | null = null;

@@ -20,6 +20,7 @@ import { redactUrl, type Logger } from './logger';
 import { RelayMetrics } from './metrics';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import type { Store } from './store/Store';
+import type { Bus } from './bus/Bus';
 
 export interface AppDeps {
   readonly config: RelayConfig;
@@ -27,6 +28,8 @@ export interface AppDeps {
   /** HMAC key for tokens (see auth/secret.ts) */
   readonly secret: string;
   readonly log: Logger;
+  /** fan-out to other relay processes (default: none) */
+  readonly bus?: Bus;
   /** one-time setup code holder; a fresh (inactive) one when absent */
   readonly setup?: SetupCode;
   /** ms since epoch; tests move time */
@@ -64,7 +67,7 @@ export function createApp(deps: AppDeps): RelayApp {
   const now = deps.now ?? Date.now;
   const setup = deps.setup ?? new SetupCode(store, now);
   const metrics = new RelayMetrics();
-  const registry = new RoomRegistry({ store, config, log, metrics });
+  const registry = new RoomRegistry({ store, config, log, metrics, bus: deps.bus });
   const documents = createDocumentSource(store, registry);
   const auth: AuthDeps = { store, secret: deps.secret, now };
   const app = new Hono();
@@ -110,7 +113,11 @@ export function createApp(deps: AppDeps): RelayApp {
     const ok = storeOk && write.writable;
     const state = !storeOk ? 'error' : write.writable ? 'ok' : 'cannot-write';
     const reason = pingError ?? (storeOk ? write.reason : 'store closed');
-    const body = { ok, store: state, storeKind: store.kind, ...(reason ? { reason } : {}), connections: registry.connectionCount, documents: registry.loadedCount };
+    // A lost bus leaves the process healthy (its clients are served and stored; other processes'
+    // updates reach them once it is back): it is reported, and /healthz stays 200.
+    const bus = registry.bus.health();
+    const busReport = { bus: bus.state, busKind: bus.kind, ...(bus.reason ? { busReason: bus.reason } : {}) };
+    const body = { ok, store: state, storeKind: store.kind, ...(reason ? { reason } : {}), ...busReport, connections: registry.connectionCount, documents: registry.loadedCount };
     return c.json(body, ok ? 200 : 503);
   });
   app.get('/metrics', metricsRoute(metrics, config.http.metricsToken));

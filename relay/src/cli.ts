@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The relay's command line (JSON on stdout, errors on stderr):
- *   serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--static client/dist] [--store sqlite|memory|postgres://…]
+ *   serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--static client/dist] [--store sqlite|memory|postgres://…] [--bus redis://…]
  *   region create <id> --name <name> --level county|township [--county <id>] [--staff <name>] [--data DIR]
  *   community create <id> --name <name> [--kind urban|village] [--township <id>] [--secretary <name>] [--data DIR]
  *   community township <id> <township>|none [--data DIR]
@@ -14,7 +14,7 @@ import { ConfigError, DEFAULT_PORT, ENV_VARS } from './config';
 import { runCommand, UsageError } from './cliCommands';
 
 const USAGE = `usage:
-  relay serve [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--data ./data] [--static client/dist] [--store sqlite|memory|postgres://…]
+  relay serve [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--data ./data] [--static client/dist] [--store sqlite|memory|postgres://…] [--bus redis://…]
   relay region create <id> --name <name> --level county|township [--county <id>] [--staff <name>] [--data DIR]
   relay community create <id> --name <name> [--kind urban|village] [--township <id>] [--secretary <name>] [--data DIR]
   relay community township <id> <township>|none [--data DIR]
@@ -39,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
         data: { type: 'string' },
         static: { type: 'string' },
         store: { type: 'string' },
+        bus: { type: 'string' },
         name: { type: 'string' },
         kind: { type: 'string' },
         secretary: { type: 'string' },

@@ -28,6 +28,7 @@ export interface CliValues {
   data?: string;
   static?: string;
   store?: string;
+  bus?: string;
   name?: string;
   kind?: string;
   secretary?: string;
@@ -113,13 +114,13 @@ export async function runCommand(positionals: string[], values: CliValues, print
   const target: StoreTarget = { dataDir, storeUrl };
   switch (command) {
     case 'serve': {
-      expectPositionals(positionals, 1, 'serve [--port N] [--host H] [--data DIR] [--static DIR] [--store sqlite|memory|postgres://…]');
+      expectPositionals(positionals, 1, 'serve [--port N] [--host H] [--data DIR] [--static DIR] [--store sqlite|memory|postgres://…] [--bus redis://…]');
       let port: number | undefined;
       if (values.port !== undefined) {
         if (!/^\d{1,5}$/.test(values.port)) throw new UsageError(`--port ${JSON.stringify(values.port)} is not a port number`);
         port = Number(values.port);
       }
-      const config = loadConfig({ port, host: values.host, data: values.data, staticDir: values.static, store: values.store });
+      const config = loadConfig({ port, host: values.host, data: values.data, staticDir: values.static, store: values.store, bus: values.bus });
       const log = createLogger(config.logLevel);
       tuneGarbageCollector();
       // Signals are handled from the start: a SIGTERM during start-up stops the relay once it is up.

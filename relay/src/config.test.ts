@@ -18,6 +18,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { LIANXIN_STORE: 'mysql://u:secret@h/db' })).toThrow(/must be sqlite, memory or a postgres:\/\/ URL/);
     expect(() => loadConfig({}, { LIANXIN_STORE: 'mysql://u:secret@h/db' })).not.toThrow(/secret/);
   });
+  it('picks the bus: none by default, Redis by URL from --bus or LIANXIN_BUS, only with a shared store', () => {
+    const store = 'postgres://relay:pw@db.internal:5432/lianxin';
+    expect(loadConfig({ store }, {})).toMatchObject({ busUrl: null });
+    expect(loadConfig({ store }, { LIANXIN_BUS: 'redis://127.0.0.1:6379' })).toMatchObject({ busUrl: 'redis://127.0.0.1:6379' });
+    expect(loadConfig({ store, bus: 'redis://r:6380/1' }, { LIANXIN_BUS: 'redis://x:1' })).toMatchObject({ busUrl: 'redis://r:6380/1' });
+    expect(() => loadConfig({ store, bus: 'nats://u:secret@h' }, {})).toThrow(/must be a redis:\/\/ URL/);
+    expect(() => loadConfig({ store, bus: 'nats://u:secret@h' }, {})).not.toThrow(/secret/);
+    // A per-process SQLite file cannot be caught up from by another process.
+    expect(() => loadConfig({ bus: 'redis://127.0.0.1:6379' }, {})).toThrow(/needs a shared store/);
+  });
   it('reads the environment', () => {
     const c = loadConfig({ port: 0, data: '/tmp/x', staticDir: null }, { LIANXIN_MAX_FRAME: '2048', LIANXIN_MAX_FRAME_ANONYMOUS: '512', LIANXIN_SYNCHRONOUS: 'FULL', LIANXIN_IDLE_MS: '5', LIANXIN_JOURNAL: 'off' });
     expect(c).toMatchObject({ port: 0, dataDir: '/tmp/x', staticDir: null, synchronous: 'FULL', journal: false, idleMs: 5, limits: { maxFrame: 2048, maxFrameAnonymous: 512 } });

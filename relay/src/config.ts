@@ -51,6 +51,8 @@ export interface RelayConfig {
   readonly store: 'sqlite' | 'memory' | 'postgres';
   /** With `store: 'postgres'`: the database's URL (postgres://…). */
   readonly storeUrl: string | null;
+  /** Fan-out between relay processes: null = this process only; a redis:// URL = Redis Streams. */
+  readonly busUrl: string | null;
   readonly synchronous: SqliteSynchronous;
   /** `fsync`: `stored` means on disk (group commit); `process`: in the OS, survives a killed process only. */
   readonly durability: Durability;
@@ -118,6 +120,7 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
     staticDir: null,
     store: 'sqlite',
     storeUrl: null,
+    busUrl: null,
     durability: 'fsync',
     synchronous: 'FULL',
     checkpointMs: 1000,
@@ -145,6 +148,7 @@ export function defaultConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
 export const ENV_VARS = {
   LIANXIN_SECRET: 'HMAC secret for tokens (≥ 32 chars); default: <data>/secret',
   LIANXIN_STORE: 'sqlite (default: <data>/lianxin.db) | memory | postgres://user:password@host:port/database (many relay processes on one database; same as --store)',
+  LIANXIN_BUS: 'redis://[user:password@]host:port[/db]: fan-out of stored updates, awareness and revocations between relay processes through Redis Streams (needs LIANXIN_STORE=postgres://…; same as --bus); default: none, this process only',
   LIANXIN_DURABILITY: 'fsync (default: "stored" is sent once the update is on disk; one fsync covers every update that arrived while the previous one ran) | process (the old behaviour: "stored" once the update is written to the OS; survives a killed relay, a power cut may lose the last confirmed updates)',
   LIANXIN_SYNCHRONOUS: 'SQLite synchronous with LIANXIN_DURABILITY=process: NORMAL (default there) | FULL; LIANXIN_DURABILITY=fsync needs FULL (its default)',
   LIANXIN_CHECKPOINT_MS: 'WAL checkpoint interval in a worker thread; 0 = inside commits (default 1000)',
@@ -205,6 +209,21 @@ export interface ServeArgs {
   readonly staticDir?: string | null;
   /** `--store`: sqlite | memory | a postgres:// URL (else LIANXIN_STORE) */
   readonly store?: string;
+  /** `--bus`: a redis:// URL (else LIANXIN_BUS) */
+  readonly bus?: string;
+}
+
+/** `--bus` or LIANXIN_BUS: none, or Redis by URL (only with a shared store: the bus is a hint, the store the truth). */
+function busFrom(raw: string | undefined, store: RelayConfig['store']): string | null {
+  if (raw === undefined || raw === '' || raw === 'none') return null;
+  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError('--bus (or LIANXIN_BUS) must be a redis:// URL');
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError('the bus URL is not a URL; write it as redis://host:port');
+  }
+  if (store !== 'postgres') throw new ConfigError('--bus needs a shared store (--store postgres://…): processes catch up from the store, the bus only tells them when');
+  return raw;
 }
 
 /** `--store` or LIANXIN_STORE: an embedded store by name, or a Postgres database by URL. */
@@ -236,12 +255,14 @@ export function loadConfig(args: ServeArgs, env: Env = process.env): RelayConfig
   if (durability === 'fsync' && synchronous === 'NORMAL') {
     throw new ConfigError('LIANXIN_SYNCHRONOUS=NORMAL lets a commit return before it is on disk, which LIANXIN_DURABILITY=fsync (the default) promises; unset LIANXIN_SYNCHRONOUS, or set LIANXIN_DURABILITY=process');
   }
+  const stored = storeFrom(args.store ?? env.LIANXIN_STORE);
   return defaultConfig({
     port,
     host: args.host ?? DEFAULT_HOST,
     dataDir: resolve(args.data ?? 'data'),
     staticDir: args.staticDir === undefined ? resolve('client/dist') : args.staticDir === null ? null : resolve(args.staticDir),
-    ...storeFrom(args.store ?? env.LIANXIN_STORE),
+    ...stored,
+    busUrl: busFrom(args.bus ?? env.LIANXIN_BUS, stored.store),
     durability,
     synchronous,
     checkpointMs: intFromEnv(env, 'LIANXIN_CHECKPOINT_MS', 1000, 0),

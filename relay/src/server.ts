@@ -12,6 +12,9 @@ import { createMemoryStore } from './store/memoryStore';
 import { createSqliteStore } from './store/sqliteStore';
 import type { Store } from './store/Store';
 import { createPostgresStore } from './store/postgres/postgresStore';
+import type { Bus } from './bus/Bus';
+import { createLocalBus } from './bus/localBus';
+import { createRedisBus } from './bus/redisBus';
 
 export const DATABASE_FILE = 'lianxin.db';
 
@@ -92,7 +95,8 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
     unlock();
     throw error;
   }
-  const relay = createApp({ config, store, secret, log, routes: options.routes });
+  const bus: Bus = config.busUrl ? createRedisBus({ url: config.busUrl, log }) : createLocalBus();
+  const relay = createApp({ config, store, secret, log, routes: options.routes, bus });
   await relay.registry.start();
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -106,7 +110,7 @@ export async function startServer(options: StartOptions): Promise<RunningRelay> 
   relay.attach(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log.info({ url, port, host: config.host, dataDir: config.dataDir, store: store.kind, durability: config.durability, synchronous: config.synchronous, staticDir: config.staticDir }, 'listening');
+  log.info({ url, port, host: config.host, dataDir: config.dataDir, store: store.kind, bus: bus.kind, durability: config.durability, synchronous: config.synchronous, staticDir: config.staticDir }, 'listening');
 
   if ((await store.countCommunities()) === 0) {
     const code = await relay.setup.issue();

@@ -19,6 +19,7 @@ const suites = [
   { name: 'http', script: 'http/run.ts' },
   { name: 'abuse', script: 'abuse/run.ts' },
   { name: 'tier', script: 'tier/run.ts' },
+  { name: 'cluster', script: 'cluster/run.ts' },
 ] as const;
 
 let failed = 0;

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { CloseCode, TOKEN_ROLES, isCommunityId, isCommunityRole, isRegionRole, type CommunityId } from '@lianxin/protocol';
+import { TOKEN_ROLES, isCommunityId, isCommunityRole, isRegionRole, type CommunityId } from '@lianxin/protocol';
 import type { AuthDeps } from '../auth/authenticate';
 import { issueToken } from '../auth/issueToken';
 import { createInvite, redeemInvite } from '../auth/invites';
@@ -125,7 +125,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
     const record = await store.getToken(body.tokenId);
     if (!record || record.community !== claims.cid) throw new ApiError(404, 'unknown-token', 'no such token in your community');
     await store.revokeToken(body.tokenId, deps.now());
-    const closed = deps.registry.closeToken(body.tokenId, CloseCode.revoked, 'token revoked');
+    const closed = deps.registry.revokeToken(body.tokenId);
     log.info({ community: claims.cid, tokenId: body.tokenId, by: claims.jti, connectionsClosed: closed }, 'token revoked');
     return c.json({ revoked: true });
   });

@@ -72,7 +72,7 @@ export class Compactor {
     const run = (async () => {
       room.compacting = true;
       try {
-        const through = room.lastSeq;
+        const through = room.foldableSeq;
         const count = room.logCount;
         const bytes = room.logBytes;
         // Everything stored up to `through` was applied to the doc before it was stored, so the

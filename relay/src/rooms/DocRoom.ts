@@ -24,6 +24,7 @@ import { deepestNewType } from './nestingDepth';
 import { flattenAppendedText } from './flattenAppendedText';
 import { ANONYMOUS_AUTHOR } from './Identity';
 import { ProtocolViolation, isEmptyUpdate, sameState } from './wire';
+import { SeqTracker } from './SeqTracker';
 
 
 /**
@@ -35,6 +36,8 @@ export const GC_MS_PER_STRUCT = 0.004;
 
 /** Transaction origin for state read from the store. */
 export const LOADED = Symbol('loaded-from-store');
+/** Transaction and awareness origin for what another relay process sent over the bus. */
+export const FROM_BUS = Symbol('from-bus');
 
 /** What a room needs from the registry that owns it. */
 export interface RoomContext {
@@ -48,6 +51,10 @@ export interface RoomContext {
   close(conn: Connection, code: number, reason: string): void;
   /** The in-memory doc holds what must not stay (a refused update was applied): drop it, reload from the store. */
   discard(room: DocRoom, reason: string): void;
+  /** True when other relay processes write the same documents (a bus): seqs are tracked for gaps. */
+  readonly shared: boolean;
+  /** Tells the other processes an awareness change made here. */
+  publishAwareness(room: DocRoom, update: Uint8Array): void;
 }
 
 /**
@@ -66,6 +73,8 @@ export class DocRoom {
   uncommittedBytes = 0;
   /** Highest stored seq of this document. */
   lastSeq: number;
+  /** With other processes writing this document: which seqs the doc holds (null: this process only). */
+  readonly seqs: SeqTracker | null;
   /** Log since the last snapshot. */
   logCount: number;
   /** A lower bound of the seq of this document's oldest unfolded update; 0 when there is none. */
@@ -97,6 +106,7 @@ export class DocRoom {
     private readonly ctx: RoomContext,
   ) {
     this.lastSeq = stored.lastSeq;
+    this.seqs = ctx.shared ? new SeqTracker(stored.lastSeq) : null;
     this.logCount = stored.updates.length;
     this.firstUnfoldedSeq = stored.updates[0]?.seq ?? 0;
     this.logBytes = stored.updates.reduce((n, u) => n + u.update.byteLength, 0);
@@ -131,6 +141,9 @@ export class DocRoom {
       if (changed.length === 0) return;
       const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
       for (const c of this.connections) if (c !== origin) c.send(message);
+      // Changes from this process's clients (and their disconnections) go to the other processes;
+      // timeouts happen in every process by itself.
+      if (ctx.shared && origin !== FROM_BUS && origin !== 'timeout') ctx.publishAwareness(this, encodeAwarenessUpdate(this.awareness, changed));
     });
   }
 
@@ -339,10 +352,47 @@ export class DocRoom {
 
   /** Called by the batcher for a stored update. */
   noteStored(seq: number, bytes: number): void {
+    if (this.seqs && !this.seqs.add(seq)) return;
     if (seq > this.lastSeq) this.lastSeq = seq;
     if (this.logCount === 0) this.firstUnfoldedSeq = seq;
     this.logCount += 1;
     this.logBytes += bytes;
+  }
+
+  /**
+   * The highest seq a snapshot of the doc now certainly contains: with other processes writing,
+   * only the seqs held without a hole (an update stored elsewhere may not have arrived yet).
+   */
+  get foldableSeq(): number {
+    return this.seqs ? this.seqs.held : this.lastSeq;
+  }
+
+  /** An update another process stored (seq known to be new here): applied and sent to every client. */
+  applyRemote(update: Uint8Array, seq: number): void {
+    Y.applyUpdate(this.doc, update, FROM_BUS);
+    this.noteStored(seq, update.byteLength);
+    const message = syncMessage(SyncStep.update, update);
+    for (const c of this.connections) c.send(message);
+  }
+
+  /** What the store had that this doc lacked (a gap): applied, the difference sent to every client. */
+  applyCaughtUp(stored: StoredDocument): void {
+    const before = Y.encodeStateVector(this.doc);
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, FROM_BUS);
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u.update, FROM_BUS);
+      },
+      FROM_BUS,
+    );
+    for (const u of stored.updates) this.noteStored(u.seq, u.update.byteLength);
+    this.seqs?.advanceTo(stored.lastSeq);
+    if (stored.lastSeq > this.lastSeq) this.lastSeq = stored.lastSeq;
+    const diff = Y.encodeStateAsUpdate(this.doc, before);
+    if (isEmptyUpdate(diff)) return;
+    const message = syncMessage(SyncStep.update, diff);
+    for (const c of this.connections) c.send(message);
   }
 
   /** The `stored` message for `count`: the state vector part is encoded once per document version. */

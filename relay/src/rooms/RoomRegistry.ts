@@ -10,12 +10,17 @@ import type { Identity } from './Identity';
 import { WriteBatcher, type WriteEntry } from './writeBatcher';
 import { Compactor } from './Compactor';
 import { CpuBudget, cpuMsSince } from './cpuBudget';
+import type { Bus, BusUpdate } from '../bus/Bus';
+import { createLocalBus } from '../bus/localBus';
+import { BusFollower } from './BusFollower';
 
 export interface RoomRegistryDeps {
   readonly store: Store;
   readonly config: RelayConfig;
   readonly log: Logger;
   readonly metrics: RelayMetrics;
+  /** fan-out to other relay processes (default: none, this process only) */
+  readonly bus?: Bus;
 }
 
 /**
@@ -37,8 +42,22 @@ export class RoomRegistry {
   private polling = false;
   private shuttingDown = false;
   private batchStamp = 0;
+  readonly bus: Bus;
+  private readonly follower: BusFollower;
 
   constructor(private readonly deps: RoomRegistryDeps) {
+    const bus = (this.bus = deps.bus ?? createLocalBus());
+    this.follower = new BusFollower({
+      bus,
+      store: deps.store,
+      log: deps.log,
+      room: (doc) => this.rooms.get(doc) ?? null,
+      rooms: () => [...this.rooms.values()],
+      revoked: (tokenId) => {
+        const n = this.closeToken(tokenId, CloseCode.revoked, 'token revoked');
+        if (n > 0) deps.log.info({ tokenId, connections: n }, 'revoked on another process: connections closed');
+      },
+    });
     this.ackTiming = { intervalMs: deps.config.ackMs, quietMs: deps.config.ackQuietMs };
     const { store, metrics, config, log } = deps;
     this.compactor = new Compactor(store, config, log, metrics);
@@ -59,11 +78,16 @@ export class RoomRegistry {
         log.warn({ room: room.name, reason }, 'reloading a document from the store');
         this.unload(room, CloseCode.goingAway, 'document reloaded');
       },
+      shared: bus.kind !== 'local',
+      publishAwareness: (room, update) => bus.publishAwareness(room.name, update),
     };
     metrics.addGauge('lianxin_connections', 'Open WebSocket connections', () => this.connections.size);
     metrics.addGauge('lianxin_documents_loaded', 'Documents loaded in memory', () => this.rooms.size);
     metrics.addGauge('lianxin_store_writes_pending', 'Updates waiting to be written', () => this.batcher.pending);
     metrics.addGauge('lianxin_store_writable', '1 while the store can write, 0 while it cannot (e.g. a full disk; /healthz says why)', () => (store.writeState().writable ? 1 : 0));
+    metrics.addGauge('lianxin_bus_up', '1 while the bus to other relay processes is connected (always 1 without one)', () => (bus.health().state === 'ok' ? 1 : 0));
+    metrics.addGauge('lianxin_bus_updates_received_total', 'Updates other processes published for documents loaded here', () => this.follower.received, 'counter');
+    metrics.addGauge('lianxin_bus_catch_ups_total', 'Documents caught up from the store after the bus lost something (a seq gap, a reconnection)', () => this.follower.catchUps, 'counter');
     metrics.addGauge('lianxin_store_write_failures_total', 'Store writes the disk refused (journal, database, fsync)', () => store.writeState().failures, 'counter');
   }
 
@@ -78,6 +102,7 @@ export class RoomRegistry {
   /** Starts the sweep. Reads the revocation cursor first so old revocations are not replayed. */
   async start(): Promise<void> {
     this.revocationCursor = (await this.deps.store.revocationsSince(0)).cursor;
+    await this.bus.start(this.follower);
     this.timer = setInterval(() => this.sweep(), this.deps.config.sweepMs);
     this.timer.unref();
   }
@@ -94,8 +119,11 @@ export class RoomRegistry {
       if (loaded && !loaded.destroyed) return loaded;
       let pending = this.loading.get(room.name);
       if (!pending) {
-        pending = this.deps.store.loadDocument(room.name).then((stored) => {
+        const shared = this.context.shared;
+        // Followed before it is loaded: whatever another process publishes after the load is read.
+        pending = this.bus.follow(room.name).then(() => this.deps.store.loadDocument(room.name)).then((stored) => {
           const r = new DocRoom(room, stored, this.context);
+          if (shared) this.bus.publishAwarenessQuery(room.name);
           this.rooms.set(room.name, r);
           this.deps.log.debug({ room: room.name, updates: stored.updates.length, snapshotBytes: r.snapshotBytes }, 'document loaded');
           if (this.compactor.due(r)) this.compactor.request(r);
@@ -104,7 +132,10 @@ export class RoomRegistry {
         this.loading.set(room.name, pending);
         pending.then(
           () => this.loading.delete(room.name),
-          () => this.loading.delete(room.name),
+          () => {
+            this.loading.delete(room.name);
+            this.bus.unfollow(room.name);
+          },
         );
       }
       const r = await pending;
@@ -220,6 +251,12 @@ export class RoomRegistry {
     this.detach(conn);
   }
 
+  /** A token was revoked here: its connections close on this process now, and on the others through the bus. */
+  revokeToken(tokenId: string): number {
+    this.bus.publishRevoked(tokenId);
+    return this.closeToken(tokenId, CloseCode.revoked, 'token revoked');
+  }
+
   /** Closes every open connection of a token (revocation: 4403). */
   closeToken(tokenId: string, code: number, reason: string): number {
     const set = this.byToken.get(tokenId);
@@ -266,10 +303,22 @@ export class RoomRegistry {
   /** A batch is on disk: confirm each sender's highest count (`Connection.stored`: at once, or held until the writer pauses). */
   private acknowledge(batch: readonly WriteEntry[]): void {
     const { ackTiming } = this;
+    if (this.context.shared) this.publish(batch);
     for (let i = batch.length - 1; i >= 0; i--) {
       const { room, conn, count } = batch[i] as WriteEntry;
       if (!room.destroyed) conn.stored(count, ackTiming);
     }
+  }
+
+  /** Durable updates go to the other processes; a seq this process stored may leave a hole to watch. */
+  private publish(batch: readonly WriteEntry[]): void {
+    const out: BusUpdate[] = [];
+    for (const e of batch) {
+      if (e.update === null || e.seq === undefined) continue;
+      out.push({ doc: e.doc, seq: e.seq, update: e.update, author: e.author });
+      if (!e.room.destroyed) this.follower.watchGap(e.room);
+    }
+    this.bus.publishUpdates(out);
   }
 
   private failed(batch: readonly WriteEntry[], error: unknown): void {
@@ -280,7 +329,11 @@ export class RoomRegistry {
   }
 
   private unload(room: DocRoom, code: number, reason: string): void {
-    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (this.rooms.get(room.name) === room) {
+      this.rooms.delete(room.name);
+      this.bus.unfollow(room.name);
+    }
+    this.follower.forget(room);
     room.destroy(code, reason);
   }
 
@@ -358,5 +411,6 @@ export class RoomRegistry {
       if (room.logCount > 0) await this.compactor.compact(room);
       this.unload(room, CloseCode.goingAway, 'relay shutting down');
     }
+    await this.bus.close();
   }
 }

@@ -17,6 +17,8 @@ export interface WriteEntry {
   readonly time: number;
   /** the message to send to the room's other connections once stored, if any */
   readonly broadcast: Uint8Array | null;
+  /** the document's seq for `update`, set once stored (what the bus publishes) */
+  seq?: number;
 }
 
 /** Most entries written (and then broadcast) in one transaction. */
@@ -130,7 +132,10 @@ export class WriteBatcher {
         this.metrics.storeWriteSeconds.observe((performance.now() - started) / 1000);
         this.metrics.storeBatchSize.observe(writes.length);
         this.metrics.updatesStored.inc(undefined, writes.length);
-        writes.forEach((e, i) => e.room.noteStored(seqs[i] as number, e.update.byteLength));
+        writes.forEach((e, i) => {
+          e.seq = seqs[i] as number;
+          e.room.noteStored(e.seq, e.update.byteLength);
+        });
       }
       this.release(batch);
       this.events.committed(batch);

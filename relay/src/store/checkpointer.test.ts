@@ -88,8 +88,11 @@ describe('checkpointer', () => {
     const errors: string[] = [];
     checkpointer = startCheckpointer(file, 20, (m) => errors.push(m));
     // New salts in the header mean a rewound log; this connection wrote nothing meanwhile.
-    expect(await until(() => walSalts(file) !== written, 5000)).toBe(true);
-    expect(db!.prepare('SELECT count(*) AS n FROM wal_restarts').get()).toEqual({ n: 1 });
+    // The new salts are in the header once the rewinding transaction starts writing, before it
+    // commits its wal_restarts row: wait for both.
+    const restarts = (): unknown => db!.prepare('SELECT count(*) AS n FROM wal_restarts').get();
+    expect(await until(() => walSalts(file) !== written && (restarts() as { n: number }).n > 0, 5000)).toBe(true);
+    expect(restarts()).toEqual({ n: 1 });
     expect(db!.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 20 });
     expect(errors).toEqual([]);
   });

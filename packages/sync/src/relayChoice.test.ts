@@ -53,7 +53,7 @@ describe('RelayChoice', () => {
     expect(choice.current().url).toBe('http://a:1');
   });
 
-  it('sends HTTP calls to the current relay, and moves on when one gets no answer', async () => {
+  it('sends HTTP calls to the current relay; one that gets no answer moves on and goes to the next', async () => {
     const choice = new RelayChoice(relaysOf({ relayUrls: urls }, 'test'));
     const asked: string[] = [];
     const fetchFn = async (input: string): Promise<Response> => {
@@ -61,11 +61,22 @@ describe('RelayChoice', () => {
       if (input.startsWith('http://a:1')) throw new TypeError('fetch failed');
       return new Response('{}', { status: 401 });
     };
-    await expect(choice.fetchApi('/me', {}, fetchFn)).rejects.toThrow('fetch failed');
-    // An answer, even a refusal, is a living relay: no move.
+    // An answer, even a refusal, is a living relay: no further move.
     expect((await choice.fetchApi('/me', {}, fetchFn)).status).toBe(401);
     expect((await choice.fetchApi('/region', {}, fetchFn)).status).toBe(401);
     expect(asked).toEqual(['http://a:1/api/me', 'http://b:2/api/me', 'http://b:2/api/region']);
+    expect(choice.current().url).toBe('http://b:2');
+  });
+
+  it('fails an HTTP call that no relay answers, having asked each once', async () => {
+    const choice = new RelayChoice(relaysOf({ relayUrls: urls }, 'test'));
+    const asked: string[] = [];
+    const fetchFn = async (input: string): Promise<Response> => {
+      asked.push(input);
+      throw new TypeError('fetch failed');
+    };
+    await expect(choice.fetchApi('/me', {}, fetchFn)).rejects.toThrow('fetch failed');
+    expect(asked).toEqual(['http://a:1/api/me', 'http://b:2/api/me', 'https://c.example/lianxin/api/me']);
   });
 });
 

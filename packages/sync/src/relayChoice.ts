@@ -70,14 +70,21 @@ export class RelayChoice {
     this.index = (this.index + 1) % this.relays.length;
   }
 
-  /** `fetch(<current relay>/api<path>)`; a request that gets no answer at all counts as the relay failing. */
+  /**
+   * `fetch(<current relay>/api<path>)`. A request that gets no answer at all counts as the relay
+   * failing and goes to the next, each relay once; any answer (a refusal too) is returned.
+   */
   async fetchApi(path: string, init: RequestInit, fetchFn: FetchFunction): Promise<Response> {
-    const relay = this.current();
-    try {
-      return await fetchFn(`${relay.api}${path}`, init);
-    } catch (error) {
-      this.failed(relay);
-      throw error;
+    let failure: unknown;
+    for (let tries = 0; tries < this.relays.length; tries++) {
+      const relay = this.current();
+      try {
+        return await fetchFn(`${relay.api}${path}`, init);
+      } catch (error) {
+        failure = error;
+        this.failed(relay);
+      }
     }
+    throw failure;
   }
 }

@@ -6,13 +6,20 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { inlineBootScript } from './client/vite/inlineBootScript';
 import { antdCssPerComponent } from './client/vite/antdCssPerComponent';
+import { relaysOf } from './packages/sync/src/relayChoice';
 
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
 const bootScript = fileURLToPath(new URL('./client/src/boot/paintKeptScreen.ts', import.meta.url));
 const relay = process.env.LIANXIN_RELAY ?? 'http://127.0.0.1:8787';
+// LIANXIN_RELAY_URLS (comma-separated): the entry points of one relay service the app may sync
+// with, tried in turn when one cannot be reached (relay/README.md, Many processes). Unset: the
+// page's own origin. A bad list stops the build, naming the variable.
+const relayUrls = (process.env.LIANXIN_RELAY_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+if (relayUrls.length > 0) relaysOf({ relayUrls }, 'LIANXIN_RELAY_URLS');
 
 export default defineConfig({
   root: clientRoot,
+  define: { __LIANXIN_RELAY_URLS__: JSON.stringify(relayUrls) },
   publicDir: 'public',
   build: {
     outDir: 'dist',

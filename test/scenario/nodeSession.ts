@@ -12,7 +12,8 @@ process.setMaxListeners(200);
 export interface Device {
   readonly indexedDB: IDBFactory;
   readonly sessions: CommunitySession[];
-  open(relayUrl: string, token: string, extra?: Partial<CommunitySessionOptions>): CommunitySession;
+  /** One relay URL, or several (`relayUrls`: the session moves between them). */
+  open(relayUrl: string | readonly string[], token: string, extra?: Partial<CommunitySessionOptions>): CommunitySession;
   destroy(): Promise<void>;
 }
 
@@ -39,7 +40,7 @@ export function device(): Device {
     sessions,
     open(relayUrl, token, extra = {}) {
       const session = openCommunitySession({
-        relayUrl,
+        ...(typeof relayUrl === 'string' ? { relayUrl } : { relayUrls: relayUrl }),
         token,
         indexedDB,
         IDBKeyRange,

@@ -20,7 +20,7 @@ export interface Cluster {
   readonly relays: RelayProcess[];
   /** a secretary token of community c1 */
   readonly token: string;
-  /** Starts process `i` again (after a kill), on the same store and bus. */
+  /** Starts process `i` again (after a kill), on the same store, bus and port (a client's list of relay URLs stays right). */
   restart(i: number): Promise<RelayProcess>;
   stop(): Promise<void>;
 }
@@ -39,9 +39,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const ownRedis = !options.redis;
   const [pg, redis] = await Promise.all([options.pg ?? startPostgres(), options.redis ?? startRedis()]);
   const storeUrl = await pg.createDatabase();
-  const start = (): Promise<RelayProcess> =>
-    startRelay({ store: storeUrl, args: ['--bus', redis.url], entry: options.entry, env: { LIANXIN_SECRET: CLUSTER_SECRET, LIANXIN_LOG_LEVEL: 'info', ...options.env } });
-  const relays = await Promise.all(Array.from({ length: options.processes }, start));
+  const start = (port = 0): Promise<RelayProcess> =>
+    startRelay({ store: storeUrl, port, args: ['--bus', redis.url], entry: options.entry, env: { LIANXIN_SECRET: CLUSTER_SECRET, LIANXIN_LOG_LEVEL: 'info', ...options.env } });
+  const relays = await Promise.all(Array.from({ length: options.processes }, () => start()));
   const first = relays[0] as RelayProcess;
   const res = await fetch(`${first.url}/api/setup`, {
     method: 'POST',
@@ -59,7 +59,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     async restart(i) {
       const old = relays[i] as RelayProcess;
       if (!old.exited) await old.kill();
-      relays[i] = await start();
+      relays[i] = await start(old.port);
       return relays[i] as RelayProcess;
     },
     async stop() {

@@ -5,6 +5,7 @@ import type { Account } from './Account';
 import type { ClientSession } from './ClientSession';
 import { SessionContext } from './SessionContext';
 import { openSession } from './openSession';
+import { clientRelayUrls } from './relayUrls';
 
 /**
  * `first`: the documents the page being opened reads; they load first. The session is given to
@@ -15,7 +16,7 @@ export function SessionProvider({ account, first, fallback, children }: { accoun
   const [session, setSession] = useState<ClientSession | null>(null);
 
   useEffect(() => {
-    const opened = openSession(account, window.location.origin, first);
+    const opened = openSession(account, clientRelayUrls(), first);
     setSession(opened);
     return () => {
       setSession(null);

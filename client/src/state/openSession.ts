@@ -3,6 +3,7 @@ import { COMMUNITY_DOCS, CloseCode, FIXED_DOCS, type FixedDoc } from '@lianxin/p
 import { isFatal, openCommunitySession, type SessionStatus } from '@lianxin/sync';
 import type { Account } from './Account';
 import type { ClientSession, SyncStatus } from './ClientSession';
+import { clientRelayUrls } from './relayUrls';
 
 /** Close codes that mean the relay refused a change for its size or cost, not for who sent it. */
 const TOO_HEAVY: readonly number[] = [CloseCode.tooComplex, CloseCode.cpuBudget, CloseCode.documentTooLarge];
@@ -27,8 +28,8 @@ function recordOpened(kind: string): void {
  * Opens the account's community. `open`: the documents the page being opened reads; only they
  * are opened now, the others when a page that reads them is shown (`ensureOpen`).
  */
-export function openSession(account: Account, relayUrl = window.location.origin, open?: readonly FixedDoc[], options: { connect?: boolean } = {}): ClientSession {
-  const session = openCommunitySession({ relayUrl, token: account.token, open, onOpen: recordOpened, connect: options.connect });
+export function openSession(account: Account, relayUrls: readonly string[] = clientRelayUrls(), open?: readonly FixedDoc[], options: { connect?: boolean } = {}): ClientSession {
+  const session = openCommunitySession({ relayUrls, token: account.token, open, onOpen: recordOpened, connect: options.connect });
   const loaded = new Set<FixedDoc>();
   const whenDocLoaded = new Map<FixedDoc, Promise<void>>();
   for (const kind of FIXED_DOCS) {

@@ -4,7 +4,7 @@ import { deleteLocalDoc, openCommunityDatabase, storedDocNames, type CommunityDa
 import type { CommunitySession, CommunitySessionOptions, MinutesHandle } from './communitySessionTypes';
 import type { WebSocketClass } from './countingWebSocket';
 import { defaultNetworkEvents, watchNetwork } from './networkEvents';
-import { relayEndpoints } from './relayEndpoints';
+import { RelayChoice, relaysOf } from './relayChoice';
 import { SyncedDoc } from './syncedDoc';
 import { OfflineReason, aggregateStatus, isFatal, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
 import { TokenProbe } from './tokenProbe';
@@ -36,7 +36,7 @@ class Session implements CommunitySession {
   private readonly closed = new Map<CommunityDoc, () => void>();
   private readonly minutes = new Map<string, { synced: SyncedDoc; refs: number; unsubscribe: () => void }>();
   private readonly listeners = new Set<(status: SessionStatus) => void>();
-  private readonly syncUrl: string;
+  private readonly relays: RelayChoice;
   private readonly probe: TokenProbe;
   private readonly WebSocket: WebSocketClass;
   private readonly now: () => number;
@@ -51,14 +51,14 @@ class Session implements CommunitySession {
   constructor(private readonly options: CommunitySessionOptions) {
     const claims = typeof options.token === 'string' ? peekTokenClaims(options.token) : null;
     if (!claims) throw new Error('openCommunitySession: the token is not a readable Lianxin token');
-    const endpoints = relayEndpoints(options.relayUrl);
+    const relays = new RelayChoice(relaysOf(options, 'openCommunitySession'));
     const WebSocketImpl = options.WebSocketPolyfill ?? globalThis.WebSocket;
     if (!WebSocketImpl) throw new Error('openCommunitySession: no WebSocket here; pass WebSocketPolyfill (in Node, the ws package)');
     this.claims = claims;
-    this.syncUrl = endpoints.sync;
+    this.relays = relays;
     this.WebSocket = WebSocketImpl;
     this.now = options.now ?? Date.now;
-    this.probe = new TokenProbe(endpoints.api, options.token, options.fetch);
+    this.probe = new TokenProbe(relays, options.token, options.fetch);
     this.db = openCommunityDatabase(claims.cid, claims.sub, options);
 
     const docs = {} as Record<CommunityDoc, Y.Doc | null>;
@@ -135,6 +135,10 @@ class Session implements CommunitySession {
     } catch {
       // Unreadable counts: the document opens when a page shows it, as any other.
     }
+  }
+
+  relayUrl(): string {
+    return this.relays.current().url;
   }
 
   handle(doc: CommunityDoc): SyncedDoc | null {
@@ -218,11 +222,11 @@ class Session implements CommunitySession {
   private createDoc(name: string, kind: CommunityDoc | 'minutes', loadAfter?: Promise<unknown>): SyncedDoc {
     const synced = new SyncedDoc({
       db: this.db,
-      communityId: this.claims.cid,
       name,
+      room: `${this.claims.cid}/${name}`,
       kind,
       access: canWrite(this.claims.role, kind) ? 'write' : 'read',
-      syncUrl: this.syncUrl,
+      relays: this.relays,
       token: this.options.token,
       WebSocket: this.WebSocket,
       connect: this.options.connect,

@@ -7,8 +7,13 @@ import type { SessionStatus } from './syncStatus';
 import type { FetchFunction } from './tokenProbe';
 
 export interface CommunitySessionOptions extends StorageOptions {
-  /** The relay's base URL, e.g. `http://127.0.0.1:8787` (in a browser: `location.origin`). */
-  readonly relayUrl: string;
+  /** The relay's base URL, e.g. `http://127.0.0.1:8787` (in a browser: `location.origin`). Or `relayUrls`. */
+  readonly relayUrl?: string;
+  /**
+   * Several processes of one relay service, tried in this order: the session stays on one while
+   * it works and moves to the next (round robin) when it cannot be reached. Instead of `relayUrl`.
+   */
+  readonly relayUrls?: readonly string[];
   /** A token from setup or join; its claims choose the community, person and role. */
   readonly token: string;
   /** The WebSocket class; in Node pass `ws`'s. Default: the global one. */
@@ -68,6 +73,8 @@ export interface CommunitySession {
    * not open yet has one too: empty, not loading, not syncing, and outside the status.
    */
   handle(doc: CommunityDoc): SyncedDoc | null;
+  /** The base URL of the relay the session uses now (its documents' sockets and its HTTP calls). */
+  relayUrl(): string;
   /** Whether a readable document has been opened (its load started). */
   isOpen(doc: CommunityDoc): boolean;
   /** Opens these documents if they are not open yet (those the role may not read are ignored). */

@@ -26,6 +26,8 @@ export type { WebSocketClass } from './countingWebSocket';
 export type { FetchFunction } from './tokenProbe';
 export { relayEndpoints } from './relayEndpoints';
 export type { RelayEndpoints } from './relayEndpoints';
+export { RelayChoice, relaysOf } from './relayChoice';
+export type { Relay, RelayUrlOptions } from './relayChoice';
 export { openRegionSession } from './regionSession';
 export type { RegionSession, RegionSessionOptions, CommunityDocHandle, RegionDocHandle } from './regionSession';
 export type { RegionDirectory } from './regionDirectory';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCommunityId } from '@lianxin/protocol';
+import type { RelayChoice } from './relayChoice';
 import type { FetchFunction } from './tokenProbe';
 
 const zId = z.string().refine((v) => isCommunityId(v), 'bad id');
@@ -15,11 +16,11 @@ export type RegionDirectory = z.infer<typeof RegionDirectorySchema>;
 /** What asking the relay for the directory gave: the directory, a refusal of the token (HTTP status), or no answer. */
 export type DirectoryAnswer = { readonly type: 'ok'; readonly directory: RegionDirectory } | { readonly type: 'refused'; readonly status: number } | { readonly type: 'unknown' };
 
-/** Asks the relay for the token's region directory. Never throws. */
-export async function fetchRegionDirectory(apiUrl: string, token: string, fetchFn: FetchFunction | undefined = globalThis.fetch?.bind(globalThis)): Promise<DirectoryAnswer> {
+/** Asks the session's current relay for the token's region directory. Never throws. */
+export async function fetchRegionDirectory(relays: RelayChoice, token: string, fetchFn: FetchFunction | undefined = globalThis.fetch?.bind(globalThis)): Promise<DirectoryAnswer> {
   if (!fetchFn) return { type: 'unknown' };
   try {
-    const response = await fetchFn(`${apiUrl}/region`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await relays.fetchApi('/region', { headers: { authorization: `Bearer ${token}` } }, fetchFn);
     if (response.status === 401 || response.status === 403 || response.status === 404) return { type: 'refused', status: response.status };
     if (!response.ok) return { type: 'unknown' };
     const parsed = RegionDirectorySchema.safeParse(await response.json());

@@ -61,6 +61,14 @@ function until(session: RegionSession, ok: (s: SessionStatus) => boolean, what: 
 const synced = (s: SessionStatus) => s.type === 'synced' && s.pending === 0;
 
 describe('openRegionSession', () => {
+  it('given a dead relay first, takes its directory and documents from the next one', async () => {
+    const s = open(new IDBFactory(), township, { relayUrl: undefined, relayUrls: ['http://127.0.0.1:9', relay.url] });
+    await s.whenLoaded;
+    expect(s.getDirectory()?.communities.map((c) => c.id).sort()).toEqual(['rs-a', 'rs-b']);
+    await until(s, synced, 'synced');
+    expect(s.communityDoc('rs-a', 'escalations')!.getMap('cases').get('k1')).toEqual({ title: '小区积水', place: '3 栋' });
+  });
+
   it("a township opens its region document and its communities' escalations, nothing else", async () => {
     const s = open(new IDBFactory(), township);
     await s.whenLoaded;

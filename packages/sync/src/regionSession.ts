@@ -5,15 +5,16 @@ import type { WebSocketClass } from './countingWebSocket';
 import { defaultNetworkEvents, watchNetwork } from './networkEvents';
 import { openRegionDatabase, type RegionDatabase } from './regionDatabase';
 import { fetchRegionDirectory, RegionDirectorySchema, sameDirectory, type RegionDirectory } from './regionDirectory';
-import { relayEndpoints } from './relayEndpoints';
+import { RelayChoice, relaysOf } from './relayChoice';
 import type { StorageOptions } from './storageOptions';
 import { SyncedDoc } from './syncedDoc';
 import { OfflineReason, aggregateStatus, isFatal, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
 import { TokenProbe, type FetchFunction } from './tokenProbe';
 
 export interface RegionSessionOptions extends StorageOptions {
-  /** The relay's base URL, e.g. `http://127.0.0.1:8787`. */
-  readonly relayUrl: string;
+  /** The relay's base URL, e.g. `http://127.0.0.1:8787`. Or `relayUrls` (as a community session's). */
+  readonly relayUrl?: string;
+  readonly relayUrls?: readonly string[];
   /** A township or county token (its `cid` is the region). */
   readonly token: string;
   readonly WebSocketPolyfill?: WebSocketClass;
@@ -100,17 +101,6 @@ const TOKEN_REASONS: readonly OfflineReason[] = [OfflineReason.revoked, OfflineR
 const MAX_TIMER = 2 ** 31 - 1;
 const DIRECTORY_KEY = 'directory';
 
-/**
- * SyncedDoc names a document's room `<communityId>/<name>` and its local copy `<name>`. In one
- * database for many communities the local name must be the whole room name, so the provider is
- * given the relay's base as server and `sync` as "community": the socket URL is the same
- * `…/sync/<communityId>/<doc>` a community session uses.
- */
-function splitSyncUrl(sync: string): { syncUrl: string; prefix: string } {
-  const cut = sync.lastIndexOf('/');
-  return { syncUrl: sync.slice(0, cut), prefix: sync.slice(cut + 1) };
-}
-
 interface OpenDoc {
   readonly synced: SyncedDoc;
   readonly communityId: string;
@@ -131,8 +121,7 @@ class Region implements RegionSession {
   private readonly open = new Map<string, OpenDoc>();
   private readonly statusListeners = new Set<(status: SessionStatus) => void>();
   private readonly docListeners = new Set<() => void>();
-  private readonly sync: { syncUrl: string; prefix: string };
-  private readonly apiUrl: string;
+  private readonly relays: RelayChoice;
   private readonly probe: TokenProbe;
   private readonly WebSocket: WebSocketClass;
   private readonly kept: readonly TierDoc[];
@@ -152,13 +141,12 @@ class Region implements RegionSession {
     if (!isRegionRole(claims.role)) throw new Error(`openRegionSession: a ${claims.role} token has no region (township or county only)`);
     const WebSocketImpl = options.WebSocketPolyfill ?? globalThis.WebSocket;
     if (!WebSocketImpl) throw new Error('openRegionSession: no WebSocket here; pass WebSocketPolyfill (in Node, the ws package)');
-    const endpoints = relayEndpoints(options.relayUrl);
+    const relays = new RelayChoice(relaysOf(options, 'openRegionSession'));
     this.claims = claims;
     this.role = claims.role;
-    this.sync = splitSyncUrl(endpoints.sync);
-    this.apiUrl = endpoints.api;
+    this.relays = relays;
     this.WebSocket = WebSocketImpl;
-    this.probe = new TokenProbe(endpoints.api, options.token, options.fetch);
+    this.probe = new TokenProbe(relays, options.token, options.fetch);
     this.kept = (options.communityDocs ?? (claims.role === 'township' ? [DocKind.escalations] : [DocKind.summary])).filter((k) => regionAccess(this.role, k, 'own') !== 'none');
     this.db = openRegionDatabase(claims.cid, claims.sub, options);
 
@@ -241,7 +229,7 @@ class Region implements RegionSession {
 
   refreshDirectory(): Promise<void> {
     if (this.destroyed || this.tokenFailure) return Promise.resolve();
-    this.refreshing ??= fetchRegionDirectory(this.apiUrl, this.options.token, this.options.fetch)
+    this.refreshing ??= fetchRegionDirectory(this.relays, this.options.token, this.options.fetch)
       .then(async (answer) => {
         if (this.destroyed) return;
         if (answer.type === 'refused') this.checkToken();
@@ -325,11 +313,12 @@ class Region implements RegionSession {
     const access = regionAccess(this.role, kind, relation);
     const synced = new SyncedDoc({
       db: this.db,
-      communityId: this.sync.prefix,
+      // In one database for many communities the local copy is named by its whole room.
       name,
+      room: name,
       kind,
       access: access === 'write' ? 'write' : 'read',
-      syncUrl: this.sync.syncUrl,
+      relays: this.relays,
       token: this.options.token,
       WebSocket: this.WebSocket,
       connect: this.options.connect,

@@ -4,11 +4,13 @@ import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { AUTH_PERMISSION_DENIED, FATAL_CLOSE_CODES, MessageType, readStored, tokenSubprotocols } from '@lianxin/protocol';
 import { countingWebSocket, type WebSocketClass } from './countingWebSocket';
+import type { Relay, RelayChoice } from './relayChoice';
 
 export interface RelayProviderOptions {
-  readonly syncUrl: string;
-  readonly communityId: string;
-  readonly name: string;
+  /** The session's relays: each socket goes to the current one. */
+  readonly relays: RelayChoice;
+  /** `<communityId>/<doc>` */
+  readonly room: string;
   readonly token: string;
   readonly WebSocket: WebSocketClass;
   readonly maxBackoffMs?: number;
@@ -26,19 +28,37 @@ export interface RelayProviderEvents {
   closed(code: number | null): void;
 }
 
+// A socket that ends like this met a relay that is gone or broken (1006: no close frame, as from
+// a killed process; 1011–1015: server error, restart, overload, bad gateway, TLS): try the next.
+// Codes the relay chooses (1001 unloading a document, 4xxx) come from a living relay.
+const RELAY_GONE_CODES: readonly number[] = [1006, 1011, 1012, 1013, 1014, 1015];
+
 /**
  * The stock y-websocket provider for one document (not connected yet), with the relay's
  * `stored` and permission messages handled. Create it once the document is loaded: its
  * constructor starts listening to the document's updates.
  */
 export function createRelayProvider(options: RelayProviderOptions, doc: Y.Doc, awareness: Awareness, on: RelayProviderEvents): WebsocketProvider {
-  const provider = new WebsocketProvider(options.syncUrl, `${options.communityId}/${options.name}`, doc, {
+  const { relays, room } = options;
+  const relayOf = new WeakMap<object, Relay>();
+  const opened = new WeakSet<object>();
+  const Counting = countingWebSocket(options.WebSocket, (socket, data) => on.frameSent(socket, data));
+  // y-websocket creates every socket through this class: each (re)connect goes to the session's
+  // current relay, whatever URL the provider was made with.
+  class RelaySocket extends Counting {
+    constructor(_url: string | URL, protocols?: string | string[]) {
+      const relay = relays.current();
+      super(`${relay.sync}/${room}`, protocols);
+      relayOf.set(this, relay);
+    }
+  }
+  const provider = new WebsocketProvider(relays.current().sync, room, doc, {
     connect: false,
     awareness,
     // The token rides in the handshake header, not the URL, which browsers print on every failed
     // reconnect and proxies log (PROTOCOL.md).
     protocols: tokenSubprotocols(options.token),
-    WebSocketPolyfill: countingWebSocket(options.WebSocket, (socket, data) => on.frameSent(socket, data)),
+    WebSocketPolyfill: RelaySocket,
     // Cross-tab sync already happens through IndexedDB (LocalDocStore); a BroadcastChannel
     // would also let updates bypass the relay, and the pending count with it.
     disableBc: true,
@@ -68,11 +88,32 @@ export function createRelayProvider(options: RelayProviderOptions, doc: Y.Doc, a
   };
   provider.on('status', ({ status }) => {
     if (status === 'connecting') on.connecting();
-    else if (status === 'connected') on.connected();
+    else if (status === 'connected') {
+      if (provider.ws) opened.add(provider.ws);
+      on.connected();
+    }
   });
   provider.on('sync', (synced) => {
     if (synced) on.synced();
   });
-  provider.on('connection-close', (event) => on.closed(event ? event.code : null));
+  provider.on('connection-close', (event) => {
+    // y-websocket emits this before it lets go of the socket. Moved first, so that what the
+    // close sets off (the next attempt, a token check over HTTP) goes to the next relay.
+    const socket = provider.ws;
+    const relay = socket ? relayOf.get(socket) : undefined;
+    if (relay && relayGone(event ? event.code : null, opened.has(socket!), provider.shouldConnect)) relays.failed(relay);
+    on.closed(event ? event.code : null);
+  });
   return provider;
+}
+
+/**
+ * Whether a closed socket says its relay is unreachable: it never opened (refused, no route, a
+ * refused upgrade looks the same), it ended abnormally, or y-websocket's watchdog closed it (no
+ * message for 30 s: `code` null while the provider still wants to be connected).
+ */
+export function relayGone(code: number | null, opened: boolean, shouldConnect: boolean): boolean {
+  if (code === null) return shouldConnect;
+  if (FATAL_CLOSE_CODES.includes(code)) return false;
+  return !opened || RELAY_GONE_CODES.includes(code);
 }

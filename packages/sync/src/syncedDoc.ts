@@ -8,6 +8,7 @@ import { INITIAL_PHASE, nextPhase, type ConnectionEvent, type ConnectionPhase } 
 import type { WebSocketClass } from './countingWebSocket';
 import { LocalDocStore } from './localDocStore';
 import { PendingTracker } from './pendingTracker';
+import type { RelayChoice } from './relayChoice';
 import { createRelayProvider } from './relayProvider';
 import { OfflineReason, sameStatus, type SyncStatus } from './syncStatus';
 
@@ -15,14 +16,15 @@ export type DocAccess = 'read' | 'write';
 
 export interface SyncedDocOptions {
   readonly db: CommunityDatabase;
-  readonly communityId: string;
-  /** `roster`, `minutes/<meetingId>`, …: the room name is `<communityId>/<name>`. */
+  /** `roster`, `minutes/<meetingId>`, …: the local copy's name in `db`. */
   readonly name: string;
+  /** The room on the relay, `<communityId>/<doc>`. */
+  readonly room: string;
   readonly kind: DocKind;
   /** What the token may do; local changes to a `read` document are counted as refused. */
   readonly access: DocAccess;
-  /** `ws(s)://host/sync` */
-  readonly syncUrl: string;
+  /** The session's relays (each socket goes to the current one). */
+  readonly relays: RelayChoice;
   readonly token: string;
   readonly WebSocket: WebSocketClass;
   /** Connect once loaded (default true). */

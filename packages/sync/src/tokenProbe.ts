@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RelayChoice } from './relayChoice';
 import { OfflineReason } from './syncStatus';
 
 export type FetchFunction = (input: string, init?: RequestInit) => Promise<Response>;
@@ -12,7 +13,7 @@ export type ProbeResult =
 const ErrorBody = z.object({ error: z.object({ code: z.string() }) });
 
 /**
- * Asks the relay (`GET /api/me`) whether a token is still good. Needed because a refused
+ * Asks the session's current relay (`GET /api/me`) whether a token is still good. Needed because a refused
  * WebSocket upgrade (401/403 for a revoked or unknown token) reaches a browser only as a closed
  * socket, indistinguishable from a relay that is down. Concurrent checks share one request and
  * an answer is reused for `reuseMs`, so many documents failing at once cost one request.
@@ -22,7 +23,7 @@ export class TokenProbe {
   private last: { at: number; result: ProbeResult } | null = null;
 
   constructor(
-    private readonly apiUrl: string,
+    private readonly relays: RelayChoice,
     private readonly token: string,
     private readonly fetchFn: FetchFunction | undefined = globalThis.fetch?.bind(globalThis),
     private readonly reuseMs = 5_000,
@@ -44,7 +45,7 @@ export class TokenProbe {
     if (!this.fetchFn) return { type: 'unknown' };
     let response: Response;
     try {
-      response = await this.fetchFn(`${this.apiUrl}/me`, { headers: { authorization: `Bearer ${this.token}` } });
+      response = await this.relays.fetchApi('/me', { headers: { authorization: `Bearer ${this.token}` } }, this.fetchFn);
     } catch {
       return { type: 'unknown' };
     }

@@ -2,13 +2,14 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { openRegionSession } from '@lianxin/sync';
 import type { Account } from '../Account';
+import { clientRelayUrls } from '../relayUrls';
 import { RegionContext, type RegionClient } from './RegionContext';
 import { keepRatingsCopied } from './ratingsCopy';
 
 export function RegionProvider({ account, fallback, children }: { account: Account; fallback: ReactNode; children: ReactNode }) {
   const [client, setClient] = useState<RegionClient | null>(null);
   useEffect(() => {
-    const session = openRegionSession({ relayUrl: window.location.origin, token: account.token });
+    const session = openRegionSession({ relayUrls: clientRelayUrls(), token: account.token });
     // A township's ratings reach its communities (their members and public pages) through their escalations.
     const stopCopy = keepRatingsCopied(session);
     let shown = true;

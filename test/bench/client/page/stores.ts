@@ -14,7 +14,7 @@ const offline = { type: 'offline', pending: 0 } as const;
 
 /** The app's own session (`openSession`: @lianxin/sync on Dexie), kept local (no relay here). */
 export function openDexie(account: Account, first: readonly FixedDoc[]): ClientSession {
-  return openSession(account, location.origin, first, { connect: false });
+  return openSession(account, [location.origin], first, { connect: false });
 }
 
 /**

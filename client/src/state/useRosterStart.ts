@@ -4,10 +4,13 @@
 import { useContext, useEffect, useLayoutEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { RosterRead } from '@lianxin/model';
+import { yieldToEventLoop } from '@lianxin/sync';
 import { afterPaintIdle } from './afterPaint';
 import { readRosterDoc } from './reads';
+import { householdSearchKeys, rosterIndex } from './rosterIndex';
 import { keptRosterKey, parseKeptRoster, type KeptRoster } from './rosterRows';
 import { SessionContext } from './SessionContext';
+import { snapshotStore } from './snapshotStore';
 import { useDocsLoaded } from './useDocsLoaded';
 import { useDocView } from './useDocView';
 
@@ -39,6 +42,35 @@ function useKeptRoster(wanted: boolean, language: string): KeptRoster | null | u
   return kept;
 }
 
+/**
+ * Whether the live roster is ready to show: once `doc` is loaded, its read, the page's index and
+ * its search keys are made a step at a time, each in a task of its own (the event loop runs
+ * between them), so the switch from the kept rows blocks no input for the three together. They
+ * are cached per read, so the page's render then finds them made.
+ */
+function useWarmRoster(doc: Y.Doc | null, loaded: boolean): boolean {
+  const [warm, setWarm] = useState(false);
+  useEffect(() => {
+    if (!loaded || !doc || warm) return;
+    let cancelled = false;
+    const read = () => snapshotStore(doc, readRosterDoc).getSnapshot().view;
+    const steps = [read, () => rosterIndex(read()), () => householdSearchKeys(read())];
+    void (async () => {
+      for (const step of steps) {
+        await yieldToEventLoop();
+        if (cancelled) return;
+        step();
+      }
+      await yieldToEventLoop();
+      if (!cancelled) setWarm(true);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [doc, loaded, warm]);
+  return warm;
+}
+
 export function useRosterStart(language: string): RosterStart {
   const session = useContext(SessionContext);
   const [opening, setOpening] = useState(false);
@@ -49,8 +81,11 @@ export function useRosterStart(language: string): RosterStart {
     if (kept === null) return setOpening(true);
     return afterPaintIdle(() => setOpening(true));
   }, [opening, loaded, kept]);
-  const read = useDocView<RosterRead | null>('roster', loaded ? readRosterDoc : readNothing);
-  if (loaded && read) return { source: 'live', kept: null, live: read };
+  // Shown before the kept rows were (navigated to with the document open): at once.
+  const warm = useWarmRoster(session?.docs.roster ?? null, loaded && kept !== undefined);
+  const ready = loaded && (warm || kept === undefined);
+  const read = useDocView<RosterRead | null>('roster', ready ? readRosterDoc : readNothing);
+  if (ready && read) return { source: 'live', kept: null, live: read };
   // No session (a page outside the app's provider) reads nothing: loading.
   return { source: kept && session ? 'kept' : 'loading', kept: kept ?? null, live: null };
 }

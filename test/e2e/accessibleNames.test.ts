@@ -37,7 +37,9 @@ describe('accessible names', () => {
       const { page, context, errors } = await world.join('committee', '李委员', viewport);
       await page.getByRole('link', { name: '花名册' }).first().click();
       await page.getByTestId('household-table').waitFor();
-      await page.getByRole('button', { name: '搜索', exact: true }).waitFor();
+      // The household search filters as one types: a named search box, no button.
+      await page.getByRole('searchbox', { name: '搜索户主、电话、门牌或党员' }).waitFor();
+      await page.locator('section[data-source="live"]').waitFor();
       // 服务牌 is one control, not a button inside a link.
       expect(await page.getByRole('button', { name: /服务牌/ }).count()).toBe(1);
       expect(await page.getByRole('link', { name: /服务牌/ }).count()).toBe(0);

@@ -82,7 +82,7 @@ describe('roster for the committee', () => {
     expect([...stored.households.values()].find((h) => h.head === '钱志远')?.room).toBe('201');
 
     // Export as CSV.
-    await page.getByTestId('export').hover();
+    await page.getByTestId('export').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 CSV').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toContain('楼号');

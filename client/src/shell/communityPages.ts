@@ -39,10 +39,7 @@ export const COMMUNITY_PAGES = {
   overview: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage', ['roster', 'work']),
   my: { ...lightPage(() => import('../features/work/MyHouseholdsPage'), 'MyHouseholdsPage', ['roster', 'work']), startsFromView: true },
   concerns: page(() => import('../features/work/ConcernBoardPage'), 'ConcernBoardPage', ['roster', 'work']),
-  roster: {
-    ...page(() => import('../features/roster/RosterPage'), 'RosterPage', ['roster']),
-    preview: () => import('../features/roster/RosterPreview').then((m) => ({ default: m.RosterPreview })),
-  },
+  roster: { ...lightPage(() => import('../features/roster/RosterPage'), 'RosterPage', ['roster']), startsFromView: true },
   board: page(() => import('../features/roster/ServiceBoardPage'), 'ServiceBoardPage', ['roster', 'public']),
   members: page(() => import('../features/roster/MemberProfilePage'), 'MemberProfilePage', ['roster', 'work']),
   points: page(() => import('../features/work/PointsPage'), 'PointsPage', ['roster', 'work']),

@@ -46,7 +46,7 @@ export const FIRST_SCREEN_LIMITS = { word: 100, id: 100, name: 200, phone: 40, r
 
 const WORD_KEYS = ['appName', 'title', 'status', 'tree', 'allHouseholds', 'householdsCount', 'membersCount', 'table', 'unlinked'] as const;
 
-type Check = (v: unknown) => boolean;
+export type Check = (v: unknown) => boolean;
 const text =
   (max: number): Check =>
   (v) =>
@@ -55,20 +55,21 @@ const orNull =
   (check: Check): Check =>
   (v) =>
     v === null || check(v);
-const list =
+export const list =
   (max: number, item: Check): Check =>
   (v) =>
     Array.isArray(v) && v.length <= max && v.every(item);
 const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const fields =
+export const fields =
   (shape: Record<string, Check>): Check =>
   (v) =>
     record(v) && Object.entries(shape).every(([key, check]) => check(v[key]));
 
 const L = FIRST_SCREEN_LIMITS;
 const isWords: Check = (v) => record(v) && WORD_KEYS.every((k) => text(L.word)(v[k])) && Array.isArray(v.headers) && v.headers.length === 6 && v.headers.every(text(L.word));
-const isGrid = fields({ id: text(L.id), name: text(L.name) });
-const isRow = fields({
+export const isKeptGrid = fields({ id: text(L.id), name: text(L.name) });
+/** Whether `v` is a kept household row (also the rows of the roster's kept rows, rosterRows.ts). */
+export const isFirstScreenRow: Check = fields({
   id: text(L.id),
   address: text(L.name),
   head: text(L.name),
@@ -77,7 +78,7 @@ const isRow = fields({
   roles: list(L.roles, text(L.role)),
   member: orNull(text(L.name)),
 });
-const isFirstScreen = fields({ words: isWords, grids: list(L.grids, isGrid), rows: list(FIRST_SCREEN_ROWS, isRow) });
+const isFirstScreen = fields({ words: isWords, grids: list(L.grids, isKeptGrid), rows: list(FIRST_SCREEN_ROWS, isFirstScreenRow) });
 
 /** Stored per language and per format (v2: words included). */
 export const firstScreenKey = (language: string) => `roster-first-screen-v2-${language.replace(/[^\w-]/g, '')}`;

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LABELS, type HouseholdRole, type RosterView } from '@lianxin/model';
 import { FIRST_SCREEN_LIMITS as L, FIRST_SCREEN_ROWS, firstScreenKey, parseFirstScreen, type FirstScreen } from './firstScreen';
 import { rosterIndex } from './rosterIndex';
+import { householdRow, keptRosterKey, projectKeptRoster } from './rosterRows';
 import type { PlaceLabels } from './usePlaceLabels';
 import { SessionContext } from './SessionContext';
 import { useText } from './useText';
@@ -37,15 +38,7 @@ export function projectFirstScreen(roster: RosterView, labels: PlaceLabels, word
       unlinked: t('roster.unlinked'),
     },
     grids: index.grids.slice(0, L.grids).map((g) => ({ id: clip(g.id, L.id), name: clip(g.name, L.name) })),
-    rows: index.households.slice(0, FIRST_SCREEN_ROWS).map((h) => ({
-      id: clip(h.id, L.id),
-      address: clip(labels.household(roster, h), L.name),
-      head: clip(h.head, L.name),
-      phone: h.phone === null ? null : clip(h.phone, L.phone),
-      size: h.size,
-      roles: [...h.roles].slice(0, L.roles).map((r) => clip(words.role(r), L.role)),
-      member: h.memberId ? clip(roster.members.get(h.memberId)?.name ?? '', L.name) || null : null,
-    })),
+    rows: index.households.slice(0, FIRST_SCREEN_ROWS).map((h) => householdRow(roster, h, labels, words.role)),
   };
 }
 
@@ -72,7 +65,7 @@ export function useCachedFirstScreen(language: string | null): FirstScreen | nul
   return screen;
 }
 
-/** Keeps the first screen of the live roster up to date beside the document, when the page is idle. */
+/** Keeps the first screen and the rows of the live roster up to date beside the document, when the page is idle. */
 export function useKeepFirstScreen(roster: RosterView | null, labels: PlaceLabels, language: string): void {
   const session = useContext(SessionContext);
   const { t } = useTranslation();
@@ -80,7 +73,12 @@ export function useKeepFirstScreen(roster: RosterView | null, labels: PlaceLabel
   useEffect(() => {
     if (!session || !roster) return;
     const words: FirstScreenText = { t: (key, options) => t(key, options ?? {}), role: (r) => text(LABELS.householdRole[r]) };
-    const save = () => session.writeView('roster', firstScreenKey(language), projectFirstScreen(roster, labels, words));
+    const save = () => {
+      session.writeView('roster', firstScreenKey(language), projectFirstScreen(roster, labels, words));
+      // The live page's starting state (rosterRows.ts), kept in the same idle moment.
+      const kept = projectKeptRoster(roster, labels, words.role);
+      if (kept) session.writeView('roster', keptRosterKey(language), kept);
+    };
     // `labels` is a new object each render; its functions change only with the language.
     if (typeof requestIdleCallback !== 'function') {
       const id = setTimeout(save, 1_000);

@@ -1,16 +1,14 @@
 import { useCallback } from 'react';
-import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { dayOf, exportRosterCsv } from '@lianxin/model';
+import { dayOf, exportRosterCsv, type RosterView } from '@lianxin/model';
 import { download } from './download';
-import { useRoster } from './useRoster';
+import { useNotice } from './notice';
 import { useSession } from './useSession';
 
 /** Downloads the household roster as CSV (UTF-8 with BOM, for Excel) or XLSX. */
-export function useRosterExport(): { download(format: 'csv' | 'xlsx'): Promise<void> } {
-  const roster = useRoster()?.view ?? null;
+export function useRosterExport(roster: RosterView | null): { download(format: 'csv' | 'xlsx'): Promise<void> } {
   const { account } = useSession();
-  const { message } = App.useApp();
+  const notice = useNotice();
   const { t } = useTranslation();
   const run = useCallback(
     async (format: 'csv' | 'xlsx') => {
@@ -23,10 +21,10 @@ export function useRosterExport(): { download(format: 'csv' | 'xlsx'): Promise<v
           download(`${base}.xlsx`, new Uint8Array(await exportRosterXlsx(roster)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         }
       } catch (e) {
-        void message.error(t('errors.generic', { message: e instanceof Error ? e.message : String(e) }));
+        notice.error(t('errors.generic', { message: e instanceof Error ? e.message : String(e) }));
       }
     },
-    [roster, account.communityName, message, t],
+    [roster, account.communityName, notice, t],
   );
   return { download: run };
 }

@@ -2,7 +2,7 @@ export { openCommunitySession } from './communitySession';
 export type { CommunitySession, CommunitySessionOptions, MinutesHandle } from './communitySession';
 export { SyncedDoc } from './syncedDoc';
 export { LocalDocStore, COMPACT_AFTER_ROWS } from './localDocStore';
-export { isLoadingSlice } from './loadInSlices';
+export { isLoadingSlice, yieldToEventLoop } from './loadInSlices';
 export type { StoredView, LocalDocStoreOptions } from './localDocStore';
 export { peekStoredView } from './peekStoredView';
 export type { PeekInput, PeekedView } from './peekStoredView';

@@ -88,7 +88,8 @@ export class LocalDocStore {
   private listed: Promise<unknown> = Promise.resolve();
   private viewsWritten = false;
   /** What each view key holds as far as this store knows (read or written): skips rewriting it. */
-  private readonly keptViews = new Map<string, { readonly stateVector: Uint8Array; readonly json: string }>();
+  /** What is stored under each view key, as read or written here; its JSON made when a write compares (not on the read a page waits for). */
+  private readonly keptViews = new Map<string, { readonly stateVector: Uint8Array; json: () => string }>();
 
   constructor(
     private readonly db: CommunityDatabase,
@@ -139,7 +140,7 @@ export class LocalDocStore {
     const row = this.viewsWritten ? ((await this.db.docs.get(this.name)) as DocsRow | undefined) : await this.row;
     const view = row?.views?.[key];
     if (!view || !(view.stateVector instanceof Uint8Array)) return null;
-    this.keptViews.set(key, { stateVector: view.stateVector, json: jsonOf(view.value) });
+    this.keptViews.set(key, { stateVector: view.stateVector, json: once(() => jsonOf(view.value)) });
     return view;
   }
 
@@ -156,8 +157,8 @@ export class LocalDocStore {
     const known = this.keptViews.get(key);
     // Same document and same projection: nothing to write. A kept value that differs at the same
     // state vector (unreadable, or made by another version of the app) is replaced.
-    if (known && sameBytes(known.stateVector, stateVector) && known.json === json) return false;
-    this.keptViews.set(key, { stateVector, json });
+    if (known && sameBytes(known.stateVector, stateVector) && known.json() === json) return false;
+    this.keptViews.set(key, { stateVector, json: () => json });
     const view: StoredView = { stateVector, value };
     this.viewsWritten = true;
     await this.listed;
@@ -254,7 +255,12 @@ export class LocalDocStore {
   }
 }
 
-/** A comparable form of a view's value (views are small and structured-cloneable). */
+/** A comparable form of a view's value (structured-cloneable; up to a few hundred KB, e.g. the roster's kept rows). */
+function once(make: () => string): () => string {
+  let made: string | undefined;
+  return () => (made ??= make());
+}
+
 function jsonOf(value: unknown): string {
   try {
     return JSON.stringify(value) ?? '';

@@ -1,98 +1,91 @@
-// The households of the selected place, searchable; virtual so 3,600 rows stay fast.
-import { useMemo, type HTMLAttributes } from 'react';
-import { Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+// The households of the selected place as a plain table, windowed so 3,600 rows cost a screenful.
+// Light (no antd): it is the roster page's first screen, drawn from the kept rows on a cold open
+// and from the document once it is loaded. Styled as the kept screen the boot script draws
+// (app.css `lx-kept-*`), so nothing moves when the page takes over.
 import { useTranslation } from 'react-i18next';
-import { LABELS, type Household, type RosterView } from '@lianxin/model';
-import { usePlaceLabels } from '../../state/usePlaceLabels';
-import { useText } from '../../state/useText';
+import type { FirstScreenRow } from '../../state/firstScreen';
+import { useWindowedRows } from '../../ui/useWindowedRows';
 
-export interface HouseholdRow {
-  readonly key: string;
-  readonly household: Household;
+/** The rows to show, made on demand: only the rows in view are asked for. */
+export interface HouseholdRows {
+  readonly count: number;
+  at(index: number): FirstScreenRow;
 }
 
-export function HouseholdTable({
-  roster,
-  households,
-  onOpen,
-  height,
-}: {
-  roster: RosterView;
-  households: readonly Household[];
-  onOpen: (h: Household) => void;
-  height: number;
-}) {
+/** One row's height in px (cells do not wrap): what the window counts with. */
+const ROW_HEIGHT = 39;
+const WIDTHS = [170, 110, 120, 60, 140, 120];
+
+export function HouseholdTable({ rows, onOpen, height }: { rows: HouseholdRows; onOpen: (id: string) => void; height: number }) {
   const { t } = useTranslation();
-  const labels = usePlaceLabels();
-  const text = useText();
-  // Labels are made when a row is drawn: the table is virtual, so only the rows on screen.
-  const rows = useMemo<HouseholdRow[]>(() => households.map((h) => ({ key: h.id, household: h })), [households]);
-  const columns: ColumnsType<HouseholdRow> = [
-    {
-      title: t('roster.address'),
-      key: 'address',
-      width: 170,
-      render: (_: unknown, r) => (
-        <span className="lx-clip" style={{ maxWidth: 160 }}>
-          {labels.household(roster, r.household)}
-        </span>
-      ),
-    },
-    {
-      title: t('roster.head'),
-      key: 'head',
-      width: 110,
-      render: (_: unknown, r) => (
-        <a
-          href={`#household-${r.key}`}
-          className="lx-clip"
-          style={{ maxWidth: 100 }}
-          data-testid="household-open"
-          onClick={(e) => {
-            e.preventDefault();
-            onOpen(r.household);
-          }}
-        >
-          {r.household.head}
-        </a>
-      ),
-    },
-    { title: t('roster.phone'), key: 'phone', width: 120, render: (_: unknown, r) => r.household.phone ?? '' },
-    { title: t('roster.size'), key: 'size', width: 60, render: (_: unknown, r) => r.household.size },
-    {
-      title: t('roster.roles'),
-      key: 'roles',
-      width: 140,
-      render: (_: unknown, r) => r.household.roles.map((role) => <Tag key={role}>{text(LABELS.householdRole[role])}</Tag>),
-    },
-    {
-      title: t('roster.linkedMember'),
-      key: 'member',
-      width: 120,
-      render: (_: unknown, r) => {
-        const name = r.household.memberId ? (roster.members.get(r.household.memberId)?.name ?? null) : null;
-        return name ? (
-          <span className="lx-clip" style={{ maxWidth: 110 }}>
-            {name}
-          </span>
-        ) : (
-          <Tag color="warning">{t('roster.unlinked')}</Tag>
-        );
-      },
-    },
-  ];
+  const win = useWindowedRows(rows.count, ROW_HEIGHT, height);
+  const shown: FirstScreenRow[] = [];
+  for (let i = win.start; i < win.end; i++) shown.push(rows.at(i));
+  const headers = [t('roster.address'), t('roster.head'), t('roster.phone'), t('roster.size'), t('roster.roles'), t('roster.linkedMember')];
   return (
-    <Table<HouseholdRow>
-      data-testid="household-table"
-      aria-label={t('roster.households')}
-      virtual
-      size="small"
-      columns={columns}
-      dataSource={rows}
-      pagination={false}
-      scroll={{ x: 720, y: height }}
-      onRow={(r) => ({ 'data-household-id': r.key }) as HTMLAttributes<HTMLElement>}
-    />
+    <div className="lx-kept-table-box lx-household-table" style={{ maxHeight: height }} onScroll={win.onScroll} data-testid="household-table">
+      <table className="lx-kept-table" aria-label={t('roster.households')} aria-rowcount={rows.count + 1}>
+        <colgroup>
+          {WIDTHS.map((w, i) => (
+            <col key={i} style={{ width: w }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {win.before > 0 ? <tr aria-hidden="true" style={{ height: win.before }} /> : null}
+          {shown.map((r, i) => (
+            // `ant-table-row`: the selector the tests and the benchmark use for the roster's rows (as the kept screen's).
+            <tr key={r.id} className="ant-table-row" data-household-id={r.id} aria-rowindex={win.start + i + 2} style={{ height: ROW_HEIGHT }}>
+              <td>
+                <span className="lx-clip" style={{ maxWidth: 160 }}>
+                  {r.address}
+                </span>
+              </td>
+              <td>
+                <a
+                  href={`#household-${r.id}`}
+                  className="lx-clip"
+                  style={{ maxWidth: 100 }}
+                  data-testid="household-open"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onOpen(r.id);
+                  }}
+                >
+                  {r.head}
+                </a>
+              </td>
+              <td>{r.phone ?? ''}</td>
+              <td>{r.size}</td>
+              <td>
+                {r.roles.map((role) => (
+                  <span className="lx-kept-tag" key={role}>
+                    {role}
+                  </span>
+                ))}
+              </td>
+              <td>
+                {r.member ? (
+                  <span className="lx-clip" style={{ maxWidth: 110 }}>
+                    {r.member}
+                  </span>
+                ) : (
+                  <span className="lx-kept-tag lx-kept-tag--warning">{t('roster.unlinked')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+          {win.after > 0 ? <tr aria-hidden="true" style={{ height: win.after }} /> : null}
+        </tbody>
+      </table>
+    </div>
   );
 }

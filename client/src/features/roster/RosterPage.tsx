@@ -1,36 +1,50 @@
-// 花名册: the tree of places beside searchable tables of households and members.
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+// 花名册: the tree of places beside searchable tables of households and members. Shown at once
+// from the rows kept on this device (search working), then from the roster document, in the same
+// component tree (useRosterStart). Light: the header, tabs, search and household table are the
+// app's own small components, not Ant Design; the tree, the member table and the forms (antd)
+// load once the document is in, in antd's providers (withAntdScope).
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Dropdown, Input, Space, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, PrinterOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useRoster } from '../../state/useRoster';
+import { LABELS, searchMatcher, type BuildingId, type HouseholdRole, type RosterView } from '@lianxin/model';
+import { dismissBootScreen } from '../../boot/bootScreen';
 import { useSession } from '../../state/useSession';
 import { Loading } from '../../shell/Loading';
-import { RosterTree, type TreeSelection } from './RosterTree';
-import { HouseholdTable } from './HouseholdTable';
-import type { BuildingId } from '@lianxin/model';
-import { BuildingCadrePicker } from './BuildingCadrePicker';
+import { withAntdScope } from '../../shell/antdScope';
+import type { TreeSelection } from './RosterTree';
+import { HouseholdTable, type HouseholdRows } from './HouseholdTable';
 import type { HouseholdDrawerTarget } from './HouseholdDrawer';
-import { MemberTable } from './MemberTable';
 import type { MemberDrawerTarget } from './MemberDrawer';
 import type { StructureTarget } from './StructureDrawer';
 import { filterHouseholds } from './filterHouseholds';
+import { RosterPreview } from './RosterPreview';
 import { useRosterExport } from '../../state/useRosterExport';
 import { useKeepFirstScreen } from '../../state/rosterFirstScreen';
+import { householdRow, type KeptRoster } from '../../state/rosterRows';
+import { useRosterStart } from '../../state/useRosterStart';
 import { useLanguage } from '../../state/useLanguage';
-import { usePlaceLabels } from '../../state/usePlaceLabels';
-import { useUsableMark } from '../../state/usableMark';
+import { usePlaceLabels, type PlaceLabels } from '../../state/usePlaceLabels';
+import { useText } from '../../state/useText';
+import { markOnce } from '../../state/usableMark';
+import { Button } from '../../ui/Button';
+import { MenuButton } from '../../ui/MenuButton';
+import { Tag } from '../../ui/Tag';
+import './rosterPage.css';
 
-// The forms (drawers) and the import (spreadsheet parsing, preview table) are code the page
-// needs only once they are opened: loaded then (and fetched when the page is idle).
+// What uses antd loads when the document is in (and is fetched when the page is idle), each in antd's providers.
 const loadHouseholdDrawer = () => import('./HouseholdDrawer');
 const loadMemberDrawer = () => import('./MemberDrawer');
 const loadStructureDrawer = () => import('./StructureDrawer');
-const HouseholdDrawer = lazy(() => loadHouseholdDrawer().then((m) => ({ default: m.HouseholdDrawer })));
-const MemberDrawer = lazy(() => loadMemberDrawer().then((m) => ({ default: m.MemberDrawer })));
-const StructureDrawer = lazy(() => loadStructureDrawer().then((m) => ({ default: m.StructureDrawer })));
-const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const loadRosterTree = () => import('./RosterTree');
+const loadMemberTable = () => import('./MemberTable');
+const HouseholdDrawer = lazy(() => withAntdScope(loadHouseholdDrawer().then((m) => m.HouseholdDrawer)));
+const MemberDrawer = lazy(() => withAntdScope(loadMemberDrawer().then((m) => m.MemberDrawer)));
+const StructureDrawer = lazy(() => withAntdScope(loadStructureDrawer().then((m) => m.StructureDrawer)));
+const ImportDialog = lazy(() => withAntdScope(import('./ImportDialog').then((m) => m.ImportDialog)));
+const RosterTree = lazy(() => withAntdScope(loadRosterTree().then((m) => m.RosterTree)));
+const MemberTable = lazy(() => withAntdScope(loadMemberTable().then((m) => m.MemberTable)));
+const BuildingCadrePicker = lazy(() => withAntdScope(import('./BuildingCadrePicker').then((m) => m.BuildingCadrePicker)));
 
 /** True from the first time `open` is true (a drawer stays mounted afterwards, for its closing animation). */
 function useOpenedOnce(open: boolean): boolean {
@@ -39,37 +53,67 @@ function useOpenedOnce(open: boolean): boolean {
   return opened || open;
 }
 
+/** The table's rows: the kept ones filtered by the search, or the live households of the selection. */
+function useHouseholdRows(kept: KeptRoster | null, roster: RosterView | null, selection: TreeSelection, query: string, labels: PlaceLabels, role: (r: HouseholdRole) => string): HouseholdRows {
+  return useMemo<HouseholdRows>(() => {
+    if (roster) {
+      const list = filterHouseholds(roster, selection, query);
+      // Labels are made when a row is drawn: the table is windowed, so only the rows in view.
+      return { count: list.length, at: (i) => householdRow(roster, list[i]!, labels, role) };
+    }
+    const all = kept?.rows ?? [];
+    const matches = searchMatcher(query);
+    const list = matches ? all.filter((r) => matches(r.key)) : all;
+    return { count: list.length, at: (i) => list[i]! };
+    // `labels` is a new object each render; its functions change only with the language.
+  }, [kept, roster, selection, query, labels.household, role]);
+}
+
 export function RosterPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const read = useRoster();
+  const { language } = useLanguage();
+  const start = useRosterStart(language);
+  const { source, kept, live: read } = start;
+  const roster = read?.view ?? null;
   const { canWrite, communityId } = useSession();
   const editable = canWrite('roster');
-  const [tab, setTab] = useState('households');
+  const [tab, setTab] = useState<'households' | 'members'>('households');
   const [selection, setSelection] = useState<TreeSelection>({ type: 'all' });
   const [query, setQuery] = useState('');
+  // What is asked for before the document is in (a household's form, the import) opens once it is.
   const [household, setHousehold] = useState<HouseholdDrawerTarget>(null);
   const [member, setMember] = useState<MemberDrawerTarget>(null);
   const [structure, setStructure] = useState<StructureTarget>(null);
   const [importing, setImporting] = useState(false);
-  const exporter = useRosterExport();
-  const { language } = useLanguage();
+  const exporter = useRosterExport(roster);
   const labels = usePlaceLabels();
-  useKeepFirstScreen(read?.view ?? null, labels, language);
-  useUsableMark('roster', read !== null);
+  const text = useText();
+  const role = useMemo(() => (r: HouseholdRole) => text(LABELS.householdRole[r]), [text]);
+  useKeepFirstScreen(roster, labels, language);
   const householdOpened = useOpenedOnce(household !== null);
   const memberOpened = useOpenedOnce(member !== null);
   const structureOpened = useOpenedOnce(structure !== null);
+  useLayoutEffect(() => {
+    if (source === 'loading') return;
+    dismissBootScreen();
+    // Usable: the households are rendered and the search responds (from the kept rows or the document).
+    markOnce('lianxin:usable:roster');
+    if (source === 'live') markOnce('lianxin:live:roster');
+  }, [source]);
   useEffect(() => {
-    const prefetch = () => void Promise.all([loadHouseholdDrawer(), loadMemberDrawer(), loadStructureDrawer()]).catch(() => undefined);
+    if (!roster) return;
+    const prefetch = () => void Promise.all([loadRosterTree(), loadMemberTable(), loadHouseholdDrawer(), loadMemberDrawer(), loadStructureDrawer()]).catch(() => undefined);
     if (typeof requestIdleCallback !== 'function') return;
     const id = requestIdleCallback(prefetch, { timeout: 3_000 });
     return () => cancelIdleCallback(id);
-  }, []);
+  }, [roster]);
+  const rows = useHouseholdRows(kept, roster, selection, query, labels, role);
 
-  const roster = read?.view ?? null;
-  const households = useMemo(() => (roster ? filterHouseholds(roster, selection, query) : []), [roster, selection, query]);
-  if (!read || !roster) return <Loading />;
+  // Reading the kept rows: the kept first screen (the boot script's drawing, if any) meanwhile.
+  if (source === 'loading') return <RosterPreview />;
+  const households = roster ? roster.households.size : (kept?.rows.length ?? 0);
+  const members = roster ? roster.members.size : (kept?.members ?? 0);
 
   const select = (s: TreeSelection) => {
     setSelection(s);
@@ -79,111 +123,120 @@ export function RosterPage() {
     selection.type === 'building'
       ? `/c/${communityId}/roster/board/${selection.id}`
       : selection.type === 'unit'
-        ? `/c/${communityId}/roster/board/${roster.units.get(selection.id as never)?.buildingId ?? ''}/${selection.id}`
+        ? `/c/${communityId}/roster/board/${roster?.units.get(selection.id as never)?.buildingId ?? ''}/${selection.id}`
         : `/c/${communityId}/roster/board`;
+  const keptTree = (
+    <ul aria-label={t('roster.tree')} className="lx-roster-kept-tree">
+      <li>{t('roster.allHouseholds', { count: households })}</li>
+      {(kept?.grids ?? []).map((g) => (
+        <li key={g.id} className="lx-roster-kept-tree__grid">
+          <span className="lx-clip">{g.name}</span>
+        </li>
+      ))}
+    </ul>
+  );
 
   return (
-    <section aria-labelledby="roster-title">
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={1} className="lx-page-title" id="roster-title">
+    <section aria-labelledby="roster-title" data-source={source} className="lx-ui">
+      <div className="lx-row lx-row--between" style={{ marginBottom: 12 }}>
+        <h1 className="lx-title-1 lx-roster-title" id="roster-title">
           {t('nav.roster')}
           {!editable ? (
             <Tag style={{ marginInlineStart: 8 }} data-testid="roster-readonly">
               {t('app.readOnly')}
             </Tag>
           ) : null}
-        </Typography.Title>
-        <Space wrap>
+        </h1>
+        <div className="lx-row">
           {editable ? (
             <>
-              <Button type="primary" icon={<PlusOutlined />} data-testid="add-household" onClick={() => setHousehold({ type: 'new', ...(selection.type === 'building' ? { buildingId: selection.id } : {}) })}>
+              <Button kind="primary" icon={<PlusOutlined />} data-testid="add-household" onClick={() => setHousehold({ type: 'new', ...(selection.type === 'building' ? { buildingId: selection.id } : {}) })}>
                 {t('roster.addHousehold')}
               </Button>
-              <Dropdown
-                menu={{
-                  items: [
-                    { key: 'member', label: t('roster.addMember'), onClick: () => setMember({ type: 'new' }) },
-                    { key: 'grid', label: t('roster.addGrid'), onClick: () => setStructure({ type: 'grid' }) },
-                    { key: 'building', label: t('roster.addBuilding'), onClick: () => setStructure({ type: 'building', gridId: selection.type === 'grid' ? selection.id : undefined }) },
-                  ],
-                }}
-              >
-                <Button data-testid="add-more">{t('roster.addMore')}</Button>
-              </Dropdown>
+              <MenuButton
+                button={{ children: t('roster.addMore'), 'data-testid': 'add-more' }}
+                choices={[
+                  { key: 'member', label: t('roster.addMember'), onSelect: () => setMember({ type: 'new' }) },
+                  { key: 'grid', label: t('roster.addGrid'), onSelect: () => setStructure({ type: 'grid' }) },
+                  { key: 'building', label: t('roster.addBuilding'), onSelect: () => setStructure({ type: 'building', gridId: selection.type === 'grid' ? selection.id : undefined }) },
+                ]}
+              />
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-open">
                 {t('roster.import')}
               </Button>
             </>
           ) : null}
-          <Dropdown
-            menu={{
-              items: [
-                { key: 'csv', label: t('roster.exportCsv'), onClick: () => void exporter.download('csv') },
-                { key: 'xlsx', label: t('roster.exportXlsx'), onClick: () => void exporter.download('xlsx') },
-              ],
-            }}
-          >
-            <Button icon={<DownloadOutlined />} data-testid="export">
-              {t('roster.export')}
-            </Button>
-          </Dropdown>
+          <MenuButton
+            button={{ icon: <DownloadOutlined />, children: t('roster.export'), 'data-testid': 'export', loading: !roster }}
+            choices={[
+              { key: 'csv', label: t('roster.exportCsv'), onSelect: () => void exporter.download('csv') },
+              { key: 'xlsx', label: t('roster.exportXlsx'), onSelect: () => void exporter.download('xlsx') },
+            ]}
+          />
           {/* A button that navigates, not a button inside a link (two controls for one action). */}
           <Button icon={<PrinterOutlined />} data-testid="print-boards" onClick={() => void navigate(boardLink)}>
             {t('roster.serviceBoards')}
           </Button>
-        </Space>
-      </Space>
-      {read.problems.length > 0 ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('roster.problems', { count: read.problems.length })} data-testid="roster-problems" /> : null}
+        </div>
+      </div>
+      {read && read.problems.length > 0 ? (
+        <div className="lx-alert lx-alert--warning" role="alert" data-testid="roster-problems">
+          {t('roster.problems', { count: read.problems.length })}
+        </div>
+      ) : null}
       <div className="lx-roster">
         <div className="lx-roster__tree">
-          <RosterTree roster={roster} selected={selection} onSelect={select} />
-          {editable && (selection.type === 'grid' || selection.type === 'building') ? (
-            <Button size="small" style={{ marginTop: 8 }} onClick={() => setStructure(selection.type === 'grid' ? { type: 'grid', id: selection.id } : { type: 'building', id: selection.id })}>
+          {roster ? (
+            <Suspense fallback={keptTree}>
+              <RosterTree roster={roster} selected={selection} onSelect={select} />
+            </Suspense>
+          ) : (
+            keptTree
+          )}
+          {roster && editable && (selection.type === 'grid' || selection.type === 'building') ? (
+            <Button style={{ marginTop: 8 }} onClick={() => setStructure(selection.type === 'grid' ? { type: 'grid', id: selection.id } : { type: 'building', id: selection.id })}>
               {t('app.edit')}
             </Button>
           ) : null}
         </div>
         <div style={{ minWidth: 0 }}>
-          {selection.type === 'building' ? <BuildingCadrePicker roster={roster} buildingId={selection.id as BuildingId} editable={editable} /> : null}
-          <Tabs
-            activeKey={tab}
-            onChange={setTab}
-            items={[
-              {
-                key: 'households',
-                label: t('roster.householdsCount', { count: households.length }),
-                children: (
-                  <>
-                    <Input.Search
-                      allowClear
-                      placeholder={t('roster.searchHouseholds')}
-                      aria-label={t('roster.searchHouseholds')}
-                      enterButton={<Button icon={<SearchOutlined />} aria-label={t('app.search')} />}
-                      data-testid="roster-search"
-                      onChange={(e) => setQuery(e.target.value)}
-                      style={{ marginBottom: 8 }}
-                    />
-                    <HouseholdTable roster={roster} households={households} height={520} onOpen={(h) => setHousehold({ type: 'existing', id: h.id })} />
-                  </>
-                ),
-              },
-              {
-                key: 'members',
-                label: t('roster.membersCount', { count: roster.members.size }),
-                children: <MemberTable roster={roster} onOpen={(id) => setMember({ type: 'existing', id })} />,
-              },
-            ]}
-          />
+          {roster && selection.type === 'building' ? (
+            <Suspense fallback={null}>
+              <BuildingCadrePicker roster={roster} buildingId={selection.id as BuildingId} editable={editable} />
+            </Suspense>
+          ) : null}
+          <div role="tablist" className="lx-tabs">
+            <button type="button" role="tab" id="roster-tab-households" aria-controls="roster-panel" aria-selected={tab === 'households'} className="lx-tabs__tab" onClick={() => setTab('households')}>
+              {t('roster.householdsCount', { count: rows.count })}
+            </button>
+            <button type="button" role="tab" id="roster-tab-members" aria-controls="roster-panel" aria-selected={tab === 'members'} className="lx-tabs__tab" onClick={() => setTab('members')}>
+              {t('roster.membersCount', { count: members })}
+            </button>
+          </div>
+          <div role="tabpanel" id="roster-panel" aria-labelledby={`roster-tab-${tab}`}>
+            {tab === 'households' ? (
+              <>
+                <span className="lx-search" data-testid="roster-search">
+                  <input type="search" className="lx-input" value={query} placeholder={t('roster.searchHouseholds')} aria-label={t('roster.searchHouseholds')} onChange={(e) => setQuery(e.target.value)} />
+                </span>
+                <HouseholdTable rows={rows} height={520} onOpen={(id) => setHousehold({ type: 'existing', id: id as never })} />
+              </>
+            ) : roster ? (
+              <Suspense fallback={<Loading />}>
+                <MemberTable roster={roster} onOpen={(id) => setMember({ type: 'existing', id })} />
+              </Suspense>
+            ) : (
+              <Loading />
+            )}
+          </div>
         </div>
       </div>
-      <Suspense fallback={null}>
-        {householdOpened ? <HouseholdDrawer roster={roster} target={household} editable={editable} onClose={() => setHousehold(null)} /> : null}
-        {memberOpened ? <MemberDrawer roster={roster} target={member} editable={editable} onClose={() => setMember(null)} /> : null}
-        {editable && structureOpened ? <StructureDrawer roster={roster} target={structure} onClose={() => setStructure(null)} /> : null}
-      </Suspense>
-      {editable && importing ? (
+      {roster ? (
         <Suspense fallback={null}>
-          <ImportDialog open onClose={() => setImporting(false)} />
+          {householdOpened ? <HouseholdDrawer roster={roster} target={household} editable={editable} onClose={() => setHousehold(null)} /> : null}
+          {memberOpened ? <MemberDrawer roster={roster} target={member} editable={editable} onClose={() => setMember(null)} /> : null}
+          {editable && structureOpened ? <StructureDrawer roster={roster} target={structure} onClose={() => setStructure(null)} /> : null}
+          {editable && importing ? <ImportDialog open onClose={() => setImporting(false)} /> : null}
         </Suspense>
       ) : null}
     </section>

@@ -6,11 +6,15 @@ import './styles/print.css';
 import { App } from './App';
 import { loadPage, loadPreview, pageForPath } from './shell/communityPages';
 import { accountsStore } from './state/accountsStore';
+import { peekMyHouseholds } from './state/peekMyHouseholds';
+import { markOnce } from './state/usableMark';
 
 // A community page opened directly (a reload, the installed app): its code and the device's
 // accounts are fetched while React starts, not one after the other.
 if (window.location.pathname.startsWith('/c/')) {
+  markOnce('lianxin:main');
   accountsStore.preload();
+  peekMyHouseholds(window.location.pathname);
   void import('./shell/CommunityApp');
   const page = pageForPath(window.location.pathname);
   if (page) {

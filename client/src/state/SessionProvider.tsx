@@ -5,6 +5,7 @@ import type { Account } from './Account';
 import type { ClientSession } from './ClientSession';
 import { SessionContext } from './SessionContext';
 import { openSession } from './openSession';
+import { markOnce } from './usableMark';
 
 /**
  * `first`: the documents the page being opened reads; they load first. The session is given to
@@ -16,6 +17,7 @@ export function SessionProvider({ account, first, fallback, children }: { accoun
 
   useEffect(() => {
     const opened = openSession(account, window.location.origin, first);
+    markOnce('lianxin:session');
     setSession(opened);
     return () => {
       setSession(null);

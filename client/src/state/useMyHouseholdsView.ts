@@ -7,6 +7,7 @@ import type { MemberId, RosterView } from '@lianxin/model';
 import { chooseMemberId, chosenMemberId, subscribeMyMember } from './myMember';
 import { householdsWorkRead, myRosterRead } from './myHouseholdsReads';
 import { myHouseholdsKey, parseMyHouseholdsView, type MyHouseholdsView } from './myHouseholdsView';
+import { takePeekedMyHouseholds } from './peekMyHouseholds';
 import { rosterIndex } from './rosterIndex';
 import { SessionContext } from './SessionContext';
 import { useDocsLoaded } from './useDocsLoaded';
@@ -15,6 +16,7 @@ import { useLanguage } from './useLanguage';
 import { myHouseholdRows, type MyHousehold } from './useMyHouseholds';
 import { usePlaceLabels, type PlaceLabels } from './usePlaceLabels';
 import { useToday } from './useToday';
+import { markOnce } from './usableMark';
 
 export const MY_DOCS: readonly FixedDoc[] = ['roster', 'work'];
 
@@ -110,8 +112,14 @@ function useKeptView(wanted: boolean, language: string): MyHouseholdsView | null
     if (!session || !wanted) return;
     let live = true;
     const me = { chosenId, personName: session.account.name };
-    session.readView('work', myHouseholdsKey(language)).then(
-      (value) => live && setKept(parseMyHouseholdsView(value, me)),
+    const key = myHouseholdsKey(language);
+    // Read at start (main.tsx) when this page was the one opened: no wait for Dexie.
+    const read = takePeekedMyHouseholds(session.account.communityId, key) ?? session.readView('work', key);
+    read.then(
+      (value) => {
+        markOnce('lianxin:kept:my');
+        if (live) setKept(parseMyHouseholdsView(value, me));
+      },
       () => live && setKept(null),
     );
     return () => {

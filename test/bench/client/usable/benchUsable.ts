@@ -209,6 +209,7 @@ export async function benchUsable(setup: UsableSetup, log: (line: string) => voi
       ['y-indexeddb', contexts.idb, `${origin}/bench/?phase=seed&store=idb&compact=1&me=${member.id}&token=${committeeToken}`],
     ];
     for (const [name, context, url] of seeds) {
+      if (name.startsWith('lianxin/') && !(setup.routes ?? ROUTES).includes(name.slice('lianxin/'.length) as Route)) continue;
       const started = Date.now();
       await seedPage(context, url);
       seedMs.set(name, Date.now() - started);

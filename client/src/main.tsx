@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n/i18n';
 import './styles/app.css';
 import './styles/print.css';
-import { App } from './App';
+import { App, preloadCommunityApp } from './App';
 import { loadPage, loadPreview, pageForPath } from './shell/communityPages';
 import { accountsStore } from './state/accountsStore';
 import { peekMyHouseholds } from './state/peekMyHouseholds';
@@ -15,7 +15,7 @@ if (window.location.pathname.startsWith('/c/')) {
   markOnce('lianxin:main');
   accountsStore.preload();
   peekMyHouseholds(window.location.pathname);
-  void import('./shell/CommunityApp');
+  void preloadCommunityApp();
   const page = pageForPath(window.location.pathname);
   if (page) {
     void loadPreview(page);

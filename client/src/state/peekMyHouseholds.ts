@@ -1,20 +1,27 @@
 // The member's route starts from the "my households" projection kept beside the work document.
-// main.tsx reads it with one bare IndexedDB read as soon as the page's code runs, while the device
-// store, the session and Dexie are still opening: the page takes the read's result instead of
-// waiting for the session to read it.
+// The page's boot script (inline in index.html) starts reading it with one bare IndexedDB read
+// before the app's code is even fetched — main.tsx does if the boot script did not run — while
+// the device store, the session and Dexie are still to open: the page takes the read's result
+// instead of waiting for the session to read it. The two bundles share the read through a global.
 import { peekStoredView } from '@lianxin/sync/peek';
 import { storedLanguage } from '../i18n/languages';
 import { myHouseholdsKey } from './myHouseholdsKey';
-import { markOnce } from './usableMark';
+import { markOnce } from './markOnce';
 
 const MY_PATH = /^\/c\/([A-Za-z0-9_-]+)\/my\/?$/;
 
-let started: { readonly communityId: string; readonly key: string; readonly value: Promise<unknown> } | null = null;
+interface Peek {
+  readonly communityId: string;
+  readonly key: string;
+  readonly value: Promise<unknown>;
+}
+const SLOT = '__lianxinPeekMy';
+const slot = globalThis as { [SLOT]?: Peek | null };
 
-/** Starts reading the kept projection when `pathname` is a member's route. */
+/** Starts reading the kept projection (once) when `pathname` is a member's route. */
 export function peekMyHouseholds(pathname: string): void {
   const communityId = MY_PATH.exec(pathname)?.[1];
-  if (!communityId || started) return;
+  if (!communityId || slot[SLOT] !== undefined) return;
   const key = myHouseholdsKey(storedLanguage());
   const value = peekStoredView({ communityId, doc: 'work', key }).then(
     (kept) => {
@@ -23,7 +30,7 @@ export function peekMyHouseholds(pathname: string): void {
     },
     () => null,
   );
-  started = { communityId, key, value };
+  slot[SLOT] = { communityId, key, value };
 }
 
 /**
@@ -32,8 +39,8 @@ export function peekMyHouseholds(pathname: string): void {
  * projection as it is then.
  */
 export function takePeekedMyHouseholds(communityId: string, key: string): Promise<unknown> | undefined {
+  const started = slot[SLOT];
   if (!started || started.communityId !== communityId || started.key !== key) return undefined;
-  const { value } = started;
-  started = null;
-  return value;
+  slot[SLOT] = null;
+  return started.value;
 }

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { myHouseholdsKey } from './myHouseholdsKey';
-import { peekMyHouseholds, takePeekedMyHouseholds } from './peekMyHouseholds';
+import { peekMyHouseholds, takePeekedMyHouseholds, takeSettledMyHouseholds } from './peekMyHouseholds';
 
 const g = globalThis as { indexedDB?: IDBFactory; __lianxinPeekMy?: unknown };
 const KEY = myHouseholdsKey('zh-CN');
@@ -29,5 +29,14 @@ describe('peekMyHouseholds', () => {
     const first = g.__lianxinPeekMy;
     peekMyHouseholds('/c/maple/my');
     expect(g.__lianxinPeekMy).toBe(first);
+  });
+
+  it('gives the value synchronously once read (the page’s first render), and only then', async () => {
+    peekMyHouseholds('/c/maple/my');
+    expect(takeSettledMyHouseholds('maple', KEY)).toBeUndefined();
+    await (g.__lianxinPeekMy as { value: Promise<unknown> }).value;
+    expect(takeSettledMyHouseholds('oak', KEY)).toBeUndefined();
+    expect(takeSettledMyHouseholds('maple', KEY)).toEqual({ value: null });
+    expect(takePeekedMyHouseholds('maple', KEY)).toBeUndefined();
   });
 });

@@ -14,6 +14,8 @@ interface Peek {
   readonly communityId: string;
   readonly key: string;
   readonly value: Promise<unknown>;
+  /** the value once read: the page starts from it in its first render */
+  settled?: { readonly value: unknown };
 }
 const SLOT = '__lianxinPeekMy';
 const slot = globalThis as { [SLOT]?: Peek | null };
@@ -23,14 +25,24 @@ export function peekMyHouseholds(pathname: string): void {
   const communityId = MY_PATH.exec(pathname)?.[1];
   if (!communityId || slot[SLOT] !== undefined) return;
   const key = myHouseholdsKey(storedLanguage());
-  const value = peekStoredView({ communityId, doc: 'work', key }).then(
+  const peek: { -readonly [K in keyof Peek]: Peek[K] } = { communityId, key, value: Promise.resolve(null) };
+  peek.value = peekStoredView({ communityId, doc: 'work', key }).then(
     (kept) => {
       markOnce('lianxin:peek:my');
-      return kept?.value ?? null;
+      peek.settled = { value: kept?.value ?? null };
+      return peek.settled.value;
     },
     () => null,
   );
-  slot[SLOT] = { communityId, key, value };
+  slot[SLOT] = peek;
+}
+
+/** Like `takePeekedMyHouseholds`, but only once the read is done: its value, synchronously. */
+export function takeSettledMyHouseholds(communityId: string, key: string): { readonly value: unknown } | undefined {
+  const started = slot[SLOT];
+  if (!started?.settled || started.communityId !== communityId || started.key !== key) return undefined;
+  slot[SLOT] = null;
+  return started.settled;
 }
 
 /**

@@ -1,13 +1,13 @@
 // The "my households" page's data: from the live documents once they are loaded, and until
 // then from the projection kept beside the work document (myHouseholdsView.ts). The documents
 // open only after the kept view is on screen, so their load does not hold up the first rows.
-import { useContext, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FixedDoc } from '@lianxin/protocol';
 import type { MemberId, RosterView } from '@lianxin/model';
 import { chooseMemberId, chosenMemberId, subscribeMyMember } from './myMember';
 import { householdsWorkRead, myRosterRead } from './myHouseholdsReads';
 import { myHouseholdsKey, parseMyHouseholdsView, type MyHouseholdsView } from './myHouseholdsView';
-import { takePeekedMyHouseholds } from './peekMyHouseholds';
+import { takePeekedMyHouseholds, takeSettledMyHouseholds } from './peekMyHouseholds';
 import { rosterIndex } from './rosterIndex';
 import { SessionContext } from './SessionContext';
 import { useDocsLoaded } from './useDocsLoaded';
@@ -103,13 +103,25 @@ function useChosenId(communityId: string): string | null {
   return useSyncExternalStore(subscribeMyMember, () => chosenMemberId(communityId));
 }
 
+function keptView(value: unknown, chosenId: string | null, personName: string): MyHouseholdsView | null {
+  markOnce('lianxin:kept:my');
+  return parseMyHouseholdsView(value, { chosenId, personName });
+}
+
 /** The kept projection, once read: undefined while reading, null when none fits this person. */
 function useKeptView(wanted: boolean, language: string): MyHouseholdsView | null | undefined {
   const session = useContext(SessionContext);
-  const [kept, setKept] = useState<MyHouseholdsView | null | undefined>(undefined);
   const chosenId = useChosenId(session?.account.communityId ?? '');
+  // The boot script's read, if already done: the first render shows the rows (no loading state).
+  const [initial] = useState(() => (session && wanted ? takeSettledMyHouseholds(session.account.communityId, myHouseholdsKey(language)) : undefined));
+  const [kept, setKept] = useState<MyHouseholdsView | null | undefined>(() => (initial && session ? keptView(initial.value, chosenId, session.account.name) : undefined));
+  const fromInitial = useRef(initial !== undefined);
   useEffect(() => {
     if (!session || !wanted) return;
+    if (fromInitial.current) {
+      fromInitial.current = false;
+      return;
+    }
     let live = true;
     const me = { chosenId, personName: session.account.name };
     const key = myHouseholdsKey(language);
@@ -117,8 +129,7 @@ function useKeptView(wanted: boolean, language: string): MyHouseholdsView | null
     const read = takePeekedMyHouseholds(session.account.communityId, key) ?? session.readView('work', key);
     read.then(
       (value) => {
-        markOnce('lianxin:kept:my');
-        if (live) setKept(parseMyHouseholdsView(value, me));
+        if (live) setKept(keptView(value, me.chosenId, me.personName));
       },
       () => live && setKept(null),
     );

@@ -155,8 +155,12 @@ export function useMyHouseholdsView(): MyHouseholdsState {
   // meanwhile — a first tap on it is handled before the load starts.
   useLayoutEffect(() => {
     if (opening || loaded || kept === undefined) return;
-    if (kept === null) return setOpening(true);
-    return afterPaintIdle(() => setOpening(true));
+    const open = () => {
+      markOnce('lianxin:open:my');
+      setOpening(true);
+    };
+    if (kept === null) return open();
+    return afterPaintIdle(open);
   }, [opening, loaded, kept]);
   const report = useMemo(() => (next: MyHouseholdsLiveState) => setLive(next), []);
   if (loaded && live) return { source: 'live', view: live.view, loaded, setLive: report, choice: live.choice };

@@ -3,15 +3,19 @@ import { createRoot } from 'react-dom/client';
 import './i18n/i18n';
 import './styles/app.css';
 import './styles/print.css';
-import { App } from './App';
+import { App, preloadCommunityApp } from './App';
 import { loadPage, loadPreview, pageForPath } from './shell/communityPages';
 import { accountsStore } from './state/accountsStore';
+import { peekMyHouseholds } from './state/peekMyHouseholds';
+import { markOnce } from './state/usableMark';
 
 // A community page opened directly (a reload, the installed app): its code and the device's
 // accounts are fetched while React starts, not one after the other.
 if (window.location.pathname.startsWith('/c/')) {
+  markOnce('lianxin:main');
   accountsStore.preload();
-  void import('./shell/CommunityApp');
+  peekMyHouseholds(window.location.pathname);
+  void preloadCommunityApp();
   const page = pageForPath(window.location.pathname);
   if (page) {
     void loadPreview(page);

@@ -56,6 +56,11 @@ async function reopenWithCodeHeld(): Promise<() => Promise<void>> {
     await held;
     await route.continue().catch(() => undefined);
   });
+  // The live page of the test before registered the service worker again: its cache would serve
+  // the code past the hold, and the app could draw before the boot script.
+  await page.evaluate(async () => {
+    for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+  });
   await page.goto(`/c/${COMMUNITY}/roster`, { waitUntil: 'commit' });
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.lxBoot ?? null), { timeout: 15_000 }).not.toBeNull();
   return async () => {

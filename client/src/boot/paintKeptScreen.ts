@@ -6,6 +6,7 @@ import { peekStoredView } from '@lianxin/sync/peek';
 import { storedLanguage } from '../i18n/languages';
 import { firstScreenKey, parseFirstScreen } from '../state/firstScreen';
 import { drawRosterFirstScreen } from '../features/roster/drawRosterFirstScreen';
+import { peekMyHouseholds } from '../state/peekMyHouseholds';
 import { showBootScreen } from './bootScreen';
 
 const ROSTER_PATH = /^\/c\/([A-Za-z0-9_-]+)\/roster\/?$/;
@@ -33,6 +34,9 @@ export async function paintKeptScreen(): Promise<boolean> {
   await whenRoot();
   return showBootScreen(drawRosterFirstScreen(screen), { appName: screen.words.appName, communityName: kept.communityName });
 }
+
+// A member's route: its kept rows are read now, while the app's code loads; the app draws them.
+peekMyHouseholds(location.pathname);
 
 // The outcome on <html data-lx-boot>, for tests and for anyone debugging a slow open. A failed
 // boot paint changes nothing: the app shows its own loading state as it always did.

@@ -3,6 +3,7 @@
 import { lazy, type ComponentType } from 'react';
 import { FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
 import { loadAntdScope } from './antdScope';
+import { preloadable, type Preloadable } from './preloadable';
 
 interface PageModule {
   readonly load: () => Promise<{ default: ComponentType }>;
@@ -52,19 +53,21 @@ export const COMMUNITY_PAGES = {
 
 export type CommunityPageName = keyof typeof COMMUNITY_PAGES;
 
-const started = new Map<CommunityPageName, Promise<{ default: ComponentType }>>();
-
-/** Starts (once) loading a page's code; React.lazy and preloading share the one request. */
-export function loadPage(name: CommunityPageName): Promise<{ default: ComponentType }> {
-  let p = started.get(name);
-  if (!p) {
-    p = COMMUNITY_PAGES[name].load();
-    started.set(name, p);
+const pages = new Map<CommunityPageName, Preloadable<object>>();
+function pageModule(name: CommunityPageName): Preloadable<object> {
+  let page = pages.get(name);
+  if (!page) {
+    page = preloadable(COMMUNITY_PAGES[name].load);
+    pages.set(name, page);
   }
-  return p;
+  return page;
 }
 
-export const lazyPage = (name: CommunityPageName) => lazy(() => loadPage(name));
+/** Starts (once) loading a page's code; the page component and preloading share the one request. */
+export const loadPage = (name: CommunityPageName): Promise<{ default: ComponentType }> => pageModule(name).preload();
+
+/** The page's component: rendered at once if its code is in (main.tsx starts it), else lazily. */
+export const lazyPage = (name: CommunityPageName): ComponentType => pageModule(name).Component;
 
 const previews = new Map<CommunityPageName, Promise<{ default: ComponentType }>>();
 /** Starts (once) loading a page's preview code, if it has one. */

@@ -6,6 +6,7 @@ import type { ClientSession } from './ClientSession';
 import { SessionContext } from './SessionContext';
 import { openSession } from './openSession';
 import { clientRelayUrls } from './relayUrls';
+import { markOnce } from './usableMark';
 
 /**
  * `first`: the documents the page being opened reads; they load first. The session is given to
@@ -17,6 +18,7 @@ export function SessionProvider({ account, first, fallback, children }: { accoun
 
   useEffect(() => {
     const opened = openSession(account, clientRelayUrls(), first);
+    markOnce('lianxin:session');
     setSession(opened);
     return () => {
       setSession(null);

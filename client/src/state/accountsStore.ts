@@ -4,6 +4,7 @@
 // without parsing it.
 import type { DeviceStore, Account as StoredAccount } from '@lianxin/sync';
 import type { Account } from './Account';
+import { markOnce } from './usableMark';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -42,6 +43,7 @@ async function reload(): Promise<void> {
   accounts = list.map(toAccount);
   lastUsed = last?.communityId ?? null;
   ready = true;
+  markOnce('lianxin:accounts');
   emit();
 }
 

@@ -34,8 +34,7 @@ export interface MyHouseholdsView {
   readonly rows: readonly MyHouseholdRow[];
 }
 
-/** Kept per language (labels are words) and per format. */
-export const myHouseholdsKey = (language: string) => `my-households-v1-${language.replace(/[^\w-]/g, '')}`;
+export { myHouseholdsKey } from './myHouseholdsKey';
 
 type Check = (v: unknown) => boolean;
 const L = MY_VIEW_LIMITS;

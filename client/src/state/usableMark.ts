@@ -1,12 +1,9 @@
 // The moments a route becomes usable, as performance marks (the bench and the e2e tests read
 // them; the bench still checks that an input responds).
 import { useLayoutEffect } from 'react';
+import { markOnce } from './markOnce';
 
-/** Marks `name` once per page load. */
-export function markOnce(name: string): void {
-  if (typeof performance === 'undefined' || performance.getEntriesByName(name, 'mark').length > 0) return;
-  performance.mark(name);
-}
+export { markOnce };
 
 /** Marks `lianxin:usable:<route>` in the commit that first renders the page's data (`ready`). */
 export function useUsableMark(route: string, ready: boolean): void {

@@ -1,13 +1,14 @@
 // The "my households" page's data: from the live documents once they are loaded, and until
 // then from the projection kept beside the work document (myHouseholdsView.ts). The documents
 // open only after the kept view is on screen, so their load does not hold up the first rows.
-import { useContext, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FixedDoc } from '@lianxin/protocol';
 import type { MemberId, RosterView } from '@lianxin/model';
 import { afterPaintIdle } from './afterPaint';
 import { chooseMemberId, chosenMemberId, subscribeMyMember } from './myMember';
 import { householdsWorkRead, myRosterRead } from './myHouseholdsReads';
 import { myHouseholdsKey, parseMyHouseholdsView, type MyHouseholdsView } from './myHouseholdsView';
+import { takePeekedMyHouseholds, takeSettledMyHouseholds } from './peekMyHouseholds';
 import { rosterIndex } from './rosterIndex';
 import { SessionContext } from './SessionContext';
 import { useDocsLoaded } from './useDocsLoaded';
@@ -16,6 +17,7 @@ import { useLanguage } from './useLanguage';
 import { myHouseholdRows, type MyHousehold } from './useMyHouseholds';
 import { usePlaceLabels, type PlaceLabels } from './usePlaceLabels';
 import { useToday } from './useToday';
+import { markOnce } from './usableMark';
 
 export const MY_DOCS: readonly FixedDoc[] = ['roster', 'work'];
 
@@ -79,17 +81,34 @@ function useChosenId(communityId: string): string | null {
   return useSyncExternalStore(subscribeMyMember, () => chosenMemberId(communityId));
 }
 
+function keptView(value: unknown, chosenId: string | null, personName: string): MyHouseholdsView | null {
+  markOnce('lianxin:kept:my');
+  return parseMyHouseholdsView(value, { chosenId, personName });
+}
+
 /** The kept projection, once read: undefined while reading, null when none fits this person. */
 function useKeptView(wanted: boolean, language: string): MyHouseholdsView | null | undefined {
   const session = useContext(SessionContext);
-  const [kept, setKept] = useState<MyHouseholdsView | null | undefined>(undefined);
   const chosenId = useChosenId(session?.account.communityId ?? '');
+  // The boot script's read, if already done: the first render shows the rows (no loading state).
+  const [initial] = useState(() => (session && wanted ? takeSettledMyHouseholds(session.account.communityId, myHouseholdsKey(language)) : undefined));
+  const [kept, setKept] = useState<MyHouseholdsView | null | undefined>(() => (initial && session ? keptView(initial.value, chosenId, session.account.name) : undefined));
+  const fromInitial = useRef(initial !== undefined);
   useEffect(() => {
     if (!session || !wanted) return;
+    if (fromInitial.current) {
+      fromInitial.current = false;
+      return;
+    }
     let live = true;
     const me = { chosenId, personName: session.account.name };
-    session.readView('work', myHouseholdsKey(language)).then(
-      (value) => live && setKept(parseMyHouseholdsView(value, me)),
+    const key = myHouseholdsKey(language);
+    // Read at start (main.tsx) when this page was the one opened: no wait for Dexie.
+    const read = takePeekedMyHouseholds(session.account.communityId, key) ?? session.readView('work', key);
+    read.then(
+      (value) => {
+        if (live) setKept(keptView(value, me.chosenId, me.personName));
+      },
       () => live && setKept(null),
     );
     return () => {
@@ -114,8 +133,12 @@ export function useMyHouseholdsView(): MyHouseholdsState {
   // meanwhile — a first tap on it is handled before the load starts.
   useLayoutEffect(() => {
     if (opening || loaded || kept === undefined) return;
-    if (kept === null) return setOpening(true);
-    return afterPaintIdle(() => setOpening(true));
+    const open = () => {
+      markOnce('lianxin:open:my');
+      setOpening(true);
+    };
+    if (kept === null) return open();
+    return afterPaintIdle(open);
   }, [opening, loaded, kept]);
   const report = useMemo(() => (next: MyHouseholdsLiveState) => setLive(next), []);
   if (loaded && live) return { source: 'live', view: live.view, loaded, setLive: report, choice: live.choice };

@@ -3,7 +3,7 @@
  * navigation until the first row, summarised as self time per function and per script, so a
  * change can be aimed at what costs most. Not part of the measured runs.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 interface ProfileNode {
   readonly id: number;
@@ -73,19 +73,33 @@ export function summariseProfile(profile: CpuProfile, top = Number(process.env.P
   ].join('\n');
 }
 
-/** Opens `url` in a new page with the V8 profiler running from before navigation. */
-export async function profileOpen(context: BrowserContext, url: string): Promise<string> {
+/** How to tell the opened page is done, and a script to run in it before its own (the usable part's probe). */
+export interface OpenedPage {
+  readonly done: () => boolean;
+  readonly init?: string;
+}
+
+const BENCH_PAGE: OpenedPage = { done: () => window.__bench?.done === true };
+
+async function newPage(context: BrowserContext, init: string | undefined): Promise<Page> {
   const page = await context.newPage();
+  if (init) await page.addInitScript({ content: init });
+  return page;
+}
+
+/** Opens `url` in a new page with the V8 profiler running from before navigation. */
+export async function profileOpen(context: BrowserContext, url: string, how: OpenedPage = BENCH_PAGE): Promise<string> {
+  const page = await newPage(context, how.init);
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
     await page.goto(url);
-    await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(how.done, null, { timeout: 120_000, polling: 50 });
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    const bench = await page.evaluate(() => window.__bench!);
-    return `${JSON.stringify(bench.result ?? bench.error)}\n${summariseProfile(profile)}`;
+    const bench = await page.evaluate(() => window.__bench ?? null);
+    return `${bench ? JSON.stringify(bench.result ?? bench.error) : ''}\n${summariseProfile(profile)}`;
   } finally {
     await page.close();
   }
@@ -102,13 +116,13 @@ interface TraceEvent {
 }
 
 /** Opens `url` with a Chromium trace; the main thread's time per event name (top level and nested). */
-export async function traceOpen(context: BrowserContext, url: string): Promise<string> {
+export async function traceOpen(context: BrowserContext, url: string, how: OpenedPage = BENCH_PAGE): Promise<string> {
   const browser = context.browser()!;
-  const page = await context.newPage();
+  const page = await newPage(context, how.init);
   try {
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink'] });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing'] });
     await page.goto(url);
-    await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(how.done, null, { timeout: 120_000, polling: 50 });
     const buffer = await browser.stopTracing();
     const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
     const main = events.find((e) => e.name === 'thread_name' && (e as unknown as { args: { name: string } }).args.name === 'CrRendererMain');
@@ -118,10 +132,11 @@ export async function traceOpen(context: BrowserContext, url: string): Promise<s
     // A timeline of the main thread's longer slices, from navigation start.
     const nav = events.find((e) => e.name === 'navigationStart' && e.pid === main?.pid);
     const t0 = nav?.ts ?? Math.min(...mine.map((e) => e.ts));
-    const timeline = mine
-      .filter((e) => e.dur! >= 4000 && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')
+    // The page's own performance marks (lianxin:…) among them, as where the time goes.
+    const marks = events.filter((e) => e.pid === main?.pid && e.name.startsWith('lianxin:') && e.ph !== 'X').map((e) => ({ ...e, dur: 0 }));
+    const timeline = [...mine.filter((e) => e.dur! >= 4000 && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask'), ...marks]
       .sort((a, b) => a.ts - b.ts)
-      .slice(0, 80)
+      .slice(0, 120)
       .map((e) => `  ${((e.ts - t0) / 1000).toFixed(0).padStart(6)} +${(e.dur! / 1000).toFixed(0).padStart(4)} ms  ${e.name} ${e.args?.data?.url?.replace(/^.*\//, '') ?? ''}`);
     return [
       ...[...by]

@@ -42,6 +42,9 @@ const SCENARIOS: readonly Scenario[] = ONLY === 'usable' ? [] : ONLY ? [ONLY as 
 const USABLE = ONLY === null || ONLY === 'usable';
 /** `--profile`: print a CPU profile of one cold open per store and state (after the warm-up). */
 const PROFILE = process.argv.includes('--profile');
+/** `--route my|roster`: the usable part for one route (while iterating; does not write RESULTS.md). */
+const routeArg = process.argv.indexOf('--route');
+const ROUTE = routeArg > 0 ? (process.argv[routeArg + 1] as 'my' | 'roster') : null;
 /** `--trace`: print the main thread's time per trace event (compile, style, layout…) of one cold open. */
 const TRACE = process.argv.includes('--trace');
 const out = join(tmpdir(), `lianxin-client-bench-${process.pid}`);
@@ -212,10 +215,10 @@ async function main() {
     const started = Date.now();
     const loadBefore = loadavg()[0]!;
     try {
-      const usable = await benchUsable({ out, root: join(here, '../../..'), here, roster: rosterOf(community), communityId: 'longhai', runs: USABLE_RUNS, tokenFor }, (line) => console.log(line));
+      const usable = await benchUsable({ out, root: join(here, '../../..'), here, roster: rosterOf(community), communityId: 'longhai', runs: USABLE_RUNS, tokenFor, inspect: PROFILE ? 'profile' : TRACE ? 'trace' : undefined, routes: ROUTE ? [ROUTE] : undefined }, (line) => console.log(line));
       const section = usableSection(usable, USABLE_RUNS, (Date.now() - started) / 1000, loadBefore);
       console.log(section);
-      if (!PROFILE && !TRACE) writeFileSync(resultsFile, withSection(existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '', section));
+      if (!PROFILE && !TRACE && !ROUTE) writeFileSync(resultsFile, withSection(existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '', section));
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

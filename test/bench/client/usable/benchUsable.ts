@@ -20,6 +20,7 @@ import { buildSync } from 'esbuild';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { RosterView } from '@lianxin/model';
 import { inlineBootScript } from '../../../../client/vite/inlineBootScript';
+import { profileOpen, traceOpen } from '../profile';
 import type { ProbeConfig, ProbeResult } from './probe';
 
 export type Route = 'my' | 'roster';
@@ -59,6 +60,10 @@ export interface UsableSetup {
   readonly communityId: string;
   readonly runs: number;
   readonly tokenFor: (role: 'member' | 'committee', name: string, personId: string) => string;
+  /** `--profile` / `--trace`: one more open of the app per route at 1× after the warm-ups, inspected (not measured) */
+  readonly inspect?: 'profile' | 'trace';
+  /** `--route my|roster`: one route only (while iterating) */
+  readonly routes?: readonly Route[];
 }
 
 export interface UsableResults {
@@ -204,6 +209,7 @@ export async function benchUsable(setup: UsableSetup, log: (line: string) => voi
       ['y-indexeddb', contexts.idb, `${origin}/bench/?phase=seed&store=idb&compact=1&me=${member.id}&token=${committeeToken}`],
     ];
     for (const [name, context, url] of seeds) {
+      if (name.startsWith('lianxin/') && !(setup.routes ?? ROUTES).includes(name.slice('lianxin/'.length) as Route)) continue;
       const started = Date.now();
       await seedPage(context, url);
       seedMs.set(name, Date.now() - started);
@@ -260,16 +266,22 @@ export async function benchUsable(setup: UsableSetup, log: (line: string) => voi
       }
     };
 
+    const routes = setup.routes ?? ROUTES;
     // Two warm-ups per variant and route (1× then 4×), not counted: the code in the HTTP cache and
     // V8's code cache, and whatever the app keeps when idle after showing a page (first screens).
     for (let run = -1; run < runs; run++) {
       for (const throttle of THROTTLES) {
-        for (const route of ROUTES) {
+        for (const route of routes) {
           for (const variant of VARIANTS) {
             const s = await open(variant, route, throttle, run < 0 && variant === 'lianxin' ? 3_000 : 0);
             const line = `usable ${Math.round(s.usable)} ms (code ${fmt(s.code)}, docs ${fmt(s.docs)}, first row ${fmt(s.live)}, input ${fmt(s.input)}), long tasks ${s.longTasks} max ${Math.round(s.longestTask)}, JS+CSS ${kb(s.jsGzip + s.cssGzip)} KB gzip${s.openedDocs ? `, opened ${s.openedDocs.join(' ')}` : ''}`;
             if (run < 0) {
               log(`  warm-up ${variant} ${route} ${throttle}×: ${line}`);
+              if (throttle === 4 && variant === 'lianxin' && setup.inspect) {
+                const how = { done: () => window.__probe?.done === true, init: `window.__probeConfig = ${JSON.stringify(probeFor(variant, route, queries))};\n${probeScript}` };
+                const inspect = setup.inspect === 'profile' ? profileOpen : traceOpen;
+                log(`--- ${setup.inspect} ${variant} ${route} 1×\n${await inspect(contextFor(variant, route), urls[variant][route], how)}`);
+              }
               continue;
             }
             const key = sampleKey(variant, route, throttle);

@@ -27,6 +27,7 @@ export type { FetchFunction } from './tokenProbe';
 export { relayEndpoints } from './relayEndpoints';
 export type { RelayEndpoints } from './relayEndpoints';
 export { openRegionSession } from './regionSession';
+export { SUMMARY_REFRESH_MS } from './batchedSummaries';
 export type { RegionSession, RegionSessionOptions, CommunityDocHandle, RegionDocHandle } from './regionSession';
 export type { RegionDirectory } from './regionDirectory';
 export { deleteRegionDatabase, openRegionDatabase } from './regionDatabase';

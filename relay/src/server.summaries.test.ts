@@ -96,6 +96,13 @@ describe('POST /api/region/summaries: who reads which summary', () => {
     expect((await post(ask(['c1']), revokedCounty)).status).toBe(403);
   });
 
+  it('answers compressed to a client that accepts it', async () => {
+    const wants = ask(['c1', 'c2', 'c3']);
+    const r = await fetch(`${relay.url}/api${SummariesBatch.path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip', authorization: `Bearer ${t.county}` }, body: JSON.stringify(wants) });
+    expect(r.headers.get('content-encoding')).toBe('gzip');
+    expect(((await r.json()) as SummariesResponse).summaries).toHaveLength(3);
+  });
+
   it('answers only what the state vector lacks', async () => {
     const first = (await (await post(ask(['c1']), t.county!)).json()) as SummariesResponse;
     const doc = new Y.Doc();

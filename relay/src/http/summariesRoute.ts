@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { DocKind, SummariesBatch, decodeBase64, encodeBase64, isCommunityId, isRegionRole, parseRoom, roomName, type SummaryAnswer } from '@lianxin/protocol';
@@ -45,7 +46,8 @@ const LOAD_WIDTH = 8;
  * with the reason and carries nothing. Read-only: nothing a request says is written.
  */
 export function mountSummariesRoute(api: Hono, deps: ApiDeps & { readonly documents: DocumentSource }): void {
-  api.post(SummariesBatch.path, async (c) => {
+  // A county's answer is ~150 updates in base64: compressed for a client that accepts it.
+  api.post(SummariesBatch.path, compress(), async (c) => {
     const claims = await requireBearer(c, deps);
     if (!isRegionRole(claims.role)) throw new ApiError(403, 'forbidden', 'only township and county staff read summaries in batches');
     const body = await readJson(c, SummariesBody);

@@ -5,7 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../../test/support/syncClient';
-import { createCommunity, createRegion, startRelay, type RelayProcess } from '../../../test/support/relayProcess';
+import { createCommunity, createRegion, createToken, revokeToken, startRelay, type RelayProcess } from '../../../test/support/relayProcess';
 import { openRegionSession, type RegionSession, type RegionSessionOptions } from './regionSession';
 import type { SessionStatus } from './syncStatus';
 
@@ -124,6 +124,15 @@ describe("a county's summaries in batches", () => {
     expect(later.summaries.find((w) => w.community === 'bs-a')!.stateVector).not.toBe('');
     // The token rides in the header: no request URL carries it.
     expect(sockets).toEqual(['bs-county/region']);
+  });
+
+  it('stops asking once the token is revoked', async () => {
+    const staff = await createToken(relay.dataDir, 'bs-county', 'county', '离职干部');
+    const s = open(new IDBFactory(), { token: staff.token, summaryRefreshMs: 200, maxBackoffMs: 200 });
+    await s.whenLoaded;
+    await until(s, synced, 'synced');
+    await revokeToken(relay.dataDir, staff.tokenId);
+    await until(s, (x) => x.docs['bs-a/summary']?.type === 'offline' && x.docs['bs-a/summary'].reason === 'revoked', 'summaries revoked', 20_000);
   });
 
   it('a relay answering garbage leaves the kept summaries as they were and retries', async () => {

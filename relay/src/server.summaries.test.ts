@@ -119,6 +119,25 @@ describe('POST /api/region/summaries: who reads which summary', () => {
   });
 });
 
+describe('POST /api/region/summaries: a bounded answer', () => {
+  it('stops adding updates past the bound and lists the rest as deferred, which a second request brings', async () => {
+    const big = ['big-1', 'big-2', 'big-3', 'big-4'];
+    // ~1.2 MB each: about 1.6 MB of base64, so two fit within 4 MiB.
+    for (const [i, id] of big.entries()) {
+      const { token } = await createCommunity(relay.dataDir, id, `大社区${i}`, 'urban', 'gucheng');
+      await seedSummary(id, token, `${id} `.repeat(200_000));
+    }
+    const first = (await (await post(ask(big), t.county!)).json()) as SummariesResponse;
+    const sent = first.summaries.filter((a) => 'update' in a).map((a) => a.community);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(first.deferred.length).toBeGreaterThan(0);
+    expect([...sent, ...first.deferred].sort()).toEqual(big);
+    expect(first.summaries.reduce((n, a) => n + ('update' in a ? a.update.length : 0), 0)).toBeLessThanOrEqual(SummariesBatch.maxResponseBytes);
+    const rest = await read(t.county!, first.deferred.slice(0, 1));
+    expect(rest[first.deferred[0]!]).toBe(`${first.deferred[0]} `.repeat(200_000));
+  }, 60_000);
+});
+
 describe('POST /api/region/summaries: bad input changes nothing', () => {
   const cases: [string, string, number, string][] = [
     ['not JSON', '{"summaries": [', 400, 'bad-json'],

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression } from 'vite-plugin-compression2';
 import { inlineBootScript } from './client/vite/inlineBootScript';
 import { antdCssPerComponent } from './client/vite/antdCssPerComponent';
 import { relaysOf } from './packages/sync/src/relayChoice';
@@ -75,5 +76,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    // Brotli and gzip copies beside each text file, which the relay serves by Accept-Encoding
+    // (relay/src/http/staticFiles.ts): compressed once here, never per request.
+    compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(html|css|js|mjs|json|svg|webmanifest)$/, threshold: 1024 }),
   ],
 });

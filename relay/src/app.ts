@@ -127,7 +127,7 @@ export function createApp(deps: AppDeps): RelayApp {
   for (const mount of deps.routes ?? []) mount(app, { documents, log, config });
   app.post('/api/join', attempts.middleware());
   app.post('/api/setup', attempts.middleware());
-  app.route('/api', apiRoutes({ ...auth, config, setup, registry, log }));
+  app.route('/api', apiRoutes({ ...auth, config, setup, registry, log, documents }));
   // Upgrades never reach Hono (SyncUpgrades); a plain GET is told what it should have done.
   app.get('/sync/*', (c) => c.json({ error: { code: 'upgrade-required', message: 'connect with a WebSocket' } }, 426));
 

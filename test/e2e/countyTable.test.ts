@@ -130,6 +130,43 @@ describe('the view from above', () => {
     await context.close();
   }, 120_000);
 
+  it('a warm county device shows the table from IndexedDB with no network; its summaries came in batches, not a socket each', async () => {
+    const { context, page, errors } = await join(countyToken, 'county', '郑科长', /\/r\/jl-county\/table$/);
+    const sockets: string[] = [];
+    const batches: string[] = [];
+    context.on('page', (p) => p.on('websocket', (ws) => sockets.push(new URL(ws.url()).pathname)));
+    page.on('websocket', (ws) => sockets.push(new URL(ws.url()).pathname));
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/region/summaries')) batches.push(r.method());
+    });
+    await page.reload();
+    await synced(page).waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('[data-testid="ranking-table"] tr[data-reporting="true"]').count()).toBe(4);
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.every((m) => m === 'POST')).toBe(true);
+    // One socket: the county's own region document. No summary has one.
+    expect(sockets.filter((s) => s.endsWith('/summary'))).toEqual([]);
+    expect(sockets).toContain('/sync/jl-county/region');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (navigator.serviceWorker.controller) return;
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    });
+
+    // No network: a new page of the same device shows every row from what it kept.
+    await page.close();
+    await context.setOffline(true);
+    const warm = await context.newPage();
+    warm.on('pageerror', (e) => errors.push(e.message));
+    await warm.goto('/r/jl-county/table');
+    await expect.poll(() => warm.locator('[data-testid="ranking-table"] tr[data-reporting="true"]').count(), { timeout: 15_000 }).toBe(4);
+    expect(await warm.getByTestId('county-table-page').getAttribute('data-loaded')).toBe('true');
+    expect(await warm.getByTestId('total-reporting').textContent()).toContain('4/5 个社区已上报');
+    expect(await warm.getByTestId('total-collected').textContent()).toContain('40');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('支部争五星: the township edits its criteria from the defaults, sees the evidence, rates a branch; the county sees the rating', async () => {
     const { context, page, errors } = await join(townshipToken, 'township', '李干部', /\/r\/gy-town\/desk$/, PHONE);
     await page.getByTestId('nav-stars').click();

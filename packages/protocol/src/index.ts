@@ -22,3 +22,5 @@ export {
 } from './messages';
 export type { StoredMessage } from './messages';
 export { SYNC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, tokenSubprotocols, tokenFromSubprotocols } from './subprotocol';
+export { SummariesBatch, encodeBase64, decodeBase64 } from './summariesBatch';
+export type { SummaryWant, SummariesRequest, SummaryAnswer, SummariesResponse } from './summariesBatch';

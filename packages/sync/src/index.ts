@@ -29,6 +29,7 @@ export type { RelayEndpoints } from './relayEndpoints';
 export { RelayChoice, relaysOf } from './relayChoice';
 export type { Relay, RelayUrlOptions } from './relayChoice';
 export { openRegionSession } from './regionSession';
+export { SUMMARY_REFRESH_MS } from './batchedSummaries';
 export type { RegionSession, RegionSessionOptions, CommunityDocHandle, RegionDocHandle } from './regionSession';
 export type { RegionDirectory } from './regionDirectory';
 export { deleteRegionDatabase, openRegionDatabase } from './regionDatabase';

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { DocKind, isRegionRole, peekTokenClaims, regionAccess, type RegionRole, type TierDoc, type TokenClaims } from '@lianxin/protocol';
+import { BatchedSummaries } from './batchedSummaries';
 import { deleteLocalDoc, storedDocNames } from './communityDatabase';
 import type { WebSocketClass } from './countingWebSocket';
 import { defaultNetworkEvents, watchNetwork } from './networkEvents';
@@ -31,13 +32,16 @@ export interface RegionSessionOptions extends StorageOptions {
    * are opened on demand with `openCommunityDoc`; none the role may not read is ever opened.
    */
   readonly communityDocs?: readonly TierDoc[];
+  /** How often open summaries are asked for again, ms (default `SUMMARY_REFRESH_MS`). */
+  readonly summaryRefreshMs?: number;
 }
 
 /** A community's document opened with `openCommunityDoc`; `release()` when the page is done with it. */
 export interface CommunityDocHandle {
   readonly communityId: string;
   readonly kind: TierDoc;
-  readonly synced: SyncedDoc;
+  /** The document's own sync (a socket); null for a `summary`, synced with the others in batches. */
+  readonly synced: SyncedDoc | null;
   readonly doc: Y.Doc;
   /** Idempotent; the document closes when its last handle is released (unless the session keeps it open). */
   release(): void;
@@ -134,6 +138,10 @@ class Region implements RegionSession {
   private destroyed: Promise<void> | null = null;
   private batching = 0;
   private refreshing: Promise<void> | null = null;
+  /** Every open `summary`, synced in batches over HTTP (never a socket each). */
+  private readonly summaries: BatchedSummaries;
+  /** Holders of each open summary (`kept`: the session keeps it open). */
+  private readonly summaryRefs = new Map<string, { refs: number; kept: boolean }>();
 
   constructor(private readonly options: RegionSessionOptions) {
     const claims = typeof options.token === 'string' ? peekTokenClaims(options.token) : null;
@@ -149,6 +157,21 @@ class Region implements RegionSession {
     this.probe = new TokenProbe(relays, options.token, options.fetch);
     this.kept = (options.communityDocs ?? (claims.role === 'township' ? [DocKind.escalations] : [DocKind.summary])).filter((k) => regionAccess(this.role, k, 'own') !== 'none');
     this.db = openRegionDatabase(claims.cid, claims.sub, options);
+    this.summaries = new BatchedSummaries({
+      db: this.db,
+      apiUrl: endpoints.api,
+      token: options.token,
+      fetch: options.fetch,
+      connect: options.connect,
+      refreshMs: options.summaryRefreshMs,
+      maxBackoffMs: options.maxBackoffMs,
+      onRefused: () => this.checkToken(),
+      onStaleDirectory: () => void this.refreshDirectory(),
+      onChange: () => {
+        this.onDocStatus();
+        this.emitDocs();
+      },
+    });
 
     const region = this.add(claims.cid, DocKind.region, true);
     this.region = region.synced.doc;
@@ -164,7 +187,7 @@ class Region implements RegionSession {
       return directory ? undefined : asked;
     });
     this.whenLoaded = first
-      .then(() => Promise.all([region.synced.whenLoaded, ...[...this.open.values()].map((d) => d.synced.whenLoaded)]))
+      .then(() => Promise.all([region.synced.whenLoaded, ...[...this.open.values()].map((d) => d.synced.whenLoaded), this.summaries.whenLoaded()]))
       .then(() => undefined);
   }
 
@@ -180,16 +203,19 @@ class Region implements RegionSession {
   };
 
   communityDoc(communityId: string, kind: TierDoc): Y.Doc | null {
+    if (kind === DocKind.summary) return this.summaries.doc(communityId);
     return this.open.get(`${communityId}/${kind}`)?.synced.doc ?? null;
   }
 
   isCommunityDocLoaded(communityId: string, kind: TierDoc): boolean {
+    if (kind === DocKind.summary) return this.summaries.isLoaded(communityId);
     return this.open.get(`${communityId}/${kind}`)?.loaded ?? false;
   }
 
   openCommunityDoc(communityId: string, kind: TierDoc): CommunityDocHandle | null {
     if (this.destroyed) throw new Error('openCommunityDoc: the session is closed');
     if (!this.mayOpen(communityId, kind)) return null;
+    if (kind === DocKind.summary) return this.openSummary(communityId);
     const entry = this.open.get(`${communityId}/${kind}`) ?? this.add(communityId, kind, false);
     entry.refs += 1;
     this.emitDocs();
@@ -225,6 +251,33 @@ class Region implements RegionSession {
         if (entry.refs === 0 && !entry.kept) this.close(entry, false);
       },
     };
+  }
+
+  private openSummary(communityId: string): CommunityDocHandle {
+    const held = this.summaryRefs.get(communityId) ?? { refs: 0, kept: false };
+    this.summaryRefs.set(communityId, held);
+    held.refs += 1;
+    void this.summaries.open([communityId]);
+    this.onDocStatus();
+    this.emitDocs();
+    let released = false;
+    return {
+      communityId,
+      kind: DocKind.summary,
+      synced: null,
+      doc: this.summaries.doc(communityId)!,
+      release: () => {
+        if (released) return;
+        released = true;
+        held.refs -= 1;
+        if (held.refs === 0 && !held.kept) this.closeSummary(communityId, false);
+      },
+    };
+  }
+
+  private closeSummary(communityId: string, deleteCopy: boolean): void {
+    this.summaryRefs.delete(communityId);
+    this.summaries.close(communityId, deleteCopy);
   }
 
   refreshDirectory(): Promise<void> {
@@ -281,6 +334,7 @@ class Region implements RegionSession {
     this.batch(() => {
       flushed = [...this.open.values()].map((d) => d.synced.destroy());
     });
+    flushed.push(this.summaries.destroy());
     this.destroyed = Promise.all([...flushed, this.whenLoaded.catch(() => undefined), this.refreshing?.catch(() => undefined)]).then(() => this.db.close());
     this.onDocStatus();
     return this.destroyed;
@@ -297,7 +351,17 @@ class Region implements RegionSession {
     const ids = new Set<string>(next.communities.map((c) => c.id));
     const townships = new Set<string>(next.townships.map((t) => t.id));
     this.batch(() => {
-      for (const c of next.communities) for (const kind of this.kept) if (!this.open.has(`${c.id}/${kind}`)) this.add(c.id, kind, true);
+      for (const kind of this.kept.filter((k) => k !== DocKind.summary)) for (const c of next.communities) if (!this.open.has(`${c.id}/${kind}`)) this.add(c.id, kind, true);
+      if (this.kept.includes(DocKind.summary)) {
+        for (const c of next.communities) {
+          const held = this.summaryRefs.get(c.id);
+          if (held) held.kept = true;
+          else this.summaryRefs.set(c.id, { refs: 0, kept: true });
+        }
+        // Every community's at once: one read from this device, then one request to the relay.
+        void this.summaries.open(next.communities.map((c) => c.id));
+      }
+      for (const id of this.summaries.communities()) if (!ids.has(id)) this.closeSummary(id, true);
       // A community that left the region: its copies go, as a community session purges what its role may no longer read.
       for (const d of [...this.open.values()]) {
         const gone = d.kind === DocKind.region ? d.communityId !== this.claims.cid && !townships.has(d.communityId) : !ids.has(d.communityId);
@@ -378,6 +442,7 @@ class Region implements RegionSession {
     this.tokenFailure = reason;
     this.batch(() => {
       for (const d of this.open.values()) d.synced.fail(reason);
+      this.summaries.fail(reason);
     });
     this.onDocStatus();
   }
@@ -387,6 +452,7 @@ class Region implements RegionSession {
     this.networkDown = true;
     this.batch(() => {
       for (const d of this.open.values()) d.synced.networkLost();
+      this.summaries.networkLost();
     });
     this.onDocStatus();
   };
@@ -395,6 +461,7 @@ class Region implements RegionSession {
     if (this.destroyed) return;
     this.networkDown = false;
     for (const d of this.open.values()) d.synced.networkRestored();
+    this.summaries.networkRestored();
     void this.refreshDirectory();
   };
 
@@ -432,6 +499,8 @@ class Region implements RegionSession {
   private aggregate(): SessionStatus {
     const docs: Record<string, SyncStatus> = {};
     for (const [name, d] of this.open) docs[name] = d.synced.status;
+    // One request answers for every open summary: they share its status.
+    for (const id of this.summaries.communities()) docs[`${id}/${DocKind.summary}`] = this.summaries.status;
     return aggregateStatus(docs);
   }
 }

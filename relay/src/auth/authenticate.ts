@@ -65,8 +65,7 @@ export type RoomAdmission =
 export async function admitToRoom(roomName: string, token: string | null, deps: AuthDeps): Promise<RoomAdmission> {
   const room = parseRoom(roomName);
   if (!room) return { ok: false, status: 404, reason: Rejection.unknownRoom, message: 'not a room name', closeCode: true };
-  const owner = room.scope === 'community' ? await deps.store.getCommunity(room.communityId) : await deps.store.getRegion(room.communityId);
-  if (!owner) return { ok: false, status: 404, reason: Rejection.unknownCommunity, message: room.scope === 'community' ? 'unknown community' : 'unknown region' };
+  if (!(await ownerExists(room, deps.store))) return unknownOwner(room);
   if (token === null || token === '') {
     const access = accessFor('public', room.kind);
     if (access === 'none') return { ok: false, status: 401, reason: Rejection.tokenRequired, message: 'this document needs a token' };
@@ -75,10 +74,36 @@ export async function admitToRoom(roomName: string, token: string | null, deps: 
   const auth = await authenticateToken(token, deps);
   if (!auth.ok) return auth;
   const { claims } = auth;
+  const granted = await tableAccess(claims, room, deps.store);
+  if (!granted.ok) return granted;
+  return {
+    ok: true,
+    room,
+    identity: { role: claims.role, person: claims.sub, name: claims.name, tokenId: claims.jti, expiresAt: claims.exp },
+    access: granted.access,
+  };
+}
+
+const ownerExists = async (room: Room, store: Store): Promise<boolean> =>
+  (room.scope === 'community' ? await store.getCommunity(room.communityId) : await store.getRegion(room.communityId)) !== null;
+
+const unknownOwner = (room: Room): Refused => ({ ok: false, status: 404, reason: Rejection.unknownCommunity, message: room.scope === 'community' ? 'unknown community' : 'unknown region' });
+
+/**
+ * What verified claims may do with a room: the permission table's cell, for a region role only
+ * inside its region. The one decision behind a socket's admission and the batched summaries
+ * endpoint alike. The room's owner must exist.
+ */
+export async function roomAccess(claims: TokenClaims, room: Room, store: Store): Promise<{ ok: true; access: Exclude<Access, 'none'> } | Refused> {
+  if (!(await ownerExists(room, store))) return unknownOwner(room);
+  return tableAccess(claims, room, store);
+}
+
+async function tableAccess(claims: TokenClaims, room: Room, store: Store): Promise<{ ok: true; access: Exclude<Access, 'none'> } | Refused> {
   let access: Access;
   if (isRegionRole(claims.role)) {
     // A township's or county's staff: what the table allows, only inside its own region.
-    const relation = await regionRelation(deps.store, claims.role, claims.cid, room);
+    const relation = await regionRelation(store, claims.role, claims.cid, room);
     if (relation === 'none') return { ok: false, status: 403, reason: Rejection.outsideRegion, message: `outside this ${claims.role}'s region` };
     access = regionAccess(claims.role, room.kind, relation);
   } else {
@@ -86,10 +111,5 @@ export async function admitToRoom(roomName: string, token: string | null, deps: 
     access = accessFor(claims.role, room.kind);
   }
   if (access === 'none') return { ok: false, status: 403, reason: Rejection.forbidden, message: `a ${claims.role} may not open ${room.kind}` };
-  return {
-    ok: true,
-    room,
-    identity: { role: claims.role, person: claims.sub, name: claims.name, tokenId: claims.jti, expiresAt: claims.exp },
-    access,
-  };
+  return { ok: true, access };
 }

@@ -7,6 +7,7 @@ import { issueToken } from '../auth/issueToken';
 import { createInvite, redeemInvite } from '../auth/invites';
 import type { SetupCode } from '../auth/SetupCode';
 import type { RelayConfig } from '../config';
+import type { DocumentSource } from '../documentSource';
 import type { Logger } from '../logger';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { COMMUNITY_KINDS, StoreConflictError, type CommunityRecord, type RegionRecord } from '../store/Store';
@@ -19,6 +20,8 @@ export interface ApiDeps extends AuthDeps {
   readonly setup: SetupCode;
   readonly registry: RoomRegistry;
   readonly log: Logger;
+  /** read-only documents (the batched summaries) */
+  readonly documents: DocumentSource;
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;

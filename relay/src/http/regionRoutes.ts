@@ -7,6 +7,7 @@ import { COMMUNITY_KINDS, StoreConflictError } from '../store/Store';
 import type { ApiDeps } from './apiRoutes';
 import { ApiError, readJson } from './ApiError';
 import { requireBearer } from './bearer';
+import { mountSummariesRoute } from './summariesRoute';
 
 const id = z.string().refine(isCommunityId, 'lowercase letters, digits and inner hyphens, at most 64');
 const displayName = z.string().trim().min(1).max(100);
@@ -33,6 +34,8 @@ export function mountRegionRoutes(api: Hono, deps: ApiDeps): void {
     if (!directory) throw new ApiError(404, 'unknown-region', 'the region of this token no longer exists');
     return c.json(directory);
   });
+
+  mountSummariesRoute(api, deps);
 
   api.post('/region/townships', async (c) => {
     const claims = await regionClaims(c);

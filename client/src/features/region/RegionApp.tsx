@@ -13,7 +13,8 @@ const DeskPage = lazy(() => import('./DeskPage'));
 const RegionMeetingsPage = lazy(() => import('./RegionMeetingsPage'));
 const PairingsPage = lazy(() => import('./PairingsPage'));
 const CommunitiesPage = lazy(() => import('./CommunitiesPage'));
-const TablePage = lazy(() => import('./TablePage'));
+const loadTablePage = () => import('./TablePage');
+const TablePage = lazy(loadTablePage);
 const StarsPage = lazy(() => import('./StarsPage'));
 
 function Home() {
@@ -35,8 +36,12 @@ function Page({ name, children }: { name: string; children: ReactNode }) {
 }
 
 export default function RegionApp() {
-  const { regionId } = useParams();
+  const { regionId, '*': page } = useParams();
   const { ready, accounts, markOpened } = useAccounts();
+  // The table's code loads while the session opens from IndexedDB, not after it.
+  useEffect(() => {
+    if (page === 'table') void loadTablePage();
+  }, [page]);
   const account = accounts.find((a) => a.communityId === regionId) ?? null;
   useEffect(() => {
     if (account) markOpened(account.communityId);

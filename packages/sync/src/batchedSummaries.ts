@@ -3,6 +3,7 @@ import { DocKind, SummariesBatch, decodeBase64, encodeBase64, type SummaryWant }
 import { DOC_UPDATES_TABLE, deleteLocalDoc, type CommunityDatabase } from './communityDatabase';
 import { applyStored, compactStoredDoc, needsCompaction, type UpdateRow } from './compactStoredDoc';
 import { fetchSummaries } from './fetchSummaries';
+import type { RelayChoice } from './relayChoice';
 import { OfflineReason, sameStatus, type SyncStatus } from './syncStatus';
 import type { FetchFunction } from './tokenProbe';
 
@@ -17,8 +18,8 @@ const MAX_ROUNDS = 20;
 export interface BatchedSummariesOptions {
   /** The region's database: documents named by their room (`<community>/summary`), y-dexie's rows. */
   readonly db: CommunityDatabase;
-  /** `…/api` */
-  readonly apiUrl: string;
+  /** The session's relay (several URLs: the one in use, moving on when one gives no answer). */
+  readonly relays: RelayChoice;
   readonly token: string;
   readonly fetch?: FetchFunction;
   /** Ask the relay (default true); false keeps them local. */
@@ -220,7 +221,7 @@ export class BatchedSummaries {
     for (let round = 0; round < MAX_ROUNDS && wants.length > 0 && !this.destroyed; round++) {
       const chunks: SummaryWant[][] = [];
       for (let i = 0; i < wants.length; i += SummariesBatch.maxCommunities) chunks.push(wants.slice(i, i + SummariesBatch.maxCommunities));
-      const results = await Promise.all(chunks.map((chunk) => fetchSummaries(this.options.apiUrl, this.options.token, chunk, this.options.fetch)));
+      const results = await Promise.all(chunks.map((chunk) => fetchSummaries(this.options.relays, this.options.token, chunk, this.options.fetch)));
       if (this.destroyed) return;
       const deferred: string[] = [];
       let stale = false;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SummariesBatch, type SummaryWant } from '@lianxin/protocol';
+import type { RelayChoice } from './relayChoice';
 import type { FetchFunction } from './tokenProbe';
 
 const AnswerSchema = z.object({
@@ -15,14 +16,14 @@ export type SummariesResult = { readonly type: 'ok'; readonly answer: SummariesA
  * `POST /api/region/summaries` for up to `SummariesBatch.maxCommunities` communities; the token in
  * the Authorization header, never the URL. Never throws.
  */
-export async function fetchSummaries(apiUrl: string, token: string, wants: readonly SummaryWant[], fetchFn: FetchFunction | undefined = globalThis.fetch?.bind(globalThis)): Promise<SummariesResult> {
+export async function fetchSummaries(relays: RelayChoice, token: string, wants: readonly SummaryWant[], fetchFn: FetchFunction | undefined = globalThis.fetch?.bind(globalThis)): Promise<SummariesResult> {
   if (!fetchFn) return { type: 'unknown' };
   try {
-    const response = await fetchFn(`${apiUrl}${SummariesBatch.path}`, {
+    const response = await relays.fetchApi(SummariesBatch.path, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ summaries: wants }),
-    });
+    }, fetchFn);
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
       return { type: 'refused', status: response.status };

@@ -159,7 +159,7 @@ class Region implements RegionSession {
     this.db = openRegionDatabase(claims.cid, claims.sub, options);
     this.summaries = new BatchedSummaries({
       db: this.db,
-      apiUrl: endpoints.api,
+      relays,
       token: options.token,
       fetch: options.fetch,
       connect: options.connect,

@@ -30,6 +30,11 @@ export interface RegionSessionOptions extends StorageOptions {
    * are opened on demand with `openCommunityDoc`; none the role may not read is ever opened.
    */
   readonly communityDocs?: readonly TierDoc[];
+  /**
+   * The kept-open community documents wait for `loadCommunityDocs()` before they load from this
+   * device (and connect): the first page shows the views kept beside them first. Default false.
+   */
+  readonly holdCommunityDocs?: boolean;
 }
 
 /** A community's document opened with `openCommunityDoc`; `release()` when the page is done with it. */
@@ -66,6 +71,17 @@ export interface RegionSession {
    * answer or failure) and the kept-open community documents are loaded from this device.
    */
   readonly whenLoaded: Promise<void>;
+  /**
+   * Resolves once the region document and the kept directory (or the relay's first answer) are
+   * loaded, the community documents opened but maybe still loading: a page can show its frame.
+   */
+  readonly whenOpened: Promise<void>;
+  /** Lets held community documents load (`holdCommunityDocs`); idempotent. */
+  loadCommunityDocs(): void;
+  /** The view kept beside an open community document (`LocalDocStore.readView`), or null; readable before it loads. */
+  readKeptView(communityId: string, kind: TierDoc, key: string): Promise<unknown>;
+  /** Keeps `value` as that view of the document as it is now (once loaded; skipped when unchanged). */
+  writeKeptView(communityId: string, kind: TierDoc, key: string, value: unknown): Promise<boolean>;
   /** The directory as last known (kept on this device, refreshed from the relay), or null before any. */
   getDirectory(): RegionDirectory | null;
   /** Fires when the directory or the set of open documents changes. */
@@ -127,7 +143,11 @@ class Region implements RegionSession {
   readonly role: RegionRole;
   readonly region: Y.Doc;
   readonly whenLoaded: Promise<void>;
+  readonly whenOpened: Promise<void>;
   private readonly db: RegionDatabase;
+  /** Resolves when held community documents may load (at once unless `holdCommunityDocs`). */
+  private readonly communityGate: Promise<void> | undefined;
+  private releaseCommunityDocs: () => void = () => undefined;
   private readonly open = new Map<string, OpenDoc>();
   private readonly statusListeners = new Set<(status: SessionStatus) => void>();
   private readonly docListeners = new Set<() => void>();
@@ -161,6 +181,7 @@ class Region implements RegionSession {
     this.probe = new TokenProbe(endpoints.api, options.token, options.fetch);
     this.kept = (options.communityDocs ?? (claims.role === 'township' ? [DocKind.escalations] : [DocKind.summary])).filter((k) => regionAccess(this.role, k, 'own') !== 'none');
     this.db = openRegionDatabase(claims.cid, claims.sub, options);
+    if (options.holdCommunityDocs) this.communityGate = new Promise<void>((resolve) => (this.releaseCommunityDocs = resolve));
 
     const region = this.add(claims.cid, DocKind.region, true);
     this.region = region.synced.doc;
@@ -178,6 +199,21 @@ class Region implements RegionSession {
     this.whenLoaded = first
       .then(() => Promise.all([region.synced.whenLoaded, ...[...this.open.values()].map((d) => d.synced.whenLoaded)]))
       .then(() => undefined);
+    this.whenOpened = Promise.all([first, region.synced.whenLoaded]).then(() => undefined);
+  }
+
+  loadCommunityDocs(): void {
+    this.releaseCommunityDocs();
+  }
+
+  async readKeptView(communityId: string, kind: TierDoc, key: string): Promise<unknown> {
+    const entry = this.open.get(`${communityId}/${kind}`);
+    return entry ? ((await entry.synced.store.readView(key))?.value ?? null) : null;
+  }
+
+  writeKeptView(communityId: string, kind: TierDoc, key: string, value: unknown): Promise<boolean> {
+    const entry = this.open.get(`${communityId}/${kind}`);
+    return entry ? entry.synced.store.writeView(key, value) : Promise.resolve(false);
   }
 
   regionHandle(): SyncedDoc {
@@ -293,6 +329,8 @@ class Region implements RegionSession {
     this.batch(() => {
       flushed = [...this.open.values()].map((d) => d.synced.destroy());
     });
+    // Held documents' loads (and the flushes that wait for them) end now: they see the store destroyed.
+    this.releaseCommunityDocs();
     this.destroyed = Promise.all([...flushed, this.whenLoaded.catch(() => undefined), this.refreshing?.catch(() => undefined)]).then(() => this.db.close());
     this.onDocStatus();
     return this.destroyed;
@@ -335,6 +373,7 @@ class Region implements RegionSession {
       connect: this.options.connect,
       maxBackoffMs: this.options.maxBackoffMs,
       onConnectFailed: () => this.checkToken(),
+      loadAfter: kept && kind !== DocKind.region ? this.communityGate : undefined,
     });
     const entry: OpenDoc = { synced, communityId, kind, refs: 0, kept, loaded: false, unsubscribe: synced.subscribe(this.onDocStatus) };
     void synced.whenContentLoaded.then(() => {

@@ -4,6 +4,7 @@
 import { useContext, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { FixedDoc } from '@lianxin/protocol';
 import type { MemberId, RosterView } from '@lianxin/model';
+import { afterPaintIdle } from './afterPaintIdle';
 import { chooseMemberId, chosenMemberId, subscribeMyMember } from './myMember';
 import { householdsWorkRead, myRosterRead } from './myHouseholdsReads';
 import { myHouseholdsKey, parseMyHouseholdsView, type MyHouseholdsView } from './myHouseholdsView';
@@ -45,29 +46,6 @@ export interface MyHouseholdsState {
 export interface MyHouseholdsLiveState {
   readonly view: MyHouseholdsView | null;
   readonly choice: MemberChoice;
-}
-
-/** Runs `run` when the page is idle after the next frame is painted (a tap on it is handled first); returns the cancel. */
-function afterPaintIdle(run: () => void): () => void {
-  let idle: number | undefined;
-  const cancelFrame = afterPaint(() => {
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 300 });
-    else run();
-  });
-  return () => {
-    cancelFrame();
-    if (idle !== undefined) cancelIdleCallback(idle);
-  };
-}
-
-/** Runs `run` after the next frame is painted; returns the cancel. */
-function afterPaint(run: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => (timer = setTimeout(run, 0)));
-  return () => {
-    cancelAnimationFrame(frame);
-    if (timer !== undefined) clearTimeout(timer);
-  };
 }
 
 /** The live rows as the projection keeps them. */

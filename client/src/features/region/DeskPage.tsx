@@ -1,10 +1,12 @@
 // The township's desk: every concern its communities escalated, filtered by community, category
-// and age; overdue assignments flagged (督办); a case opens in a drawer.
+// and age; overdue assignments flagged (督办); a case opens in a drawer. On a warm open the rows
+// kept on this device are listed (filters working) while the documents load.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, List, Select, Space, Spin, Tag, Typography } from 'antd';
 import { daysWaiting, isOnDesk, isOverdue } from '@lianxin/model';
-import { useDeskCases, type DeskCase } from '../../state/region/useDesk';
+import type { DeskListRow } from '../../state/region/deskRows';
+import { useDeskRows } from '../../state/region/useDeskRows';
 import { useRegionDirectory, useRegionToday } from '../../state/region/useRegion';
 import { CaseDrawer } from './CaseDrawer';
 import { CaseStateTag } from './CaseStateTag';
@@ -14,7 +16,7 @@ const AGES = [3, 7, 30] as const;
 export default function DeskPage() {
   const { t } = useTranslation();
   const directory = useRegionDirectory();
-  const cases = useDeskCases();
+  const { rows, cases, source, complete } = useDeskRows();
   const today = useRegionToday();
   const [community, setCommunity] = useState<string>('');
   const [category, setCategory] = useState<string>('');
@@ -22,20 +24,20 @@ export default function DeskPage() {
   const [scope, setScope] = useState<'desk' | 'all'>('desk');
   const [open, setOpen] = useState<{ communityId: string; caseId: string } | null>(null);
 
-  const categories = useMemo(() => [...new Set(cases.map((c) => c.case.category).filter((c): c is string => Boolean(c)))].sort(), [cases]);
-  const onDesk = cases.filter((c) => isOnDesk(c.case));
-  const overdue = onDesk.filter((c) => isOverdue(c.case, today));
-  const shown = cases.filter(
-    (c) =>
-      (scope === 'all' || isOnDesk(c.case)) &&
-      (!community || c.communityId === community) &&
-      (!category || c.case.category === category) &&
-      (!age || daysWaiting(c.case, today) > age),
+  const categories = useMemo(() => [...new Set(rows.map((r) => r.category).filter((c): c is string => Boolean(c)))].sort(), [rows]);
+  const onDesk = rows.filter((r) => isOnDesk(r));
+  const overdue = onDesk.filter((r) => isOverdue(r, today));
+  const shown = rows.filter(
+    (r) =>
+      (scope === 'all' || isOnDesk(r)) &&
+      (!community || r.communityId === community) &&
+      (!category || r.category === category) &&
+      (!age || daysWaiting(r, today) > age),
   );
   const selected = open ? (cases.find((c) => c.communityId === open.communityId && c.case.id === open.caseId) ?? null) : null;
 
   return (
-    <div data-testid="desk-page">
+    <div data-testid="desk-page" data-source={source}>
       <Typography.Title level={2} className="lx-page-title">
         {t('region.desk.title')}
       </Typography.Title>
@@ -88,13 +90,17 @@ export default function DeskPage() {
         />
       </Space>
       {shown.length === 0 ? (
-        <Empty description={t('region.desk.empty')} />
+        complete ? (
+          <Empty description={t('region.desk.empty')} />
+        ) : (
+          <Spin style={{ display: 'block', margin: '24px auto' }} aria-label={t('region.desk.loading')} />
+        )
       ) : (
         <List
           data-testid="desk-list"
           dataSource={shown}
-          rowKey={(c) => `${c.communityId}/${c.case.id}`}
-          renderItem={(c) => <DeskRow item={c} today={today} onOpen={() => setOpen({ communityId: c.communityId, caseId: c.case.id })} />}
+          rowKey={(r) => `${r.communityId}/${r.id}`}
+          renderItem={(r) => <DeskRow item={r} today={today} opening={r.kept && open?.communityId === r.communityId && open.caseId === r.id} onOpen={() => setOpen({ communityId: r.communityId, caseId: r.id })} />}
         />
       )}
       <CaseDrawer item={selected} onClose={() => setOpen(null)} />
@@ -102,13 +108,25 @@ export default function DeskPage() {
   );
 }
 
-function DeskRow({ item, today, onOpen }: { item: DeskCase; today: string; onOpen: () => void }) {
+/** A case's row; from the kept rows its button, once pressed, spins until the case's document is in and the drawer opens. */
+function DeskRow({ item: c, today, opening, onOpen }: { item: DeskListRow; today: string; opening: boolean; onOpen: () => void }) {
   const { t } = useTranslation();
-  const c = item.case;
   const waited = daysWaiting(c, today);
   const late = isOverdue(c, today);
   return (
-    <List.Item data-testid="desk-case" data-case={c.id} data-community={item.communityId} data-state={c.state} data-overdue={late ? 'true' : 'false'} actions={[<Button key="open" onClick={onOpen} aria-label={`${t('region.desk.open')} ${c.title}`}>{t('region.desk.open')}</Button>]}>
+    <List.Item
+      data-testid="desk-case"
+      data-case={c.id}
+      data-community={c.communityId}
+      data-state={c.state}
+      data-overdue={late ? 'true' : 'false'}
+      data-kept={c.kept ? 'true' : 'false'}
+      actions={[
+        <Button key="open" loading={opening} onClick={onOpen} aria-label={`${t('region.desk.open')} ${c.title}`}>
+          {t('region.desk.open')}
+        </Button>,
+      ]}
+    >
       <List.Item.Meta
         title={
           <Space wrap size={4}>
@@ -123,7 +141,7 @@ function DeskRow({ item, today, onOpen }: { item: DeskCase; today: string; onOpe
         }
         description={
           <Space wrap size={[8, 0]}>
-            <span>{item.communityName}</span>
+            <span>{c.communityName}</span>
             {c.place ? <span>{c.place}</span> : null}
             <span>{c.category ?? t('region.desk.noCategory')}</span>
             {isWaitingState(c.state) ? <span data-testid="waited">{waited > 0 ? t('region.desk.waited', { count: waited }) : t('region.desk.waitedToday')}</span> : null}

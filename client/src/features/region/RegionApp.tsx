@@ -5,7 +5,7 @@ import { isRegionRole } from '@lianxin/protocol';
 import { Loading } from '../../shell/Loading';
 import { NotFound } from '../../shell/NotFound';
 import { RegionProvider } from '../../state/region/RegionProvider';
-import { useRegionClient } from '../../state/region/useRegion';
+import { useCommunityDocsLoading, useRegionClient } from '../../state/region/useRegion';
 import { useAccounts } from '../../state/useAccounts';
 import { RegionShell } from './RegionShell';
 
@@ -27,6 +27,7 @@ function Township({ children }: { children: ReactNode }) {
 }
 
 function Page({ name, children }: { name: string; children: ReactNode }) {
+  useCommunityDocsLoading(name !== 'desk');
   return (
     <RegionShell page={name}>
       <Suspense fallback={<Loading />}>{children}</Suspense>

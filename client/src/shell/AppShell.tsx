@@ -2,19 +2,14 @@
 // on wide screens and a bottom bar on phones. Light (no antd): a member's first screen is drawn in
 // it; the phone's menu drawer (antd) loads when first opened.
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { MenuOutlined } from '@ant-design/icons';
-import { Button } from '../ui/Button';
-import { Tag } from '../ui/Tag';
 import { withAntdScope } from './antdScope';
 import { useSession } from '../state/useSession';
-import { accountPath } from '../state/accountPath';
-import { useAccounts } from '../state/useAccounts';
 import { useNameFromSetup } from '../state/useNameFromSetup';
 import { useRosterSelf } from '../state/useRosterSelf';
 import { useRevocation } from '../state/useRevocation';
-import { SyncStatusIndicator } from './SyncStatusIndicator';
+import { AppHeader } from './AppHeader';
 import { navItems } from './navItems';
 
 const ShellDrawer = lazy(() => withAntdScope(import('./ShellDrawer').then((m) => m.ShellDrawer)));
@@ -29,11 +24,9 @@ function selectedKey(rest: string): string {
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { account } = useSession();
-  const { accounts } = useAccounts();
   useNameFromSetup();
   useRosterSelf();
   useRevocation();
-  const navigate = useNavigate();
   const location = useLocation();
   const [drawer, setDrawer] = useState(false);
   const [drawerLoaded, setDrawerLoaded] = useState(false);
@@ -46,48 +39,16 @@ export function AppShell({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="lx-header">
-        <Button
-          className="lx-menu-button"
-          kind="text"
-          icon={<MenuOutlined />}
-          aria-label={t('nav.menu')}
-          onClick={() => {
-            setDrawerLoaded(true);
-            setDrawer(true);
-          }}
-        />
-        <Link to={base} className="lx-header__brand" aria-label={t('app.name')}>
-          <img src="/icons/icon.svg" alt="" />
-          <span>{t('app.name')}</span>
-        </Link>
-        <div className="lx-header__community">
-          <select
-            className="lx-select lx-community-switch"
-            aria-label={t('account.switchCommunity')}
-            data-testid="community-switch"
-            value={account.communityId}
-            onChange={(e) => navigate(accountPath(accounts.find((a) => a.communityId === e.target.value) ?? { communityId: e.target.value, role: 'member' }))}
-          >
-            {accounts.map((a) => (
-              <option key={a.communityId} value={a.communityId}>
-                {a.communityName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="lx-header__right">
-          <SyncStatusIndicator />
-          <Link to={`${base}/settings`} className="lx-who" data-testid="who-am-i" aria-label={t('account.whoAmI')}>
-            <span className="lx-clip lx-who__name" style={{ maxWidth: 120 }}>
-              {account.name}
-            </span>
-            <Tag color={account.role === 'member' ? 'blue' : 'red'} data-testid="my-role" data-role={account.role}>
-              {t(`role.${account.role}`)}
-            </Tag>
-          </Link>
-        </div>
-      </header>
+      <AppHeader
+        account={account}
+        home={base}
+        switchLabel={t('account.switchCommunity')}
+        whoHref={`${base}/settings`}
+        onMenu={() => {
+          setDrawerLoaded(true);
+          setDrawer(true);
+        }}
+      />
       <div className="lx-body">
         <nav className="lx-sider" aria-label={t('nav.menu')}>
           <ul className="lx-nav">

@@ -8,7 +8,8 @@ import { fetchRegionDirectory, RegionDirectorySchema, sameDirectory, type Region
 import { relayEndpoints } from './relayEndpoints';
 import type { StorageOptions } from './storageOptions';
 import { SyncedDoc } from './syncedDoc';
-import { OfflineReason, aggregateStatus, isFatal, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
+import { OfflineReason, aggregateStatus, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
+import { tokenRefusal, watchTokenExpiry, whenSessionSynced } from './sessionToken';
 import { TokenProbe, type FetchFunction } from './tokenProbe';
 
 export interface RegionSessionOptions extends StorageOptions {
@@ -112,8 +113,6 @@ export function openRegionSession(options: RegionSessionOptions): RegionSession 
   return new Region(options);
 }
 
-const TOKEN_REASONS: readonly OfflineReason[] = [OfflineReason.revoked, OfflineReason.expired, OfflineReason.unauthorized];
-const MAX_TIMER = 2 ** 31 - 1;
 const DIRECTORY_KEY = 'directory';
 
 /**
@@ -161,7 +160,7 @@ class Region implements RegionSession {
   private status: SessionStatus;
   private tokenFailure: OfflineReason | null = null;
   private networkDown = false;
-  private expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopExpiry: () => void = () => undefined;
   private destroyed: Promise<void> | null = null;
   private batching = 0;
   private refreshing: Promise<void> | null = null;
@@ -186,7 +185,7 @@ class Region implements RegionSession {
     const region = this.add(claims.cid, DocKind.region, true);
     this.region = region.synced.doc;
     this.status = this.aggregate();
-    this.armExpiry();
+    this.stopExpiry = watchTokenExpiry(claims.exp, (options.now ?? Date.now), () => this.failToken(OfflineReason.expired));
     this.unwatchNetwork = watchNetwork(options.networkEvents === undefined ? defaultNetworkEvents() : options.networkEvents, { offline: this.onOffline, online: this.onOnline });
 
     const cached = this.readCachedDirectory();
@@ -299,15 +298,7 @@ class Region implements RegionSession {
   };
 
   whenSynced(): Promise<SessionStatus> {
-    return new Promise((resolve) => {
-      const done = (s: SessionStatus): boolean => (s.type === 'synced' && s.pending === 0) || isFatal(s) || this.destroyed !== null;
-      if (done(this.status)) return resolve(this.status);
-      const unsubscribe = this.subscribe((s) => {
-        if (!done(s)) return;
-        unsubscribe();
-        resolve(s);
-      });
-    });
+    return whenSessionSynced(this, () => this.destroyed !== null);
   }
 
   unsent(): { doc: string; pending: number; update: Uint8Array }[] {
@@ -323,7 +314,7 @@ class Region implements RegionSession {
 
   destroy(): Promise<void> {
     if (this.destroyed) return this.destroyed;
-    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.stopExpiry();
     this.unwatchNetwork();
     let flushed: Promise<void>[] = [];
     this.batch(() => {
@@ -448,15 +439,6 @@ class Region implements RegionSession {
     void this.refreshDirectory();
   };
 
-  private armExpiry(): void {
-    const left = this.claims.exp * 1000 - (this.options.now ?? Date.now)();
-    if (left <= 0) {
-      this.failToken(OfflineReason.expired);
-      return;
-    }
-    this.expiryTimer = setTimeout(() => this.armExpiry(), Math.min(left, MAX_TIMER));
-  }
-
   private batch(change: () => void): void {
     this.batching += 1;
     try {
@@ -472,7 +454,8 @@ class Region implements RegionSession {
 
   private readonly onDocStatus = (status?: SyncStatus): void => {
     if (this.batching > 0) return;
-    if (status && status.type === 'offline' && TOKEN_REASONS.includes(status.reason)) this.failToken(status.reason);
+    const refused = tokenRefusal(status);
+    if (refused) this.failToken(refused);
     const next = this.aggregate();
     if (this.status && sameSessionStatus(next, this.status)) return;
     this.status = next;

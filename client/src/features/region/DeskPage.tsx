@@ -1,14 +1,16 @@
 // The township's desk: every concern its communities escalated, filtered by community, category
 // and age; overdue assignments flagged (督办); a case opens in a drawer. On a warm open the rows
 // kept on this device are listed (filters working) while the documents load.
-import { useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Empty, List, Select, Space, Spin, Tag, Typography } from 'antd';
 import { daysWaiting, isOnDesk, isOverdue } from '@lianxin/model';
 import type { DeskListRow } from '../../state/region/deskRows';
 import { useDeskRows } from '../../state/region/useDeskRows';
 import { useRegionDirectory, useRegionToday } from '../../state/region/useRegion';
-import { CaseDrawer } from './CaseDrawer';
+
+// The drawer (forms, timeline) loads when a case is first opened: not on the inbox's first screen.
+const CaseDrawer = lazy(() => import('./CaseDrawer').then((m) => ({ default: m.CaseDrawer })));
 import { CaseStateTag } from './CaseStateTag';
 
 const AGES = [3, 7, 30] as const;
@@ -16,7 +18,11 @@ const AGES = [3, 7, 30] as const;
 export default function DeskPage() {
   const { t } = useTranslation();
   const directory = useRegionDirectory();
-  const { rows, cases, source, complete } = useDeskRows();
+  const now = useDeskRows();
+  // The first rows are drawn at once; later changes (documents loading one by one) render at a
+  // lower priority than input, in slices, so a tap (a filter, a case) does not wait for them.
+  const deferred = useDeferredValue(now);
+  const { rows, cases, source, complete } = deferred.rows.length === 0 && now.rows.length > 0 ? now : deferred;
   const today = useRegionToday();
   const [community, setCommunity] = useState<string>('');
   const [category, setCategory] = useState<string>('');
@@ -27,14 +33,19 @@ export default function DeskPage() {
   const categories = useMemo(() => [...new Set(rows.map((r) => r.category).filter((c): c is string => Boolean(c)))].sort(), [rows]);
   const onDesk = rows.filter((r) => isOnDesk(r));
   const overdue = onDesk.filter((r) => isOverdue(r, today));
-  const shown = rows.filter(
-    (r) =>
-      (scope === 'all' || isOnDesk(r)) &&
-      (!community || r.communityId === community) &&
-      (!category || r.category === category) &&
-      (!age || daysWaiting(r, today) > age),
+  const shown = useMemo(
+    () =>
+      rows.filter(
+        (r) =>
+          (scope === 'all' || isOnDesk(r)) &&
+          (!community || r.communityId === community) &&
+          (!category || r.category === category) &&
+          (!age || daysWaiting(r, today) > age),
+      ),
+    [rows, scope, community, category, age, today],
   );
   const selected = open ? (cases.find((c) => c.communityId === open.communityId && c.case.id === open.caseId) ?? null) : null;
+  const onOpen = useCallback((communityId: string, caseId: string) => setOpen({ communityId, caseId }), []);
 
   return (
     <div data-testid="desk-page" data-source={source}>
@@ -96,17 +107,27 @@ export default function DeskPage() {
           <Spin style={{ display: 'block', margin: '24px auto' }} aria-label={t('region.desk.loading')} />
         )
       ) : (
-        <List
-          data-testid="desk-list"
-          dataSource={shown}
-          rowKey={(r) => `${r.communityId}/${r.id}`}
-          renderItem={(r) => <DeskRow item={r} today={today} opening={r.kept && open?.communityId === r.communityId && open.caseId === r.id} onOpen={() => setOpen({ communityId: r.communityId, caseId: r.id })} />}
-        />
+        <DeskList rows={shown} today={today} opening={open} onOpen={onOpen} />
       )}
-      <CaseDrawer item={selected} onClose={() => setOpen(null)} />
+      {open ? (
+        <Suspense fallback={null}>
+          <CaseDrawer item={selected} onClose={() => setOpen(null)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
+
+const DeskList = memo(function DeskList({ rows, today, opening, onOpen }: { rows: readonly DeskListRow[]; today: string; opening: { communityId: string; caseId: string } | null; onOpen: (communityId: string, caseId: string) => void }) {
+  return (
+    <List
+      data-testid="desk-list"
+      dataSource={rows as DeskListRow[]}
+      rowKey={(r) => `${r.communityId}/${r.id}`}
+      renderItem={(r) => <DeskRow item={r} today={today} opening={r.kept && opening?.communityId === r.communityId && opening.caseId === r.id} onOpen={() => onOpen(r.communityId, r.id)} />}
+    />
+  );
+});
 
 /** A case's row; from the kept rows its button, once pressed, spins until the case's document is in and the drawer opens. */
 function DeskRow({ item: c, today, opening, onOpen }: { item: DeskListRow; today: string; opening: boolean; onOpen: () => void }) {

@@ -9,7 +9,9 @@ import { useCommunityDocsLoading, useRegionClient } from '../../state/region/use
 import { useAccounts } from '../../state/useAccounts';
 import { RegionShell } from './RegionShell';
 
-const DeskPage = lazy(() => import('./DeskPage'));
+// The desk is a township's first page: its code is fetched while the session opens, not after.
+const loadDeskPage = () => import('./DeskPage');
+const DeskPage = lazy(loadDeskPage);
 const RegionMeetingsPage = lazy(() => import('./RegionMeetingsPage'));
 const PairingsPage = lazy(() => import('./PairingsPage'));
 const CommunitiesPage = lazy(() => import('./CommunitiesPage'));
@@ -36,7 +38,10 @@ function Page({ name, children }: { name: string; children: ReactNode }) {
 }
 
 export default function RegionApp() {
-  const { regionId } = useParams();
+  const { regionId, '*': rest } = useParams();
+  useEffect(() => {
+    if (rest === 'desk') void loadDeskPage();
+  }, [rest]);
   const { ready, accounts, markOpened } = useAccounts();
   const account = accounts.find((a) => a.communityId === regionId) ?? null;
   useEffect(() => {

@@ -3,7 +3,7 @@
 // kept on this device are listed (filters working) while the documents load.
 import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Empty, List, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
 import { daysWaiting, isOnDesk, isOverdue } from '@lianxin/model';
 import type { DeskListRow } from '../../state/region/deskRows';
 import { useDeskRows } from '../../state/region/useDeskRows';
@@ -11,6 +11,9 @@ import { useRegionDirectory, useRegionToday } from '../../state/region/useRegion
 
 // The drawer (forms, timeline) loads when a case is first opened: not on the inbox's first screen.
 const CaseDrawer = lazy(() => import('./CaseDrawer').then((m) => ({ default: m.CaseDrawer })));
+import { PlainItem, PlainList } from '../../shell/PlainList';
+import { Button as LightButton } from '../../ui/Button';
+import { Tag as LightTag } from '../../ui/Tag';
 import { CaseStateTag } from './CaseStateTag';
 
 const AGES = [3, 7, 30] as const;
@@ -118,13 +121,14 @@ export default function DeskPage() {
   );
 }
 
+// The rows are drawn with the app's light components (no antd List, Space, Button or Tag): the
+// desk's first screen is sixty of them.
 const DeskList = memo(function DeskList({ rows, today, opening, onOpen }: { rows: readonly DeskListRow[]; today: string; opening: { communityId: string; caseId: string } | null; onOpen: (communityId: string, caseId: string) => void }) {
   return (
-    <List
+    <PlainList
       data-testid="desk-list"
-      dataSource={rows as DeskListRow[]}
-      rowKey={(r) => `${r.communityId}/${r.id}`}
-      renderItem={(r) => <DeskRow item={r} today={today} opening={r.kept && opening?.communityId === r.communityId && opening.caseId === r.id} onOpen={() => onOpen(r.communityId, r.id)} />}
+      items={rows}
+      render={(r) => <DeskRow key={`${r.communityId}/${r.id}`} item={r} today={today} opening={r.kept && opening?.communityId === r.communityId && opening.caseId === r.id} onOpen={() => onOpen(r.communityId, r.id)} />}
     />
   );
 });
@@ -135,7 +139,7 @@ function DeskRow({ item: c, today, opening, onOpen }: { item: DeskListRow; today
   const waited = daysWaiting(c, today);
   const late = isOverdue(c, today);
   return (
-    <List.Item
+    <PlainItem
       data-testid="desk-case"
       data-case={c.id}
       data-community={c.communityId}
@@ -143,38 +147,35 @@ function DeskRow({ item: c, today, opening, onOpen }: { item: DeskListRow; today
       data-overdue={late ? 'true' : 'false'}
       data-kept={c.kept ? 'true' : 'false'}
       actions={[
-        <Button key="open" loading={opening} onClick={onOpen} aria-label={`${t('region.desk.open')} ${c.title}`}>
+        <LightButton key="open" loading={opening} onClick={onOpen} aria-label={`${t('region.desk.open')} ${c.title}`}>
           {t('region.desk.open')}
-        </Button>,
+        </LightButton>,
       ]}
-    >
-      <List.Item.Meta
-        title={
-          <Space wrap size={4}>
-            <span>{c.title}</span>
-            <CaseStateTag state={c.state} />
-            {late ? (
-              <Tag color="error" title={t('region.desk.overdueHelp')} data-testid="overdue-flag">
-                {t('region.desk.overdue')}
-              </Tag>
-            ) : null}
-          </Space>
-        }
-        description={
-          <Space wrap size={[8, 0]}>
-            <span>{c.communityName}</span>
-            {c.place ? <span>{c.place}</span> : null}
-            <span>{c.category ?? t('region.desk.noCategory')}</span>
-            {isWaitingState(c.state) ? <span data-testid="waited">{waited > 0 ? t('region.desk.waited', { count: waited }) : t('region.desk.waitedToday')}</span> : null}
-            {c.assignment ? (
-              <span>
-                {t('region.desk.assignedTo', { to: c.assignment.to.kind === 'community' ? t('region.desk.toCommunity') : c.assignment.to.name })} · {t('region.desk.deadline', { date: c.assignment.deadline })}
-              </span>
-            ) : null}
-          </Space>
-        }
-      />
-    </List.Item>
+      title={
+        <span className="lx-wrap">
+          <span>{c.title}</span>
+          <CaseStateTag state={c.state} />
+          {late ? (
+            <LightTag color="error" title={t('region.desk.overdueHelp')} data-testid="overdue-flag">
+              {t('region.desk.overdue')}
+            </LightTag>
+          ) : null}
+        </span>
+      }
+      description={
+        <span className="lx-wrap lx-wrap--wide">
+          <span>{c.communityName}</span>
+          {c.place ? <span>{c.place}</span> : null}
+          <span>{c.category ?? t('region.desk.noCategory')}</span>
+          {isWaitingState(c.state) ? <span data-testid="waited">{waited > 0 ? t('region.desk.waited', { count: waited }) : t('region.desk.waitedToday')}</span> : null}
+          {c.assignment ? (
+            <span>
+              {t('region.desk.assignedTo', { to: c.assignment.to.kind === 'community' ? t('region.desk.toCommunity') : c.assignment.to.name })} · {t('region.desk.deadline', { date: c.assignment.deadline })}
+            </span>
+          ) : null}
+        </span>
+      }
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 // Everything under /r/<region>/: the township's (or county's) session and its pages.
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router';
 import { isRegionRole } from '@lianxin/protocol';
 import { Loading } from '../../shell/Loading';
@@ -9,9 +9,15 @@ import { useCommunityDocsLoading, useRegionClient } from '../../state/region/use
 import { useAccounts } from '../../state/useAccounts';
 import { RegionShell } from './RegionShell';
 
-// The desk is a township's first page: its code is fetched while the session opens, not after.
-const loadDeskPage = () => import('./DeskPage');
-const DeskPage = lazy(loadDeskPage);
+// The desk is a township's first page: its code is fetched while the session opens, not after,
+// and once in it is drawn without suspending (React holds a revealed Suspense boundary ~300 ms).
+let deskModule: { default: ComponentType } | null = null;
+const loadDeskPage = () => import('./DeskPage').then((m) => (deskModule = m));
+const LazyDeskPage = lazy(loadDeskPage);
+function DeskPage() {
+  const Loaded = deskModule?.default;
+  return Loaded ? <Loaded /> : <LazyDeskPage />;
+}
 const RegionMeetingsPage = lazy(() => import('./RegionMeetingsPage'));
 const PairingsPage = lazy(() => import('./PairingsPage'));
 const CommunitiesPage = lazy(() => import('./CommunitiesPage'));

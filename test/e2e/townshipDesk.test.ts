@@ -2,11 +2,12 @@
 // communities made with the CLI; the communities' escalations seeded through raw sync clients with
 // the model's own shapes; a township cadre who joins with an invite link. The inbox, assigning
 // back to the community with a deadline, the 督办 flag, both languages, phone and laptop, axe, and
-// the desk opened again with no network.
+// the desk opened again with no network; a warm open from the rows kept on the device while the
+// documents are held back; 督办 counted in the township's day on a device in another zone.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseSchema, actOnCase, readEscalations, type ConcernId } from '@lianxin/model';
+import { CaseSchema, actOnCase, dayInZone, readEscalations, type ConcernId } from '@lianxin/model';
 import { createCommunity, createRegion, type RelayProcess } from '../support/relayProcess';
 import { LAPTOP, PHONE, startEmptyWorld, type EmptyWorld } from './support/harness';
 import { readDoc, writeDoc } from './support/seed';
@@ -49,8 +50,8 @@ async function seriousAxe(page: Page): Promise<string[]> {
 }
 
 /** A device with its network switchable (Chromium's offline mode leaves open sockets alone, so they are routed and dropped). */
-async function device(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; setOffline: (v: boolean) => Promise<void> }> {
-  const context = await world.browser.newContext({ baseURL: relay.url, viewport, locale: 'zh-CN', serviceWorkers: 'allow', reducedMotion: 'reduce' });
+async function device(viewport: { width: number; height: number }, timezoneId?: string): Promise<{ context: BrowserContext; page: Page; setOffline: (v: boolean) => Promise<void> }> {
+  const context = await world.browser.newContext({ baseURL: relay.url, viewport, locale: 'zh-CN', serviceWorkers: 'allow', reducedMotion: 'reduce', timezoneId });
   let offline = false;
   const sockets = new Set<WebSocketRoute>();
   await context.routeWebSocket(/\/sync\//, (ws) => {
@@ -166,4 +167,136 @@ describe('the township desk', () => {
     await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state')).toBe('offline');
     await context.close();
   }, 60_000);
+
+  it('opens warm with no network from the rows kept on the device, filters working, before the documents load', async () => {
+    const { context, page, setOffline } = await device(PHONE);
+    await joinTownship(page, '赵干部');
+    await synced(page).waitFor({ timeout: 20_000 });
+    await expect.poll(() => cases(page).count()).toBe(2);
+    // Shown live once: the desk keeps each community's rows beside its escalations when idle.
+    await expect.poll(() => keptDeskViews(page), { timeout: 15_000 }).toEqual(['gy-town:sh-comm/escalations', 'gy-town:sn-vill/escalations']);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.close();
+
+    // A new page with no network, its documents' loads held back 5 s by a write transaction on
+    // their updates (a slow device), taken as soon as the desk is drawn.
+    await setOffline(true);
+    const warm = await context.newPage();
+    const errors: string[] = [];
+    warm.on('pageerror', (e) => errors.push(e.message));
+    await warm.addInitScript(() => {
+      void indexedDB.databases().then((dbs) => {
+        const name = dbs.map((d) => d.name ?? '').find((n) => n.includes('/r/gy-town/'));
+        if (!name) return;
+        const r = indexedDB.open(name);
+        r.onsuccess = () => {
+          const hold = () => {
+            const store = r.result.transaction('$docs.content_updates', 'readwrite').objectStore('$docs.content_updates');
+            const until = Date.now() + 5_000;
+            const next = () => {
+              if (Date.now() < until) store.count().onsuccess = next;
+            };
+            next();
+          };
+          if (document.querySelector('[data-testid="desk-page"]')) return hold();
+          const seen = new MutationObserver(() => {
+            if (!document.querySelector('[data-testid="desk-page"]')) return;
+            seen.disconnect();
+            hold();
+          });
+          seen.observe(document, { childList: true, subtree: true });
+        };
+      });
+    });
+    await warm.goto('/r/gy-town/desk');
+    await warm.locator('[data-testid="desk-page"][data-source="kept"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => warm.locator('[data-testid="desk-case"][data-kept="true"]').count()).toBe(2);
+    expect(await warm.locator(`[data-testid="desk-case"][data-case="${LATE}"]`).getAttribute('data-overdue')).toBe('true');
+    expect(await warm.getByTestId('desk-overdue-count').textContent()).toBe('督办 1 件');
+    // A filter works on the kept rows.
+    await warm.getByTestId('filter-community').click();
+    await warm.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '水南村' }).click();
+    await expect.poll(() => cases(warm).count()).toBe(1);
+    expect(await cases(warm).first().getAttribute('data-case')).toBe(LATE);
+    expect(await warm.getByTestId('desk-page').getAttribute('data-source')).toBe('kept');
+    expect(await seriousAxe(warm)).toEqual([]);
+    // Then the documents: the same rows, live, the filter kept.
+    await warm.locator('[data-testid="desk-page"][data-source="live"]').waitFor({ timeout: 20_000 });
+    expect(await cases(warm).count()).toBe(1);
+    expect(await cases(warm).first().getAttribute('data-kept')).toBe('false');
+    expect(await warm.getByTestId('sync-status').getAttribute('data-state')).toBe('offline');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it("counts 督办 in the township's day (Asia/Shanghai), not the device's zone", async () => {
+    // A zone whose day is not Shanghai's now: 11 hours behind UTC before 18:00 in Shanghai, 14
+    // ahead after. The deadline is the day on which the two disagree about 督办.
+    const now = Date.now();
+    const shanghai = dayInZone(now, 'Asia/Shanghai');
+    const behind = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(now)) < 18;
+    const zone = behind ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+    const deviceDay = dayInZone(now, zone);
+    expect(deviceDay).not.toBe(shanghai);
+    // Behind: due yesterday in Shanghai (overdue there, due today on the device). Ahead: due today
+    // in Shanghai (not overdue), yesterday on the device.
+    const deadline = behind ? deviceDay : shanghai;
+    const ZONE = 'zoneCase01';
+    await writeDoc(relay, 'sh-comm/escalations', secretaryA, (doc) => {
+      doc.getMap('cases').set(ZONE, CaseSchema.parse({ title: '楼道灯坏', category: '公共设施', place: '3号楼', reportedAt: now - 3 * DAY, escalatedAt: now - 2 * DAY, escalatedBy: '张书记' }));
+      const r = actOnCase(doc, ZONE as ConcernId, { type: 'assign', to: { kind: 'community' }, deadline }, { actor: 't0', name: '陈干部', now: now - DAY });
+      if (r.type !== 'done') throw new Error('seed: assign refused');
+    });
+    const { context, page } = await device(LAPTOP, zone);
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(zone);
+    await joinTownship(page, '孙干部');
+    await synced(page).waitFor({ timeout: 20_000 });
+    const row = page.locator(`[data-testid="desk-case"][data-case="${ZONE}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-overdue')).toBe(behind ? 'true' : 'false');
+    expect(await row.textContent()).toMatch(/已等待 2 天/);
+    // The same from the rows kept on the device, on the next open.
+    await expect.poll(() => keptDeskViews(page), { timeout: 15_000 }).toContain('gy-town:sh-comm/escalations');
+    await page.reload();
+    await row.waitFor();
+    expect(await row.getAttribute('data-overdue')).toBe(behind ? 'true' : 'false');
+    // Assigning: a deadline before the township's today is refused, whatever the device's day.
+    await row.getByRole('button').click();
+    await page.getByTestId('case-assign').click();
+    await page.getByTestId('assign-deadline').fill(behind ? deviceDay : shanghai);
+    await page.getByTestId('assign-submit').click();
+    if (behind) await page.getByText('期限不能早于今天').waitFor();
+    else {
+      const assigns = async () => readEscalations(await readDoc(relay, 'sh-comm/escalations', secretaryA)).view.cases.get(ZONE as ConcernId)!.actions.filter((a) => a.type === 'assign').length;
+      await expect.poll(assigns, { timeout: 20_000 }).toBe(2);
+    }
+    await context.close();
+  }, 90_000);
 });
+
+/** `<region>:<document>` of every copy on this device with the desk's rows kept beside it. */
+function keptDeskViews(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.includes('/r/'));
+    const found: string[] = [];
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const rows = await new Promise<{ name: string; views?: Record<string, unknown> }[]>((resolve, reject) => {
+        const r = db.transaction('docs', 'readonly').objectStore('docs').getAll();
+        r.onsuccess = () => resolve(r.result as never);
+        r.onerror = () => reject(r.error);
+      });
+      db.close();
+      const region = name.split('/r/')[1]!.split('/')[0]!;
+      for (const row of rows) if (row.views?.['desk-rows-v1']) found.push(`${region}:${row.name}`);
+    }
+    return found.sort();
+  });
+}

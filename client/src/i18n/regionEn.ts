@@ -13,6 +13,7 @@ export const regionEn: Resources['region'] = {
     onDesk: '{{count}} open',
     overdueCount: '{{count}} overdue',
     empty: 'No case matches.',
+    loading: 'Loading the cases…',
     filterCommunity: 'Community',
     filterCategory: 'Category',
     filterAge: 'Waiting',

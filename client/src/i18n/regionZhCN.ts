@@ -11,6 +11,7 @@ export const regionZhCN = {
     onDesk: '待办 {{count}} 件',
     overdueCount: '督办 {{count}} 件',
     empty: '没有符合条件的事项。',
+    loading: '正在载入事项…',
     filterCommunity: '社区',
     filterCategory: '类别',
     filterAge: '等待时间',

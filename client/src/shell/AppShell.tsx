@@ -1,23 +1,13 @@
-// The frame of every community page: header (community, sync status, who I am), the side menu
-// on wide screens and a bottom bar on phones. Light (no antd): a member's first screen is drawn in
-// it; the phone's menu drawer (antd) loads when first opened.
-import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+// The frame of every community page (ShellFrame): header, side menu, bottom bar.
+import type { ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { MenuOutlined } from '@ant-design/icons';
-import { Button } from '../ui/Button';
-import { Tag } from '../ui/Tag';
-import { withAntdScope } from './antdScope';
 import { useSession } from '../state/useSession';
-import { accountPath } from '../state/accountPath';
-import { useAccounts } from '../state/useAccounts';
 import { useNameFromSetup } from '../state/useNameFromSetup';
 import { useRosterSelf } from '../state/useRosterSelf';
 import { useRevocation } from '../state/useRevocation';
-import { SyncStatusIndicator } from './SyncStatusIndicator';
 import { navItems } from './navItems';
-
-const ShellDrawer = lazy(() => withAntdScope(import('./ShellDrawer').then((m) => m.ShellDrawer)));
+import { ShellFrame } from './ShellFrame';
 
 // Pages reached from another area's page belong to that area in the menu.
 const AREA: Readonly<Record<string, string>> = { overview: 'dashboard', my: 'my', concerns: 'concerns', roster: 'roster', members: 'roster', points: 'points', meetings: 'meetings', matters: 'meetings', publish: 'publish', settings: 'settings' };
@@ -29,97 +19,19 @@ function selectedKey(rest: string): string {
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { account } = useSession();
-  const { accounts } = useAccounts();
   useNameFromSetup();
   useRosterSelf();
   useRevocation();
-  const navigate = useNavigate();
   const location = useLocation();
-  const [drawer, setDrawer] = useState(false);
-  const [drawerLoaded, setDrawerLoaded] = useState(false);
   const base = `/c/${account.communityId}`;
-  const items = navItems(account.role);
-  const selected = selectedKey(location.pathname.slice(base.length + 1));
-
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="lx-header">
-        <Button
-          className="lx-menu-button"
-          kind="text"
-          icon={<MenuOutlined />}
-          aria-label={t('nav.menu')}
-          onClick={() => {
-            setDrawerLoaded(true);
-            setDrawer(true);
-          }}
-        />
-        <Link to={base} className="lx-header__brand" aria-label={t('app.name')}>
-          <img src="/icons/icon.svg" alt="" />
-          <span>{t('app.name')}</span>
-        </Link>
-        <div className="lx-header__community">
-          <select
-            className="lx-select lx-community-switch"
-            aria-label={t('account.switchCommunity')}
-            data-testid="community-switch"
-            value={account.communityId}
-            onChange={(e) => navigate(accountPath(accounts.find((a) => a.communityId === e.target.value) ?? { communityId: e.target.value, role: 'member' }))}
-          >
-            {accounts.map((a) => (
-              <option key={a.communityId} value={a.communityId}>
-                {a.communityName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="lx-header__right">
-          <SyncStatusIndicator />
-          <Link to={`${base}/settings`} className="lx-who" data-testid="who-am-i" aria-label={t('account.whoAmI')}>
-            <span className="lx-clip lx-who__name" style={{ maxWidth: 120 }}>
-              {account.name}
-            </span>
-            <Tag color={account.role === 'member' ? 'blue' : 'red'} data-testid="my-role" data-role={account.role}>
-              {t(`role.${account.role}`)}
-            </Tag>
-          </Link>
-        </div>
-      </header>
-      <div className="lx-body">
-        <nav className="lx-sider" aria-label={t('nav.menu')}>
-          <ul className="lx-nav">
-            {items.map((i) => (
-              <li key={i.key}>
-                <Link to={`${base}/${i.path}`} className="lx-nav__item" aria-current={i.key === selected ? 'page' : undefined}>
-                  {i.icon}
-                  <span>{t(i.labelKey)}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="main" className="lx-main" tabIndex={-1}>
-          {children}
-        </main>
-      </div>
-      <nav className="lx-bottom-nav" aria-label={t('nav.menu')}>
-        {items
-          .filter((i) => i.primary)
-          .map((i) => (
-            <NavLink key={i.key} to={`${base}/${i.path}`} data-testid={`nav-${i.key}`}>
-              {i.icon}
-              <span className="lx-clip">{t(i.labelKey)}</span>
-            </NavLink>
-          ))}
-      </nav>
-      {drawerLoaded ? (
-        <Suspense fallback={null}>
-          <ShellDrawer open={drawer} onClose={() => setDrawer(false)} items={items} base={base} selected={selected} />
-        </Suspense>
-      ) : null}
-    </>
+    <ShellFrame
+      header={{ account, switchLabel: t('account.switchCommunity'), whoHref: `${base}/settings` }}
+      base={base}
+      items={navItems(account.role)}
+      selected={selectedKey(location.pathname.slice(base.length + 1))}
+    >
+      {children}
+    </ShellFrame>
   );
 }

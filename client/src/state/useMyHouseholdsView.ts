@@ -4,7 +4,7 @@
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FixedDoc } from '@lianxin/protocol';
 import type { MemberId, RosterView } from '@lianxin/model';
-import { afterPaintIdle } from './afterPaint';
+import { afterPaintIdle } from './afterPaintIdle';
 import { chooseMemberId, chosenMemberId, subscribeMyMember } from './myMember';
 import { householdsWorkRead, myRosterRead } from './myHouseholdsReads';
 import { myHouseholdsKey, parseMyHouseholdsView, type MyHouseholdsView } from './myHouseholdsView';

@@ -5,7 +5,7 @@ import { useContext, useEffect, useLayoutEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { RosterRead } from '@lianxin/model';
 import { yieldToEventLoop } from '@lianxin/sync';
-import { afterPaintIdle } from './afterPaint';
+import { afterPaintIdle } from './afterPaintIdle';
 import { readRosterDoc } from './reads';
 import { householdSearchKeys, rosterIndex } from './rosterIndex';
 import { keptRosterKey, parseKeptRoster, type KeptRoster } from './rosterRows';

@@ -2,7 +2,7 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import './ui.css';
 
-export type TagColor = 'red' | 'blue' | 'success' | 'processing' | 'error' | 'default';
+export type TagColor = 'red' | 'blue' | 'success' | 'processing' | 'warning' | 'error' | 'default';
 
 export function Tag({ color = 'default', icon, children, className, ...rest }: { color?: TagColor; icon?: ReactNode; children?: ReactNode } & HTMLAttributes<HTMLSpanElement>) {
   return (

@@ -6,7 +6,8 @@ import type { WebSocketClass } from './countingWebSocket';
 import { defaultNetworkEvents, watchNetwork } from './networkEvents';
 import { RelayChoice, relaysOf } from './relayChoice';
 import { SyncedDoc } from './syncedDoc';
-import { OfflineReason, aggregateStatus, isFatal, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
+import { OfflineReason, aggregateStatus, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
+import { tokenRefusal, watchTokenExpiry, whenSessionSynced } from './sessionToken';
 import { TokenProbe } from './tokenProbe';
 
 export type { CommunitySession, CommunitySessionOptions, MinutesHandle } from './communitySessionTypes';
@@ -21,10 +22,6 @@ function afterIdle(): Promise<void> {
   const g = globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number };
   return new Promise((resolve) => (g.requestIdleCallback ? g.requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 0)));
 }
-
-// Tokens are per person: a refusal of the token stops every document, not only the one that saw it.
-const TOKEN_REASONS: readonly OfflineReason[] = [OfflineReason.revoked, OfflineReason.expired, OfflineReason.unauthorized];
-const MAX_TIMER = 2 ** 31 - 1;
 
 class Session implements CommunitySession {
   readonly claims: TokenClaims;
@@ -42,7 +39,7 @@ class Session implements CommunitySession {
   private readonly now: () => number;
   private status: SessionStatus;
   private tokenFailure: OfflineReason | null = null;
-  private expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopExpiry: () => void = () => undefined;
   private destroyed: Promise<void> | null = null;
   private batching = 0;
   private readonly unwatchNetwork: () => void;
@@ -88,7 +85,7 @@ class Session implements CommunitySession {
     }
     this.docs = Object.fromEntries(COMMUNITY_DOCS.map((k) => [k, docs[k]])) as Record<CommunityDoc, Y.Doc | null>;
     this.status = this.aggregate();
-    this.armExpiry();
+    this.stopExpiry = watchTokenExpiry(claims.exp, this.now, () => this.failToken(OfflineReason.expired));
     // Only the events count, not `navigator.onLine` at start: browsers report "offline" for
     // machines with no network interface even when the relay is on the same machine.
     this.unwatchNetwork = watchNetwork(options.networkEvents === undefined ? defaultNetworkEvents() : options.networkEvents, {
@@ -185,15 +182,7 @@ class Session implements CommunitySession {
   }
 
   whenSynced(): Promise<SessionStatus> {
-    return new Promise((resolve) => {
-      const done = (s: SessionStatus): boolean => (s.type === 'synced' && s.pending === 0) || isFatal(s) || this.destroyed !== null;
-      if (done(this.status)) return resolve(this.status);
-      const unsubscribe = this.subscribe((s) => {
-        if (!done(s)) return;
-        unsubscribe();
-        resolve(s);
-      });
-    });
+    return whenSessionSynced(this, () => this.destroyed !== null);
   }
 
   async flush(): Promise<void> {
@@ -202,7 +191,7 @@ class Session implements CommunitySession {
 
   destroy(): Promise<void> {
     if (this.destroyed) return this.destroyed;
-    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.stopExpiry();
     this.unwatchNetwork();
     let flushed: Promise<void>[] = [];
     // Documents never opened are only freed: their load stays unstarted, so a closed (or
@@ -285,15 +274,6 @@ class Session implements CommunitySession {
     }
   }
 
-  private armExpiry(): void {
-    const left = this.claims.exp * 1000 - this.now();
-    if (left <= 0) {
-      this.failToken(OfflineReason.expired);
-      return;
-    }
-    this.expiryTimer = setTimeout(() => this.armExpiry(), Math.min(left, MAX_TIMER));
-  }
-
   /** Deletes local copies of documents this role may no longer read (e.g. after a role change). */
   private async purgeUnreadable(): Promise<void> {
     try {
@@ -309,7 +289,8 @@ class Session implements CommunitySession {
 
   private readonly onDocStatus = (status?: SyncStatus): void => {
     if (this.batching > 0) return;
-    if (status && status.type === 'offline' && TOKEN_REASONS.includes(status.reason)) this.failToken(status.reason);
+    const refused = tokenRefusal(status);
+    if (refused) this.failToken(refused);
     const next = this.aggregate();
     if (sameSessionStatus(next, this.status)) return;
     this.status = next;

@@ -119,6 +119,39 @@ describe('openRegionSession', () => {
     expect((await factory.databases()).map((d) => d.name)).toContain(regionDatabaseName('rs-town', JSON.parse(Buffer.from(township.split('.')[0]!, 'base64url').toString()).sub));
   });
 
+  it('holds the community documents until asked, and reads the views kept beside them before they load', async () => {
+    const factory = new IDBFactory();
+    const first = open(factory, township);
+    await first.whenLoaded;
+    await until(first, synced, 'synced');
+    expect(await first.writeKeptView('rs-a', 'escalations', 'desk-test', { rows: 1 })).toBe(true);
+    // The same value of the same document is not written again.
+    expect(await first.writeKeptView('rs-a', 'escalations', 'desk-test', { rows: 1 })).toBe(false);
+    await first.destroy();
+
+    const held = open(factory, township, { connect: false, holdCommunityDocs: true });
+    await held.whenOpened;
+    expect(await held.readKeptView('rs-a', 'escalations', 'desk-test')).toEqual({ rows: 1 });
+    expect(await held.readKeptView('rs-b', 'escalations', 'desk-test')).toBeNull();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(held.isCommunityDocLoaded('rs-a', 'escalations')).toBe(false);
+    expect(held.communityDoc('rs-a', 'escalations')!.getMap('cases').size).toBe(0);
+    held.loadCommunityDocs();
+    await held.whenLoaded;
+    expect(held.isCommunityDocLoaded('rs-a', 'escalations')).toBe(true);
+    expect(held.communityDoc('rs-a', 'escalations')!.getMap('cases').get('k1')).toMatchObject({ title: '小区积水' });
+  });
+
+  it('closes while its community documents are still held', async () => {
+    const factory = new IDBFactory();
+    const first = open(factory, township);
+    await first.whenLoaded;
+    await first.destroy();
+    const held = open(factory, township, { connect: false, holdCommunityDocs: true });
+    await held.whenOpened;
+    await held.destroy();
+  });
+
   it("a county opens its townships' communities' summaries, never their escalations", async () => {
     const s = open(new IDBFactory(), county);
     await s.whenLoaded;

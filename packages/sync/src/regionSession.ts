@@ -9,7 +9,8 @@ import { fetchRegionDirectory, RegionDirectorySchema, sameDirectory, type Region
 import { RelayChoice, relaysOf } from './relayChoice';
 import type { StorageOptions } from './storageOptions';
 import { SyncedDoc } from './syncedDoc';
-import { OfflineReason, aggregateStatus, isFatal, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
+import { OfflineReason, aggregateStatus, sameSessionStatus, type SessionStatus, type SyncStatus } from './syncStatus';
+import { tokenRefusal, watchTokenExpiry, whenSessionSynced } from './sessionToken';
 import { TokenProbe, type FetchFunction } from './tokenProbe';
 
 export interface RegionSessionOptions extends StorageOptions {
@@ -34,6 +35,11 @@ export interface RegionSessionOptions extends StorageOptions {
   readonly communityDocs?: readonly TierDoc[];
   /** How often open summaries are asked for again, ms (default `SUMMARY_REFRESH_MS`). */
   readonly summaryRefreshMs?: number;
+  /**
+   * The kept-open community documents wait for `loadCommunityDocs()` before they load from this
+   * device (and connect): the first page shows the views kept beside them first. Default false.
+   */
+  readonly holdCommunityDocs?: boolean;
 }
 
 /** A community's document opened with `openCommunityDoc`; `release()` when the page is done with it. */
@@ -71,6 +77,17 @@ export interface RegionSession {
    * answer or failure) and the kept-open community documents are loaded from this device.
    */
   readonly whenLoaded: Promise<void>;
+  /**
+   * Resolves once the region document and the kept directory (or the relay's first answer) are
+   * loaded, the community documents opened but maybe still loading: a page can show its frame.
+   */
+  readonly whenOpened: Promise<void>;
+  /** Lets held community documents load (`holdCommunityDocs`); idempotent. */
+  loadCommunityDocs(): void;
+  /** The view kept beside an open community document (`LocalDocStore.readView`), or null; readable before it loads. */
+  readKeptView(communityId: string, kind: TierDoc, key: string): Promise<unknown>;
+  /** Keeps `value` as that view of the document as it is now (once loaded; skipped when unchanged). */
+  writeKeptView(communityId: string, kind: TierDoc, key: string, value: unknown): Promise<boolean>;
   /** The directory as last known (kept on this device, refreshed from the relay), or null before any. */
   getDirectory(): RegionDirectory | null;
   /** Fires when the directory or the set of open documents changes. */
@@ -101,8 +118,6 @@ export function openRegionSession(options: RegionSessionOptions): RegionSession 
   return new Region(options);
 }
 
-const TOKEN_REASONS: readonly OfflineReason[] = [OfflineReason.revoked, OfflineReason.expired, OfflineReason.unauthorized];
-const MAX_TIMER = 2 ** 31 - 1;
 const DIRECTORY_KEY = 'directory';
 
 interface OpenDoc {
@@ -121,7 +136,11 @@ class Region implements RegionSession {
   readonly role: RegionRole;
   readonly region: Y.Doc;
   readonly whenLoaded: Promise<void>;
+  readonly whenOpened: Promise<void>;
   private readonly db: RegionDatabase;
+  /** Resolves when held community documents may load (at once unless `holdCommunityDocs`). */
+  private readonly communityGate: Promise<void> | undefined;
+  private releaseCommunityDocs: () => void = () => undefined;
   private readonly open = new Map<string, OpenDoc>();
   private readonly statusListeners = new Set<(status: SessionStatus) => void>();
   private readonly docListeners = new Set<() => void>();
@@ -134,7 +153,7 @@ class Region implements RegionSession {
   private status: SessionStatus;
   private tokenFailure: OfflineReason | null = null;
   private networkDown = false;
-  private expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopExpiry: () => void = () => undefined;
   private destroyed: Promise<void> | null = null;
   private batching = 0;
   private refreshing: Promise<void> | null = null;
@@ -172,11 +191,12 @@ class Region implements RegionSession {
         this.emitDocs();
       },
     });
+    if (options.holdCommunityDocs) this.communityGate = new Promise<void>((resolve) => (this.releaseCommunityDocs = resolve));
 
     const region = this.add(claims.cid, DocKind.region, true);
     this.region = region.synced.doc;
     this.status = this.aggregate();
-    this.armExpiry();
+    this.stopExpiry = watchTokenExpiry(claims.exp, (options.now ?? Date.now), () => this.failToken(OfflineReason.expired));
     this.unwatchNetwork = watchNetwork(options.networkEvents === undefined ? defaultNetworkEvents() : options.networkEvents, { offline: this.onOffline, online: this.onOnline });
 
     const cached = this.readCachedDirectory();
@@ -189,6 +209,21 @@ class Region implements RegionSession {
     this.whenLoaded = first
       .then(() => Promise.all([region.synced.whenLoaded, ...[...this.open.values()].map((d) => d.synced.whenLoaded), this.summaries.whenLoaded()]))
       .then(() => undefined);
+    this.whenOpened = Promise.all([first, region.synced.whenLoaded]).then(() => undefined);
+  }
+
+  loadCommunityDocs(): void {
+    this.releaseCommunityDocs();
+  }
+
+  async readKeptView(communityId: string, kind: TierDoc, key: string): Promise<unknown> {
+    const entry = this.open.get(`${communityId}/${kind}`);
+    return entry ? ((await entry.synced.store.readView(key))?.value ?? null) : null;
+  }
+
+  writeKeptView(communityId: string, kind: TierDoc, key: string, value: unknown): Promise<boolean> {
+    const entry = this.open.get(`${communityId}/${kind}`);
+    return entry ? entry.synced.store.writeView(key, value) : Promise.resolve(false);
   }
 
   regionHandle(): SyncedDoc {
@@ -304,15 +339,7 @@ class Region implements RegionSession {
   };
 
   whenSynced(): Promise<SessionStatus> {
-    return new Promise((resolve) => {
-      const done = (s: SessionStatus): boolean => (s.type === 'synced' && s.pending === 0) || isFatal(s) || this.destroyed !== null;
-      if (done(this.status)) return resolve(this.status);
-      const unsubscribe = this.subscribe((s) => {
-        if (!done(s)) return;
-        unsubscribe();
-        resolve(s);
-      });
-    });
+    return whenSessionSynced(this, () => this.destroyed !== null);
   }
 
   unsent(): { doc: string; pending: number; update: Uint8Array }[] {
@@ -328,13 +355,15 @@ class Region implements RegionSession {
 
   destroy(): Promise<void> {
     if (this.destroyed) return this.destroyed;
-    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.stopExpiry();
     this.unwatchNetwork();
     let flushed: Promise<void>[] = [];
     this.batch(() => {
       flushed = [...this.open.values()].map((d) => d.synced.destroy());
     });
     flushed.push(this.summaries.destroy());
+    // Held documents' loads (and the flushes that wait for them) end now: they see the store destroyed.
+    this.releaseCommunityDocs();
     this.destroyed = Promise.all([...flushed, this.whenLoaded.catch(() => undefined), this.refreshing?.catch(() => undefined)]).then(() => this.db.close());
     this.onDocStatus();
     return this.destroyed;
@@ -388,6 +417,7 @@ class Region implements RegionSession {
       connect: this.options.connect,
       maxBackoffMs: this.options.maxBackoffMs,
       onConnectFailed: () => this.checkToken(),
+      loadAfter: kept && kind !== DocKind.region ? this.communityGate : undefined,
     });
     const entry: OpenDoc = { synced, communityId, kind, refs: 0, kept, loaded: false, unsubscribe: synced.subscribe(this.onDocStatus) };
     void synced.whenContentLoaded.then(() => {
@@ -465,15 +495,6 @@ class Region implements RegionSession {
     void this.refreshDirectory();
   };
 
-  private armExpiry(): void {
-    const left = this.claims.exp * 1000 - (this.options.now ?? Date.now)();
-    if (left <= 0) {
-      this.failToken(OfflineReason.expired);
-      return;
-    }
-    this.expiryTimer = setTimeout(() => this.armExpiry(), Math.min(left, MAX_TIMER));
-  }
-
   private batch(change: () => void): void {
     this.batching += 1;
     try {
@@ -489,7 +510,8 @@ class Region implements RegionSession {
 
   private readonly onDocStatus = (status?: SyncStatus): void => {
     if (this.batching > 0) return;
-    if (status && status.type === 'offline' && TOKEN_REASONS.includes(status.reason)) this.failToken(status.reason);
+    const refused = tokenRefusal(status);
+    if (refused) this.failToken(refused);
     const next = this.aggregate();
     if (this.status && sameSessionStatus(next, this.status)) return;
     this.status = next;

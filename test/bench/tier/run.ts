@@ -31,7 +31,9 @@ const arg = (name: string, fallback: number) => {
 };
 const WARM_RUNS = arg('--runs', 5);
 const FRESH_RUNS = arg('--fresh', 3);
-const full = !process.argv.includes('--runs') && !process.argv.includes('--fresh');
+/** `--only desk` or `--only county`: one page (a short run; RESULTS.md is not written). */
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const full = !process.argv.includes('--runs') && !process.argv.includes('--fresh') && !ONLY;
 const LAPTOP = { width: 1280, height: 860 };
 /** How long a run waits for "synced" before it records that it was not (the county's warm page may never be). */
 const SYNC_TIMEOUT = 20_000;
@@ -100,10 +102,12 @@ interface Result {
   readonly warmSynced: number[];
   /** DOMContentLoaded: the page's HTML and entry code in */
   readonly warmCode: number[];
+  /** the longest task on the main thread from navigation until synced (PerformanceObserver `longtask`) */
+  readonly warmLongest: number[];
 }
 
 async function measure(browser: Browser, relayUrl: string, s: Scenario, log: (line: string) => void): Promise<Result> {
-  const result: Result = { freshVisible: [], freshSynced: [], freshBytes: [], warmVisible: [], warmSynced: [], warmCode: [] };
+  const result: Result = { freshVisible: [], freshSynced: [], freshBytes: [], warmVisible: [], warmSynced: [], warmCode: [], warmLongest: [] };
   for (let run = 0; run < FRESH_RUNS; run++) {
     const context = await browser.newContext({ baseURL: relayUrl, viewport: LAPTOP, locale: 'zh-CN', serviceWorkers: 'block' });
     const traffic: Traffic = { http: 0, wsIn: 0, wsOut: 0 };
@@ -130,6 +134,13 @@ async function measure(browser: Browser, relayUrl: string, s: Scenario, log: (li
     if (run === 0) {
       for (let w = 0; w < WARM_RUNS; w++) {
         const warm = await context.newPage();
+        await warm.addInitScript(() => {
+          const w = window as unknown as { __longest: number };
+          w.__longest = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+          }).observe({ type: 'longtask', buffered: true });
+        });
         warm.on('console', (m) => {
           if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${s.name} warm: ${m.text()}`.slice(0, 300));
         });
@@ -140,7 +151,9 @@ async function measure(browser: Browser, relayUrl: string, s: Scenario, log: (li
         result.warmCode.push(dcl);
         result.warmVisible.push(v);
         result.warmSynced.push(y);
-        log(`${s.name} warm #${w + 1}: DOMContentLoaded ${dcl.toFixed(0)} ms, visible ${v.toFixed(0)} ms, synced ${y.toFixed(0)} ms`);
+        const longest = await warm.evaluate(() => (window as unknown as { __longest: number }).__longest);
+        result.warmLongest.push(longest);
+        log(`${s.name} warm #${w + 1}: DOMContentLoaded ${dcl.toFixed(0)} ms, visible ${v.toFixed(0)} ms, synced ${y.toFixed(0)} ms, longest task ${longest.toFixed(0)} ms`);
         await warm.close();
       }
     }
@@ -171,8 +184,9 @@ async function main(): Promise<void> {
   try {
     const seeded = await seedCounty(relay, log);
     browser = await launchBrowser();
-    const desk = await measure(browser, relay.url, { name: 'desk', role: 'township', token: seeded.townshipToken, path: `/r/${TOWNSHIP.id}/desk`, selector: '[data-testid="desk-case"]', count: seeded.deskCases }, log);
-    const county = await measure(browser, relay.url, { name: 'county', role: 'county', token: seeded.countyToken, path: `/r/${COUNTY.id}/table`, selector: '[data-testid="ranking-table"] tr[data-reporting="true"]', count: seeded.communities }, log);
+    const none: Result = { freshVisible: [], freshSynced: [], freshBytes: [{ http: 0, wsIn: 0, wsOut: 0 }], warmVisible: [], warmSynced: [], warmCode: [], warmLongest: [] };
+    const desk = ONLY && ONLY !== 'desk' ? none : await measure(browser, relay.url, { name: 'desk', role: 'township', token: seeded.townshipToken, path: `/r/${TOWNSHIP.id}/desk`, selector: '[data-testid="desk-case"]', count: seeded.deskCases }, log);
+    const county = ONLY && ONLY !== 'county' ? none : await measure(browser, relay.url, { name: 'county', role: 'county', token: seeded.countyToken, path: `/r/${COUNTY.id}/table`, selector: '[data-testid="ranking-table"] tr[data-reporting="true"]', count: seeded.communities }, log);
 
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join('/');
     const commit = execSync('git rev-parse --short HEAD', { cwd: REPO_ROOT }).toString().trim();
@@ -192,10 +206,10 @@ async function main(): Promise<void> {
       `Data: the county fixture (\`generateCounty()\`: ${seeded.communities} communities), 古镛镇 holding 20 of them and seven other townships the rest, created with the relay's CLI (${seeded.seconds.cli.toFixed(0)} s); each community's \`escalations\` (3 cases escalated to the township: waiting, accepted, assigned back with a past deadline; ${seeded.escalationsBytes} B as one update, median) and \`summary\` (computeSummary of the generated community; ${seeded.summaryBytes} B) written through raw sync clients (${seeded.seconds.sync.toFixed(0)} s). The relay runs with its defaults (32 sockets per token): the county's device syncs the 152 summaries in batches over HTTP (\`POST /api/region/summaries\`, 2 requests) and holds one WebSocket (its region document).`,
       `Fresh = a new browser context joins with an invite (nothing on the device): from the click on "join" until the page shows every row (the desk's ${seeded.deskCases} cases; the county's ${seeded.communities} communities), and until the sync status says every open document is synced; bytes over loopback for that whole visit (HTTP with headers, as transferred: the app's code brotli-compressed by the relay, join, directory, the summaries' batches gzip-compressed; WebSocket frames both ways), median of ${FRESH_RUNS}. Warm = a new page on the first fresh run's device: navigation start until the same rows (documents from IndexedDB), and until synced; ${WARM_RUNS} runs. ms as median (min–max).`,
       '',
-      '| page | fresh: rows shown ms | fresh: synced ms | warm: DOMContentLoaded ms | warm: rows shown ms | warm: synced ms | fresh bytes: HTTP | WS in | WS out | total | target |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-      `| (a) township desk, ${seeded.deskCases} cases of 20 communities | ${ms(desk.freshVisible)} | ${ms(desk.freshSynced)} | ${ms(desk.warmCode)} | ${ms(desk.warmVisible)} | ${ms(desk.warmSynced)} | ${kib(db.http)} | ${kib(db.wsIn)} | ${kib(db.wsOut)} | ${kib(db.total)} | warm ${verdict(median(desk.warmVisible), 1000)}; fresh ${verdict(median(desk.freshVisible), 10_000)} |`,
-      `| (b) county table, ${seeded.communities} communities reporting | ${ms(county.freshVisible)} | ${ms(county.freshSynced)} | ${ms(county.warmCode)} | ${ms(county.warmVisible)} | ${ms(county.warmSynced)} | ${kib(cb.http)} | ${kib(cb.wsIn)} | ${kib(cb.wsOut)} | ${kib(cb.total)} | warm ${verdict(median(county.warmVisible), 2000)} |`,
+      '| page | fresh: rows shown ms | fresh: synced ms | warm: DOMContentLoaded ms | warm: rows shown ms | warm: synced ms | warm: longest task ms | fresh bytes: HTTP | WS in | WS out | total | target |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      `| (a) township desk, ${seeded.deskCases} cases of 20 communities | ${ms(desk.freshVisible)} | ${ms(desk.freshSynced)} | ${ms(desk.warmCode)} | ${ms(desk.warmVisible)} | ${ms(desk.warmSynced)} | ${ms(desk.warmLongest)} | ${kib(db.http)} | ${kib(db.wsIn)} | ${kib(db.wsOut)} | ${kib(db.total)} | warm ${verdict(median(desk.warmVisible), 1000)}; fresh ${verdict(median(desk.freshVisible), 10_000)} |`,
+      `| (b) county table, ${seeded.communities} communities reporting | ${ms(county.freshVisible)} | ${ms(county.freshSynced)} | ${ms(county.warmCode)} | ${ms(county.warmVisible)} | ${ms(county.warmSynced)} | ${ms(county.warmLongest)} | ${kib(cb.http)} | ${kib(cb.wsIn)} | ${kib(cb.wsOut)} | ${kib(cb.total)} | warm ${verdict(median(county.warmVisible), 2000)} |`,
       '',
       `WebSockets Chromium refused with "Insufficient resources" over the whole run (its limit is 255 per profile, closing ones included): ${refused}.`,
     ].join('\n');

@@ -1,9 +1,9 @@
-import { Tag } from 'antd';
+import { Tag, type TagColor } from '../../ui/Tag';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '@lianxin/model';
 
-// Status colours: the app's stylesheet darkens them to pass contrast (preset colours such as orange do not).
-const COLOR: Record<CaseState, string> = { waiting: 'warning', accepted: 'processing', assigned: 'processing', resolved: 'success', handedBack: 'default' };
+// Light (the desk lists sixty); colours dark enough to pass contrast.
+const COLOR: Record<CaseState, TagColor> = { waiting: 'warning', accepted: 'processing', assigned: 'processing', resolved: 'success', handedBack: 'default' };
 
 export function CaseStateTag({ state }: { state: CaseState }) {
   const { t } = useTranslation();

@@ -1,12 +1,19 @@
 // The township's desk: every concern its communities escalated, filtered by community, category
-// and age; overdue assignments flagged (督办); a case opens in a drawer.
-import { useMemo, useState } from 'react';
+// and age; overdue assignments flagged (督办); a case opens in a drawer. On a warm open the rows
+// kept on this device are listed (filters working) while the documents load.
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
 import { daysWaiting, isOnDesk, isOverdue } from '@lianxin/model';
-import { useDeskCases, type DeskCase } from '../../state/region/useDesk';
+import type { DeskListRow } from '../../state/region/deskRows';
+import { useDeskRows } from '../../state/region/useDeskRows';
 import { useRegionDirectory, useRegionToday } from '../../state/region/useRegion';
-import { CaseDrawer } from './CaseDrawer';
+
+// The drawer (forms, timeline) loads when a case is first opened: not on the inbox's first screen.
+const CaseDrawer = lazy(() => import('./CaseDrawer').then((m) => ({ default: m.CaseDrawer })));
+import { PlainItem, PlainList } from '../../shell/PlainList';
+import { Button as LightButton } from '../../ui/Button';
+import { Tag as LightTag } from '../../ui/Tag';
 import { CaseStateTag } from './CaseStateTag';
 
 const AGES = [3, 7, 30] as const;
@@ -14,7 +21,11 @@ const AGES = [3, 7, 30] as const;
 export default function DeskPage() {
   const { t } = useTranslation();
   const directory = useRegionDirectory();
-  const cases = useDeskCases();
+  const now = useDeskRows();
+  // The first rows are drawn at once; later changes (documents loading one by one) render at a
+  // lower priority than input, in slices, so a tap (a filter, a case) does not wait for them.
+  const deferred = useDeferredValue(now);
+  const { rows, cases, source, complete } = deferred.rows.length === 0 && now.rows.length > 0 ? now : deferred;
   const today = useRegionToday();
   const [community, setCommunity] = useState<string>('');
   const [category, setCategory] = useState<string>('');
@@ -22,20 +33,25 @@ export default function DeskPage() {
   const [scope, setScope] = useState<'desk' | 'all'>('desk');
   const [open, setOpen] = useState<{ communityId: string; caseId: string } | null>(null);
 
-  const categories = useMemo(() => [...new Set(cases.map((c) => c.case.category).filter((c): c is string => Boolean(c)))].sort(), [cases]);
-  const onDesk = cases.filter((c) => isOnDesk(c.case));
-  const overdue = onDesk.filter((c) => isOverdue(c.case, today));
-  const shown = cases.filter(
-    (c) =>
-      (scope === 'all' || isOnDesk(c.case)) &&
-      (!community || c.communityId === community) &&
-      (!category || c.case.category === category) &&
-      (!age || daysWaiting(c.case, today) > age),
+  const categories = useMemo(() => [...new Set(rows.map((r) => r.category).filter((c): c is string => Boolean(c)))].sort(), [rows]);
+  const onDesk = rows.filter((r) => isOnDesk(r));
+  const overdue = onDesk.filter((r) => isOverdue(r, today));
+  const shown = useMemo(
+    () =>
+      rows.filter(
+        (r) =>
+          (scope === 'all' || isOnDesk(r)) &&
+          (!community || r.communityId === community) &&
+          (!category || r.category === category) &&
+          (!age || daysWaiting(r, today) > age),
+      ),
+    [rows, scope, community, category, age, today],
   );
   const selected = open ? (cases.find((c) => c.communityId === open.communityId && c.case.id === open.caseId) ?? null) : null;
+  const onOpen = useCallback((communityId: string, caseId: string) => setOpen({ communityId, caseId }), []);
 
   return (
-    <div data-testid="desk-page">
+    <div data-testid="desk-page" data-source={source}>
       <Typography.Title level={2} className="lx-page-title">
         {t('region.desk.title')}
       </Typography.Title>
@@ -88,54 +104,78 @@ export default function DeskPage() {
         />
       </Space>
       {shown.length === 0 ? (
-        <Empty description={t('region.desk.empty')} />
+        complete ? (
+          <Empty description={t('region.desk.empty')} />
+        ) : (
+          <Spin style={{ display: 'block', margin: '24px auto' }} aria-label={t('region.desk.loading')} />
+        )
       ) : (
-        <List
-          data-testid="desk-list"
-          dataSource={shown}
-          rowKey={(c) => `${c.communityId}/${c.case.id}`}
-          renderItem={(c) => <DeskRow item={c} today={today} onOpen={() => setOpen({ communityId: c.communityId, caseId: c.case.id })} />}
-        />
+        <DeskList rows={shown} today={today} opening={open} onOpen={onOpen} />
       )}
-      <CaseDrawer item={selected} onClose={() => setOpen(null)} />
+      {open ? (
+        <Suspense fallback={null}>
+          <CaseDrawer item={selected} onClose={() => setOpen(null)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
 
-function DeskRow({ item, today, onOpen }: { item: DeskCase; today: string; onOpen: () => void }) {
+// The rows are drawn with the app's light components (no antd List, Space, Button or Tag): the
+// desk's first screen is sixty of them.
+const DeskList = memo(function DeskList({ rows, today, opening, onOpen }: { rows: readonly DeskListRow[]; today: string; opening: { communityId: string; caseId: string } | null; onOpen: (communityId: string, caseId: string) => void }) {
+  return (
+    <PlainList
+      data-testid="desk-list"
+      items={rows}
+      render={(r) => <DeskRow key={`${r.communityId}/${r.id}`} item={r} today={today} opening={r.kept && opening?.communityId === r.communityId && opening.caseId === r.id} onOpen={() => onOpen(r.communityId, r.id)} />}
+    />
+  );
+});
+
+/** A case's row; from the kept rows its button, once pressed, spins until the case's document is in and the drawer opens. */
+function DeskRow({ item: c, today, opening, onOpen }: { item: DeskListRow; today: string; opening: boolean; onOpen: () => void }) {
   const { t } = useTranslation();
-  const c = item.case;
   const waited = daysWaiting(c, today);
   const late = isOverdue(c, today);
   return (
-    <List.Item data-testid="desk-case" data-case={c.id} data-community={item.communityId} data-state={c.state} data-overdue={late ? 'true' : 'false'} actions={[<Button key="open" onClick={onOpen} aria-label={`${t('region.desk.open')} ${c.title}`}>{t('region.desk.open')}</Button>]}>
-      <List.Item.Meta
-        title={
-          <Space wrap size={4}>
-            <span>{c.title}</span>
-            <CaseStateTag state={c.state} />
-            {late ? (
-              <Tag color="error" title={t('region.desk.overdueHelp')} data-testid="overdue-flag">
-                {t('region.desk.overdue')}
-              </Tag>
-            ) : null}
-          </Space>
-        }
-        description={
-          <Space wrap size={[8, 0]}>
-            <span>{item.communityName}</span>
-            {c.place ? <span>{c.place}</span> : null}
-            <span>{c.category ?? t('region.desk.noCategory')}</span>
-            {isWaitingState(c.state) ? <span data-testid="waited">{waited > 0 ? t('region.desk.waited', { count: waited }) : t('region.desk.waitedToday')}</span> : null}
-            {c.assignment ? (
-              <span>
-                {t('region.desk.assignedTo', { to: c.assignment.to.kind === 'community' ? t('region.desk.toCommunity') : c.assignment.to.name })} · {t('region.desk.deadline', { date: c.assignment.deadline })}
-              </span>
-            ) : null}
-          </Space>
-        }
-      />
-    </List.Item>
+    <PlainItem
+      data-testid="desk-case"
+      data-case={c.id}
+      data-community={c.communityId}
+      data-state={c.state}
+      data-overdue={late ? 'true' : 'false'}
+      data-kept={c.kept ? 'true' : 'false'}
+      actions={[
+        <LightButton key="open" loading={opening} onClick={onOpen} aria-label={`${t('region.desk.open')} ${c.title}`}>
+          {t('region.desk.open')}
+        </LightButton>,
+      ]}
+      title={
+        <span className="lx-wrap">
+          <span>{c.title}</span>
+          <CaseStateTag state={c.state} />
+          {late ? (
+            <LightTag color="error" title={t('region.desk.overdueHelp')} data-testid="overdue-flag">
+              {t('region.desk.overdue')}
+            </LightTag>
+          ) : null}
+        </span>
+      }
+      description={
+        <span className="lx-wrap lx-wrap--wide">
+          <span>{c.communityName}</span>
+          {c.place ? <span>{c.place}</span> : null}
+          <span>{c.category ?? t('region.desk.noCategory')}</span>
+          {isWaitingState(c.state) ? <span data-testid="waited">{waited > 0 ? t('region.desk.waited', { count: waited }) : t('region.desk.waitedToday')}</span> : null}
+          {c.assignment ? (
+            <span>
+              {t('region.desk.assignedTo', { to: c.assignment.to.kind === 'community' ? t('region.desk.toCommunity') : c.assignment.to.name })} · {t('region.desk.deadline', { date: c.assignment.deadline })}
+            </span>
+          ) : null}
+        </span>
+      }
+    />
   );
 }
 

@@ -4,17 +4,21 @@ import { Navigate, Route, Routes, useParams } from 'react-router';
 import { isRegionRole } from '@lianxin/protocol';
 import { Loading } from '../../shell/Loading';
 import { NotFound } from '../../shell/NotFound';
+import { preloadable } from '../../shell/preloadable';
 import { RegionProvider } from '../../state/region/RegionProvider';
-import { useRegionClient } from '../../state/region/useRegion';
+import { useCommunityDocsLoading, useRegionClient } from '../../state/region/useRegion';
 import { useAccounts } from '../../state/useAccounts';
 import { RegionShell } from './RegionShell';
 
-const DeskPage = lazy(() => import('./DeskPage'));
+// A region's first pages (the desk, the table): their code is fetched while the session opens,
+// not after, and once in it is drawn without suspending (shell/preloadable.ts says why).
+const deskPage = preloadable(() => import('./DeskPage'));
+const DeskPage = deskPage.Component;
 const RegionMeetingsPage = lazy(() => import('./RegionMeetingsPage'));
 const PairingsPage = lazy(() => import('./PairingsPage'));
 const CommunitiesPage = lazy(() => import('./CommunitiesPage'));
-const loadTablePage = () => import('./TablePage');
-const TablePage = lazy(loadTablePage);
+const tablePage = preloadable(() => import('./TablePage'));
+const TablePage = tablePage.Component;
 const StarsPage = lazy(() => import('./StarsPage'));
 
 function Home() {
@@ -28,6 +32,7 @@ function Township({ children }: { children: ReactNode }) {
 }
 
 function Page({ name, children }: { name: string; children: ReactNode }) {
+  useCommunityDocsLoading(name !== 'desk');
   return (
     <RegionShell page={name}>
       <Suspense fallback={<Loading />}>{children}</Suspense>
@@ -37,11 +42,11 @@ function Page({ name, children }: { name: string; children: ReactNode }) {
 
 export default function RegionApp() {
   const { regionId, '*': page } = useParams();
-  const { ready, accounts, markOpened } = useAccounts();
-  // The table's code loads while the session opens from IndexedDB, not after it.
   useEffect(() => {
-    if (page === 'table') void loadTablePage();
+    if (page === 'desk') void deskPage.preload();
+    else if (page === 'table') void tablePage.preload();
   }, [page]);
+  const { ready, accounts, markOpened } = useAccounts();
   const account = accounts.find((a) => a.communityId === regionId) ?? null;
   useEffect(() => {
     if (account) markOpened(account.communityId);

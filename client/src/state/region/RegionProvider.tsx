@@ -9,12 +9,14 @@ import { keepRatingsCopied } from './ratingsCopy';
 export function RegionProvider({ account, fallback, children }: { account: Account; fallback: ReactNode; children: ReactNode }) {
   const [client, setClient] = useState<RegionClient | null>(null);
   useEffect(() => {
-    const session = openRegionSession({ relayUrls: clientRelayUrls(), token: account.token });
+    // The communities' documents load when the page asks (the desk: once its kept rows are shown).
+    const session = openRegionSession({ relayUrls: clientRelayUrls(), token: account.token, holdCommunityDocs: true });
     // A township's ratings reach its communities (their members and public pages) through their escalations.
     const stopCopy = keepRatingsCopied(session);
     let shown = true;
-    // The desk shows what this device kept: wait for the local copy, not the relay.
-    void session.whenLoaded.then(() => {
+    // The pages show what this device kept: wait for the local copy (the directory, the region
+    // document), not the relay, nor the communities' documents (each page waits for its own).
+    void session.whenOpened.then(() => {
       if (shown) setClient({ account, session });
     });
     return () => {

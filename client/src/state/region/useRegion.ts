@@ -33,6 +33,14 @@ export function useRegionStatus(): SyncStatus {
   return useSyncExternalStore(session.subscribe, get);
 }
 
+/** Lets the communities' documents load now (every page but the desk, which first shows its kept rows). */
+export function useCommunityDocsLoading(now: boolean): void {
+  const { session } = useRegionClient();
+  useEffect(() => {
+    if (now) session.loadCommunityDocs();
+  }, [session, now]);
+}
+
 /** Today in China's zone (the communities' default), updated when the day changes. */
 export function useRegionToday(): IsoDate {
   const [today, setToday] = useState(() => dayInZone(Date.now(), DEFAULT_TIME_ZONE) as IsoDate);

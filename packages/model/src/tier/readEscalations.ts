@@ -123,19 +123,19 @@ export function readEscalations(doc: Y.Doc): EscalationsRead {
   return { view: { cases }, problems };
 }
 
-/** 督办: assigned, and the deadline has passed without a resolution. */
-export function isOverdue(c: EscalatedCase, today: IsoDate): boolean {
+/** 督办: assigned, and the deadline has passed without a resolution. (Takes a desk's kept row too.) */
+export function isOverdue(c: Pick<EscalatedCase, 'state'> & { readonly assignment: { readonly deadline: IsoDate } | null }, today: IsoDate): boolean {
   return c.state === CaseState.assigned && c.assignment !== null && c.assignment.deadline < today;
 }
 
 /** Whole days an open case has waited since it was escalated (0 once resolved or handed back). */
-export function daysWaiting(c: EscalatedCase, today: IsoDate, timeZone?: string): number {
+export function daysWaiting(c: Pick<EscalatedCase, 'state' | 'escalatedAt'>, today: IsoDate, timeZone?: string): number {
   if (c.state === CaseState.resolved || c.state === CaseState.handedBack) return 0;
   const from = dayOf(c.escalatedAt, timeZone);
   return Math.max(0, Math.round((Date.parse(today) - Date.parse(from)) / 86_400_000));
 }
 
 /** Is it on the township's desk (not resolved, not handed back)? */
-export function isOnDesk(c: EscalatedCase): boolean {
+export function isOnDesk(c: Pick<EscalatedCase, 'state'>): boolean {
   return c.state !== CaseState.resolved && c.state !== CaseState.handedBack;
 }

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, startWorld, type World } from './support/harness';
 import { keptViewKeys } from './support/keptViews';
+import { holdDocLoads } from './support/holdDocLoads';
 
 let world: World;
 
@@ -41,21 +42,7 @@ describe('my households, offline cold start at 4× CPU throttling', { timeout: 1
     const cold = await context.newPage();
     const cdp = await context.newCDPSession(cold);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await cold.addInitScript(() => {
-      void indexedDB.databases().then((dbs) => {
-        const name = dbs.map((d) => d.name ?? '').find((n) => n.includes('/c/my-e2e/'));
-        if (!name) return;
-        const r = indexedDB.open(name);
-        r.onsuccess = () => {
-          const store = r.result.transaction('$docs.content_updates', 'readwrite').objectStore('$docs.content_updates');
-          const until = Date.now() + 3_000;
-          const hold = () => {
-            if (Date.now() < until) store.count().onsuccess = hold;
-          };
-          hold();
-        };
-      });
-    });
+    await holdDocLoads(cold, { database: '/c/my-e2e/', ms: 3_000 });
     await cold.goto('/c/my-e2e/my');
 
     // Usable: the first household is on screen and its visit menu opens.

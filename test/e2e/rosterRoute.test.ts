@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type World } from './support/harness';
 import { keptViewKeys } from './support/keptViews';
+import { holdDocLoads } from './support/holdDocLoads';
 
 let world: World;
 
@@ -45,21 +46,7 @@ describe('the roster, offline cold start at 4× CPU throttling', { timeout: 120_
     const cold = await context.newPage();
     const cdp = await context.newCDPSession(cold);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await cold.addInitScript(() => {
-      void indexedDB.databases().then((dbs) => {
-        const name = dbs.map((d) => d.name ?? '').find((n) => n.includes('/c/roster-route-e2e/'));
-        if (!name) return;
-        const r = indexedDB.open(name);
-        r.onsuccess = () => {
-          const store = r.result.transaction('$docs.content_updates', 'readwrite').objectStore('$docs.content_updates');
-          const until = Date.now() + 4_000;
-          const hold = () => {
-            if (Date.now() < until) store.count().onsuccess = hold;
-          };
-          hold();
-        };
-      });
-    });
+    await holdDocLoads(cold, { database: '/c/roster-route-e2e/', ms: 4_000 });
     await cold.goto('/c/roster-route-e2e/roster');
 
     // Usable from the kept rows: every household listed, the search narrows them to one.

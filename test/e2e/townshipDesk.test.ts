@@ -11,6 +11,7 @@ import { CaseSchema, actOnCase, dayInZone, readEscalations, type ConcernId } fro
 import { createCommunity, createRegion, type RelayProcess } from '../support/relayProcess';
 import { LAPTOP, PHONE, startEmptyWorld, type EmptyWorld } from './support/harness';
 import { readDoc, writeDoc } from './support/seed';
+import { holdDocLoads } from './support/holdDocLoads';
 
 let world: EmptyWorld;
 let relay: RelayProcess;
@@ -187,30 +188,7 @@ describe('the township desk', () => {
     const warm = await context.newPage();
     const errors: string[] = [];
     warm.on('pageerror', (e) => errors.push(e.message));
-    await warm.addInitScript(() => {
-      void indexedDB.databases().then((dbs) => {
-        const name = dbs.map((d) => d.name ?? '').find((n) => n.includes('/r/gy-town/'));
-        if (!name) return;
-        const r = indexedDB.open(name);
-        r.onsuccess = () => {
-          const hold = () => {
-            const store = r.result.transaction('$docs.content_updates', 'readwrite').objectStore('$docs.content_updates');
-            const until = Date.now() + 5_000;
-            const next = () => {
-              if (Date.now() < until) store.count().onsuccess = next;
-            };
-            next();
-          };
-          if (document.querySelector('[data-testid="desk-page"]')) return hold();
-          const seen = new MutationObserver(() => {
-            if (!document.querySelector('[data-testid="desk-page"]')) return;
-            seen.disconnect();
-            hold();
-          });
-          seen.observe(document, { childList: true, subtree: true });
-        };
-      });
-    });
+    await holdDocLoads(warm, { database: '/r/gy-town/', ms: 5_000, after: '[data-testid="desk-page"]' });
     await warm.goto('/r/gy-town/desk');
     await warm.locator('[data-testid="desk-page"][data-source="kept"]').waitFor({ timeout: 15_000 });
     await expect.poll(() => warm.locator('[data-testid="desk-case"][data-kept="true"]').count()).toBe(2);

@@ -4,7 +4,7 @@ import './i18n/i18n';
 import './styles/app.css';
 import './styles/print.css';
 import { App, preloadCommunityApp } from './App';
-import { loadPage, loadPreview, pageForPath } from './shell/communityPages';
+import { loadPage, pageForPath } from './shell/communityPages';
 import { accountsStore } from './state/accountsStore';
 import { peekMyHouseholds } from './state/peekMyHouseholds';
 import { markOnce } from './state/usableMark';
@@ -17,10 +17,7 @@ if (window.location.pathname.startsWith('/c/')) {
   peekMyHouseholds(window.location.pathname);
   void preloadCommunityApp();
   const page = pageForPath(window.location.pathname);
-  if (page) {
-    void loadPreview(page);
-    void loadPage(page);
-  }
+  if (page) void loadPage(page);
 }
 
 const root = document.getElementById('root');

@@ -13,10 +13,9 @@ import { Loading } from './Loading';
 import { LazyNotFound as NotFound } from './LazyNotFound';
 import { NeedsDocs } from './NeedsDocs';
 import { AntdScope } from './antdScope';
-import { COMMUNITY_PAGES, docsToOpen, isLightPage, lazyPage, lazyPreview, startsFromView, type CommunityPageName } from './communityPages';
+import { COMMUNITY_PAGES, docsToOpen, isLightPage, lazyPage, startsFromView, type CommunityPageName } from './communityPages';
 
 const Pages = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPage(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPage>>;
-const Previews = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPreview(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPreview>>;
 
 function Home() {
   const { isCommittee } = useSession();
@@ -36,7 +35,6 @@ function Page({ name }: { name: CommunityPageName }) {
 
 function PageBody({ name }: { name: CommunityPageName }) {
   const Component = Pages[name];
-  const Preview = Previews[name];
   if (startsFromView(name))
     return (
       <Suspense fallback={<Loading />}>
@@ -44,16 +42,7 @@ function PageBody({ name }: { name: CommunityPageName }) {
       </Suspense>
     );
   return (
-    <NeedsDocs
-      docs={COMMUNITY_PAGES[name].docs}
-      fallback={
-        Preview ? (
-          <Suspense fallback={<Loading />}>
-            <Preview />
-          </Suspense>
-        ) : undefined
-      }
-    >
+    <NeedsDocs docs={COMMUNITY_PAGES[name].docs}>
       <Suspense fallback={<Loading />}>
         <Component />
       </Suspense>

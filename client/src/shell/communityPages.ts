@@ -1,14 +1,12 @@
 // The community pages, each its own chunk (the roster route does not parse the editor, the
 // charts or the spreadsheet code), and the documents each one reads.
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { FIXED_DOCS, type FixedDoc } from '@lianxin/protocol';
 import { loadAntdScope } from './antdScope';
 import { preloadable, type Preloadable } from './preloadable';
 
 interface PageModule {
   readonly load: () => Promise<{ default: ComponentType }>;
-  /** what to show while the documents load (read-only), if the page keeps a first screen */
-  readonly preview?: () => Promise<{ default: ComponentType }>;
   /** what the page reads: it shows once these are loaded from this device */
   readonly docs: readonly FixedDoc[];
   /**
@@ -69,19 +67,6 @@ export const loadPage = (name: CommunityPageName): Promise<{ default: ComponentT
 /** The page's component: rendered at once if its code is in (main.tsx starts it), else lazily. */
 export const lazyPage = (name: CommunityPageName): ComponentType => pageModule(name).Component;
 
-const previews = new Map<CommunityPageName, Promise<{ default: ComponentType }>>();
-/** Starts (once) loading a page's preview code, if it has one. */
-export function loadPreview(name: CommunityPageName): Promise<{ default: ComponentType }> | null {
-  const preview = (COMMUNITY_PAGES[name] as PageModule).preview;
-  if (!preview) return null;
-  let p = previews.get(name);
-  if (!p) {
-    p = preview();
-    previews.set(name, p);
-  }
-  return p;
-}
-export const lazyPreview = (name: CommunityPageName) => ((COMMUNITY_PAGES[name] as PageModule).preview ? lazy(() => loadPreview(name)!) : null);
 
 /** The page a community path shows (`/c/<id>/roster/board/…` → board), or null for the home redirect. */
 export function pageForPath(pathname: string): CommunityPageName | null {

@@ -1,12 +1,11 @@
 // The township's desk: every escalated concern of its communities, and the township's actions on them.
 import { useCallback, useSyncExternalStore } from 'react';
-import { App } from 'antd';
 import type * as Y from 'yjs';
 import { actOnCase, readEscalations, type CaseActionInput, type CommandResult, type ConcernId, type EscalationsView } from '@lianxin/model';
 import { deskCasesOf, type DeskCase } from './deskCases';
-import { useText } from '../useText';
 import { communityDocsStore } from './communityDocsStore';
 import { useRegionClient } from './useRegion';
+import { useSayResult } from './useSayResult';
 
 export type { DeskCase } from './deskCases';
 
@@ -29,16 +28,12 @@ const notOpen: CommandResult<never> = {
 /** Runs a township action on a community's case, as the signed-in staff member, and says what happened. */
 export function useCaseActions(): (communityId: string, caseId: string, input: CaseActionInput) => CommandResult<string> {
   const { session, account } = useRegionClient();
-  const { message } = App.useApp();
-  const text = useText();
+  const say = useSayResult();
   return useCallback(
     (communityId, caseId, input) => {
       const doc = session.communityDoc(communityId, 'escalations');
-      const result = doc ? actOnCase(doc, caseId as ConcernId, input, { actor: account.personId, name: account.name }) : notOpen;
-      if (result.type === 'rejected') void message.error(text(result.message));
-      else void message.success(text(result.message));
-      return result;
+      return say(doc ? actOnCase(doc, caseId as ConcernId, input, { actor: account.personId, name: account.name }) : notOpen);
     },
-    [session, account, message, text],
+    [session, account, say],
   );
 }

@@ -1,11 +1,10 @@
 // The township's own document: meetings about concerns and cadres' pairings with members.
 import { useCallback, useSyncExternalStore } from 'react';
-import { App } from 'antd';
 import type * as Y from 'yjs';
 import { logContact, pairCadre, readRegion, type CommandResult, type RegionView } from '@lianxin/model';
 import { recordMeeting, type MeetingInput } from './recordMeeting';
 import { snapshotStore } from '../snapshotStore';
-import { useText } from '../useText';
+import { useSayResult } from './useSayResult';
 import { useRegionClient } from './useRegion';
 
 export type { MeetingInput } from './recordMeeting';
@@ -20,16 +19,7 @@ export function useRegionView(): RegionView {
 
 export function useRegionActions() {
   const { session, account } = useRegionClient();
-  const { message } = App.useApp();
-  const text = useText();
-  const say = useCallback(
-    <T,>(result: CommandResult<T>): CommandResult<T> => {
-      if (result.type === 'rejected') void message.error(text(result.message));
-      else void message.success(text(result.message));
-      return result;
-    },
-    [message, text],
-  );
+  const say = useSayResult();
   const ctx = useCallback(() => ({ actor: account.personId, name: account.name }), [account]);
 
   /** Records the meeting in the region document and, on each case discussed, a `discussed` action linking to it. */

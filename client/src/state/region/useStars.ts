@@ -1,10 +1,9 @@
 // 支部争五星 for a township: the criteria in force, each branch's evidence and rating, and the
 // actions (edit criteria, rate a branch for a year).
-import { useCallback, useMemo } from 'react';
-import { App } from 'antd';
-import { rateBranch, type CommandResult } from '@lianxin/model';
-import { useText } from '../useText';
+import { useMemo } from 'react';
+import { rateBranch } from '@lianxin/model';
 import { branchStars, criteriaInForce, dropCriterion, editCriterion, type BranchStars } from './stars';
+import { useSayResult } from './useSayResult';
 import { useRegionClient, useRegionDirectory } from './useRegion';
 import { useRegionView } from './useRegionRecords';
 import { useRegionSummaries } from './useRegionSummaries';
@@ -21,16 +20,7 @@ export function useStars(year: number) {
 export function useStarsActions() {
   const { session, account } = useRegionClient();
   const view = useRegionView();
-  const { message } = App.useApp();
-  const text = useText();
-  const say = useCallback(
-    <T,>(result: CommandResult<T>): CommandResult<T> => {
-      if (result.type === 'rejected') void message.error(text(result.message));
-      else void message.success(text(result.message));
-      return result;
-    },
-    [message, text],
-  );
+  const say = useSayResult();
   const ctx = useMemo(() => ({ actor: account.personId, name: account.name }), [account]);
   return {
     saveCriterion: (id: string | null, input: { title?: string; metric?: string; threshold?: number; order?: number }) => say(editCriterion(session.region, view, id, input, ctx)),

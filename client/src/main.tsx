@@ -6,15 +6,16 @@ import './styles/print.css';
 import { App, preloadCommunityApp } from './App';
 import { loadPage, pageForPath } from './shell/communityPages';
 import { accountsStore } from './state/accountsStore';
-import { peekMyHouseholds } from './state/peekMyHouseholds';
+import { startBootPeek } from './state/bootPeek';
 import { markOnce } from './state/usableMark';
 
 // A community page opened directly (a reload, the installed app): its code and the device's
 // accounts are fetched while React starts, not one after the other.
+// The boot script has started reading the accounts and the route's kept views (started here if it did not run).
+startBootPeek(window.location.pathname);
 if (window.location.pathname.startsWith('/c/')) {
   markOnce('lianxin:main');
   accountsStore.preload();
-  peekMyHouseholds(window.location.pathname);
   void preloadCommunityApp();
   const page = pageForPath(window.location.pathname);
   if (page) void loadPage(page);

@@ -1,6 +1,6 @@
 // Every community page is its own chunk: opened without signal, each one still comes from the
-// service worker's cache. The roster page, reopened, shows its kept first screen (read-only)
-// before the live page replaces it.
+// service worker's cache. The roster page, reopened, starts from its kept rows before the live
+// document replaces them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type World } from './support/harness';
 import { keptViewKeys } from './support/keptViews';
@@ -21,7 +21,7 @@ const LIVE_ROW = '[data-testid="household-table"]:not([data-preview]) .ant-table
 // service worker: 16–19 s on a machine at load 10, so the default 30 s budget failed on a busy
 // CI runner. Each wait inside keeps its own bound.
 describe('pages as chunks, offline', { timeout: 120_000 }, () => {
-  it('opens every community page offline from the service worker, and the roster first from its kept first screen', async () => {
+  it('opens every community page offline from the service worker, and the roster first from its kept rows', async () => {
     const committee = await world.join('committee', '李委员');
     const { page } = committee;
     // Controlled once the worker has claimed the page: waited for by its event, not polled
@@ -54,8 +54,8 @@ describe('pages as chunks, offline', { timeout: 120_000 }, () => {
     }
 
     // Reopened while the roster document is slow to load (a long write transaction on its
-    // updates, as a big document on a slow phone): the kept first screen first (no editing
-    // offered), then the live page.
+    // updates, as a big document on a slow phone): the page from its kept rows first, then from
+    // the document.
     await page.addInitScript(() => {
       const w = window as unknown as { __sawPreview?: boolean };
       void indexedDB.databases().then((dbs) => {
@@ -72,14 +72,15 @@ describe('pages as chunks, offline', { timeout: 120_000 }, () => {
         };
       });
       new MutationObserver(() => {
-        const preview = document.querySelector('[data-testid="roster-preview"]');
-        if (preview && preview.querySelector('[data-testid="household-table"] .ant-table-row') && !preview.querySelector('button')) w.__sawPreview = true;
+        const kept = document.querySelector('section[data-source="kept"]');
+        if (kept?.querySelector('[data-testid="household-table"] .ant-table-row')) w.__sawPreview = true;
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`${base}/roster`);
     await page.locator(LIVE_ROW).first().waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => (window as unknown as { __sawPreview?: boolean }).__sawPreview === true)).toBe(true);
-    expect(await page.getByTestId('roster-preview').count()).toBe(0);
+    await page.locator('section[data-source="live"]').waitFor();
+    expect(await page.locator('section[data-source="kept"]').count()).toBe(0);
     await page.getByTestId('add-household').waitFor();
   });
 });

@@ -2,11 +2,10 @@
 // reopened roster page it reads the roster's kept first screen straight from IndexedDB and draws
 // it while the app's code is still being fetched and parsed, which on a cheap phone is most of a
 // cold open. It reads, validates and draws; anything missing or unreadable and it draws nothing.
-import { peekStoredView } from '@lianxin/sync/peek';
 import { storedLanguage } from '../i18n/languages';
 import { firstScreenKey, parseFirstScreen } from '../state/firstScreen';
 import { drawRosterFirstScreen } from '../features/roster/drawRosterFirstScreen';
-import { peekMyHouseholds } from '../state/peekMyHouseholds';
+import { bootAccounts, bootViews, startBootPeek } from '../state/bootPeek';
 import { showBootScreen } from './bootScreen';
 
 const ROSTER_PATH = /^\/c\/([A-Za-z0-9_-]+)\/roster\/?$/;
@@ -28,15 +27,18 @@ function whenRoot(): Promise<void> {
 export async function paintKeptScreen(): Promise<boolean> {
   const match = ROSTER_PATH.exec(location.pathname);
   if (!match?.[1]) return false;
-  const kept = await peekStoredView({ communityId: match[1], doc: 'roster', key: firstScreenKey(storedLanguage()) });
-  const screen = parseFirstScreen(kept?.value);
-  if (!kept || !screen) return false;
+  const communityId = match[1];
+  const views = await bootViews(communityId, 'roster')?.read;
+  const screen = parseFirstScreen(views?.[firstScreenKey(storedLanguage())]);
+  if (!screen) return false;
+  const account = (await bootAccounts()?.read)?.accounts.find((a) => a.communityId === communityId);
   await whenRoot();
-  return showBootScreen(drawRosterFirstScreen(screen), { appName: screen.words.appName, communityName: kept.communityName });
+  return showBootScreen(drawRosterFirstScreen(screen), { appName: screen.words.appName, communityName: account?.communityName ?? null });
 }
 
-// A member's route: its kept rows are read now, while the app's code loads; the app draws them.
-peekMyHouseholds(location.pathname);
+// The device's accounts and the route's kept views are read now, while the app's code loads; the
+// app starts from them.
+startBootPeek(location.pathname);
 
 // The outcome on <html data-lx-boot>, for tests and for anyone debugging a slow open. A failed
 // boot paint changes nothing: the app shows its own loading state as it always did.

@@ -64,7 +64,7 @@ export default function CommunityApp() {
   if (!account) return <Navigate to="/" replace />;
   if (isRegionRole(account.role)) return <Navigate to={accountPath(account)} replace />;
   return (
-    <SessionProvider key={account.communityId} account={account} first={first} fallback={<Loading />}>
+    <SessionProvider key={account.communityId} account={account} first={first}>
       <TierLinkRunner />
       <AppShell>
         <Routes>

@@ -3,7 +3,9 @@
 // the providers) is imported when the store is first read, so the setup and join pages paint
 // without parsing it.
 import type { DeviceStore, Account as StoredAccount } from '@lianxin/sync';
+import type { PeekedAccounts } from '@lianxin/sync/peek';
 import type { Account } from './Account';
+import { bootAccounts } from './bootPeek';
 import { markOnce } from './usableMark';
 
 type Listener = () => void;
@@ -37,14 +39,28 @@ function emit(): void {
   for (const l of listeners) l();
 }
 
-async function reload(): Promise<void> {
-  const list = await (await store()).listAccounts();
-  const last = await (await store()).lastUsed();
+function adopt(list: readonly StoredAccount[], last: string | null): void {
   accounts = list.map(toAccount);
-  lastUsed = last?.communityId ?? null;
+  lastUsed = last;
   ready = true;
   markOnce('lianxin:accounts');
   emit();
+}
+
+async function reload(): Promise<void> {
+  const list = await (await store()).listAccounts();
+  const last = await (await store()).lastUsed();
+  adopt(list, last?.communityId ?? null);
+}
+
+/**
+ * The first read: the boot script's bare read of the same rows when it found the device store
+ * (no wait for @lianxin/sync and Dexie), else through Dexie (which creates the store).
+ */
+async function firstRead(): Promise<void> {
+  const peeked: PeekedAccounts | null = (await bootAccounts()?.read) ?? null;
+  if (peeked) adopt(peeked.accounts, peeked.lastUsed);
+  else await reload();
 }
 
 export interface AccountsSnapshot {
@@ -62,7 +78,7 @@ export const accountsStore = {
   },
   /** Starts reading the device store (once); a page opened directly calls it before React renders. */
   preload(): void {
-    loading ??= reload().catch((error: unknown) => {
+    loading ??= firstRead().catch((error: unknown) => {
       // No IndexedDB (private mode in some browsers): the device cannot keep a token.
       console.error('accounts: cannot open the device store', error);
       ready = true;

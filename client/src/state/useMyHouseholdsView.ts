@@ -1,18 +1,19 @@
 // The "my households" page's data: from the live documents once they are loaded, and until
 // then from the projection kept beside the work document (myHouseholdsView.ts). The documents
 // open only after the kept view is on screen, so their load does not hold up the first rows.
-import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { FixedDoc } from '@lianxin/protocol';
 import type { MemberId, RosterView } from '@lianxin/model';
+import { AccountContext } from './AccountContext';
 import { afterPaintIdle } from './afterPaintIdle';
 import { chooseMemberId, chosenMemberId, subscribeMyMember } from './myMember';
 import { householdsWorkRead, myRosterRead } from './myHouseholdsReads';
 import { myHouseholdsKey, parseMyHouseholdsView, type MyHouseholdsView } from './myHouseholdsView';
-import { takePeekedMyHouseholds, takeSettledMyHouseholds } from './peekMyHouseholds';
 import { rosterIndex } from './rosterIndex';
 import { SessionContext } from './SessionContext';
 import { useDocsLoaded } from './useDocsLoaded';
 import { useDocView } from './useDocView';
+import { useKeptStart } from './useKeptStart';
 import { useLanguage } from './useLanguage';
 import { myHouseholdRows, type MyHousehold } from './useMyHouseholds';
 import { usePlaceLabels, type PlaceLabels } from './usePlaceLabels';
@@ -88,34 +89,11 @@ function keptView(value: unknown, chosenId: string | null, personName: string): 
 
 /** The kept projection, once read: undefined while reading, null when none fits this person. */
 function useKeptView(wanted: boolean, language: string): MyHouseholdsView | null | undefined {
-  const session = useContext(SessionContext);
-  const chosenId = useChosenId(session?.account.communityId ?? '');
-  // The boot script's read, if already done: the first render shows the rows (no loading state).
-  const [initial] = useState(() => (session && wanted ? takeSettledMyHouseholds(session.account.communityId, myHouseholdsKey(language)) : undefined));
-  const [kept, setKept] = useState<MyHouseholdsView | null | undefined>(() => (initial && session ? keptView(initial.value, chosenId, session.account.name) : undefined));
-  const fromInitial = useRef(initial !== undefined);
-  useEffect(() => {
-    if (!session || !wanted) return;
-    if (fromInitial.current) {
-      fromInitial.current = false;
-      return;
-    }
-    let live = true;
-    const me = { chosenId, personName: session.account.name };
-    const key = myHouseholdsKey(language);
-    // Read at start (main.tsx) when this page was the one opened: no wait for Dexie.
-    const read = takePeekedMyHouseholds(session.account.communityId, key) ?? session.readView('work', key);
-    read.then(
-      (value) => {
-        if (live) setKept(keptView(value, me.chosenId, me.personName));
-      },
-      () => live && setKept(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [session, wanted, language, chosenId]);
-  return kept;
+  const account = useContext(AccountContext);
+  const chosenId = useChosenId(account?.communityId ?? '');
+  const personName = account?.name ?? '';
+  const parse = useCallback((value: unknown) => keptView(value, chosenId, personName), [chosenId, personName]);
+  return useKeptStart('work', myHouseholdsKey(language), wanted, parse);
 }
 
 /**

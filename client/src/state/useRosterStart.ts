@@ -13,6 +13,7 @@ import { SessionContext } from './SessionContext';
 import { snapshotStore } from './snapshotStore';
 import { useDocsLoaded } from './useDocsLoaded';
 import { useDocView } from './useDocView';
+import { useKeptStart } from './useKeptStart';
 
 export interface RosterStart {
   /** `kept`: from the kept rows (the document is loading); `live`: from the document; `loading`: neither yet */
@@ -25,22 +26,7 @@ export interface RosterStart {
 const readNothing = (_doc: Y.Doc): null => null;
 
 /** The kept rows, once read: undefined while reading, null when there are none (or unreadable). */
-function useKeptRoster(wanted: boolean, language: string): KeptRoster | null | undefined {
-  const session = useContext(SessionContext);
-  const [kept, setKept] = useState<KeptRoster | null | undefined>(undefined);
-  useEffect(() => {
-    if (!session || !wanted) return;
-    let live = true;
-    session.readView('roster', keptRosterKey(language)).then(
-      (value) => live && setKept(parseKeptRoster(value)),
-      () => live && setKept(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [session, wanted, language]);
-  return kept;
-}
+const useKeptRoster = (wanted: boolean, language: string): KeptRoster | null | undefined => useKeptStart('roster', keptRosterKey(language), wanted, parseKeptRoster);
 
 /**
  * Whether the live roster is ready to show: once `doc` is loaded, its read, the page's index and

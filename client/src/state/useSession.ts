@@ -1,7 +1,7 @@
 import { useContext } from 'react';
 import { canRead, canWrite, type DocKind } from '@lianxin/protocol';
 import type { Account } from './Account';
-import { SessionContext } from './SessionContext';
+import { AccountContext } from './AccountContext';
 
 export interface SessionInfo {
   readonly account: Account;
@@ -14,9 +14,9 @@ export interface SessionInfo {
 
 /** Who I am in the open community and what my role lets me do. */
 export function useSession(): SessionInfo {
-  const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession must be used inside a community page (SessionProvider)');
-  const { account } = session;
+  // The account, not the session: known before the session is open (AccountContext).
+  const account = useContext(AccountContext);
+  if (!account) throw new Error('useSession must be used inside a community page (SessionProvider)');
   return {
     account,
     communityId: account.communityId,

@@ -1,32 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie';
-import { z } from 'zod';
-import { isCommunityId, isRegionRole, isTokenRole, peekTokenClaims, type TokenRole } from '@lianxin/protocol';
+import { isCommunityId, isRegionRole, peekTokenClaims } from '@lianxin/protocol';
+import { LAST_USED_SETTING, byLastUse, readAccountRow, type Account } from './accountRow';
 import { deleteCommunityDatabase } from './communityDatabase';
 import { DEVICE_SCHEMA_VERSION, deviceDatabaseName } from './databaseNames';
 import { deleteRegionDatabase } from './regionDatabase';
 import { dexieOptions, type StorageOptions } from './storageOptions';
 
-/**
- * One community (or region: a township's or county's token, whose `cid` is the region) this device
- * has joined, with the token it joined with. One per community or region.
- */
-export interface Account {
-  readonly communityId: string;
-  /** From setup/join, if the caller passed it (the token does not carry it). */
-  readonly communityName: string | null;
-  readonly kind: 'urban' | 'village' | null;
-  readonly token: string;
-  readonly tokenId: string;
-  readonly role: TokenRole;
-  /** display name, from the token */
-  readonly name: string;
-  /** person id, from the token */
-  readonly personId: string;
-  /** ms since epoch */
-  readonly expiresAt: number;
-  readonly addedAt: number;
-  readonly lastUsedAt: number;
-}
+export type { Account } from './accountRow';
 
 export interface SaveAccountInput {
   readonly token: string;
@@ -58,29 +38,6 @@ type DeviceDatabase = Dexie & {
   accounts: EntityTable<Account, 'communityId'>;
   settings: EntityTable<SettingRow, 'key'>;
 };
-
-const LAST_USED = 'lastUsedCommunity';
-
-// Rows come back from storage another version of the app (or a person with devtools) may have
-// written: validate them like any external input.
-const accountSchema = z.object({
-  communityId: z.string().refine(isCommunityId),
-  communityName: z.string().max(200).nullable(),
-  kind: z.enum(['urban', 'village']).nullable(),
-  token: z.string().min(1),
-  tokenId: z.string().min(1),
-  role: z.string().refine(isTokenRole),
-  name: z.string(),
-  personId: z.string().min(1),
-  expiresAt: z.number(),
-  addedAt: z.number(),
-  lastUsedAt: z.number(),
-});
-
-function readAccount(row: unknown): Account | null {
-  const parsed = accountSchema.safeParse(row);
-  return parsed.success ? (parsed.data as Account) : null;
-}
 
 /**
  * The device's accounts (one token per community) and which one was used last, in IndexedDB.
@@ -125,7 +82,7 @@ export class DeviceStore {
     };
     await this.db.transaction('rw', [this.db.accounts, this.db.settings], async () => {
       await this.db.accounts.put(account);
-      await this.db.settings.put({ key: LAST_USED, value: account.communityId });
+      await this.db.settings.put({ key: LAST_USED_SETTING, value: account.communityId });
     });
     return account;
   }
@@ -133,12 +90,12 @@ export class DeviceStore {
   /** Every valid account, most recently used first. */
   async listAccounts(): Promise<Account[]> {
     const rows = await this.db.accounts.toArray();
-    return rows.flatMap((r) => readAccount(r) ?? []).sort((a, b) => b.lastUsedAt - a.lastUsedAt);
+    return rows.flatMap((r) => readAccountRow(r) ?? []).sort(byLastUse);
   }
 
   async getAccount(communityId: string): Promise<Account | null> {
     if (!isCommunityId(communityId)) return null;
-    return readAccount(await this.db.accounts.get(communityId));
+    return readAccountRow(await this.db.accounts.get(communityId));
   }
 
   /** Marks an account as the one in use; returns it, or null if there is none. */
@@ -148,14 +105,14 @@ export class DeviceStore {
       if (!account) return null;
       const used = { ...account, lastUsedAt: Math.max(this.now(), account.lastUsedAt) };
       await this.db.accounts.put(used);
-      await this.db.settings.put({ key: LAST_USED, value: communityId });
+      await this.db.settings.put({ key: LAST_USED_SETTING, value: communityId });
       return used;
     });
   }
 
   /** The account used last, falling back to the most recently used one still saved. */
   async lastUsed(): Promise<Account | null> {
-    const last = await this.db.settings.get(LAST_USED);
+    const last = await this.db.settings.get(LAST_USED_SETTING);
     const account = last ? await this.getAccount(last.value) : null;
     return account ?? (await this.listAccounts())[0] ?? null;
   }
@@ -168,8 +125,8 @@ export class DeviceStore {
     const account = await this.getAccount(communityId);
     await this.db.transaction('rw', [this.db.accounts, this.db.settings], async () => {
       await this.db.accounts.delete(communityId);
-      const last = await this.db.settings.get(LAST_USED);
-      if (last?.value === communityId) await this.db.settings.delete(LAST_USED);
+      const last = await this.db.settings.get(LAST_USED_SETTING);
+      if (last?.value === communityId) await this.db.settings.delete(LAST_USED_SETTING);
     });
     if (!account || options.deleteLocalData === false) return;
     // A township's or county's account (its id is the region's) keeps a region database.

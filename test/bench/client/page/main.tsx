@@ -8,6 +8,7 @@ import { DeviceStore } from '@lianxin/sync';
 import '../../../../client/src/i18n/i18n';
 import '../../../../client/src/styles/app.css';
 import { LocaleProvider } from '../../../../client/src/shell/LocaleProvider';
+import { AccountContext } from '../../../../client/src/state/AccountContext';
 import { SessionContext } from '../../../../client/src/state/SessionContext';
 import { RosterPage } from '../../../../client/src/features/roster/RosterPage';
 import { RosterPreview } from '../../../../client/src/features/roster/RosterPreview';
@@ -59,9 +60,11 @@ async function route(): Promise<Record<string, number>> {
   createRoot(document.getElementById('root')!).render(
     <LocaleProvider>
       <MemoryRouter>
-        <SessionContext.Provider value={session}>
-          <NeedsDocs docs={first}>{name === 'my' ? <MyHouseholdsPage /> : <RosterPage />}</NeedsDocs>
-        </SessionContext.Provider>
+        <AccountContext.Provider value={session.account}>
+          <SessionContext.Provider value={session}>
+            <NeedsDocs docs={first}>{name === 'my' ? <MyHouseholdsPage /> : <RosterPage />}</NeedsDocs>
+          </SessionContext.Provider>
+        </AccountContext.Provider>
       </MemoryRouter>
     </LocaleProvider>,
   );
@@ -106,11 +109,13 @@ function renderPage(session: ClientSession, first: readonly FixedDoc[]): void {
   createRoot(document.getElementById('root')!).render(
     <LocaleProvider>
       <MemoryRouter>
-        <SessionContext.Provider value={session}>
-          <NeedsDocs docs={first} fallback={<RosterPreview />}>
-            <RosterPage />
-          </NeedsDocs>
-        </SessionContext.Provider>
+        <AccountContext.Provider value={session.account}>
+          <SessionContext.Provider value={session}>
+            <NeedsDocs docs={first} fallback={<RosterPreview />}>
+              <RosterPage />
+            </NeedsDocs>
+          </SessionContext.Provider>
+        </AccountContext.Provider>
       </MemoryRouter>
     </LocaleProvider>,
   );

@@ -1,46 +1,46 @@
 // The relay's HTTP API as the client uses it. Responses are external input: validated with zod.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isCommunityId } from '@lianxin/protocol';
 
 const communitySchema = z.object({
-  id: z.string().refine(isCommunityId, 'bad community id'),
-  name: z.string().min(1).max(200),
+  id: z.string().check(z.refine(isCommunityId, 'bad community id')),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
   kind: z.enum(['urban', 'village']),
 });
 export type CommunityInfo = z.infer<typeof communitySchema>;
 
 const sessionSchema = z.object({
   community: communitySchema,
-  token: z.string().min(10),
-  tokenId: z.string().min(1),
+  token: z.string().check(z.minLength(10)),
+  tokenId: z.string().check(z.minLength(1)),
 });
 
-const joinSchema = sessionSchema.extend({
+const joinSchema = z.extend(sessionSchema, {
   role: z.enum(['secretary', 'committee', 'member']),
   name: z.string(),
-  personId: z.string().optional(),
+  personId: z.optional(z.string()),
 });
 // A township's or county's invite answers with the region instead of a community.
 const regionJoinSchema = z.object({
-  region: z.object({ id: z.string().refine((v) => isCommunityId(v), 'bad region id'), name: z.string().min(1).max(200), level: z.enum(['county', 'township']), parent: z.string().nullable() }),
-  token: z.string().min(10),
-  tokenId: z.string().min(1),
+  region: z.object({ id: z.string().check(z.refine((v) => isCommunityId(v), 'bad region id')), name: z.string().check(z.minLength(1), z.maxLength(200)), level: z.enum(['county', 'township']), parent: z.nullable(z.string()) }),
+  token: z.string().check(z.minLength(10)),
+  tokenId: z.string().check(z.minLength(1)),
   role: z.enum(['township', 'county']),
   name: z.string(),
-  personId: z.string().optional(),
+  personId: z.optional(z.string()),
 });
 export type JoinResult = z.infer<typeof joinSchema> | z.infer<typeof regionJoinSchema>;
 export type SetupResult = z.infer<typeof sessionSchema>;
 
-const inviteSchema = z.object({ code: z.string().min(1), url: z.string().min(1), expiresAt: z.string().nullable() });
+const inviteSchema = z.object({ code: z.string().check(z.minLength(1)), url: z.string().check(z.minLength(1)), expiresAt: z.nullable(z.string()) });
 export type InviteResult = z.infer<typeof inviteSchema>;
 
 // `GET /api/community/:id`: its township, if any (older relays do not say: none).
-const communityInfoSchema = communitySchema.extend({
-  township: z
-    .object({ id: z.string().refine((v): v is string => isCommunityId(v), 'bad township id'), name: z.string().min(1).max(200) })
-    .nullish()
-    .transform((v) => v ?? null),
+const communityInfoSchema = z.extend(communitySchema, {
+  township: z.pipe(
+    z.nullish(z.object({ id: z.string().check(z.refine((v): v is string => isCommunityId(v), 'bad township id')), name: z.string().check(z.minLength(1), z.maxLength(200)) })),
+    z.transform((v) => v ?? null),
+  ),
 });
 export type CommunityTownship = NonNullable<z.infer<typeof communityInfoSchema>['township']>;
 
@@ -63,7 +63,7 @@ export class RelayApiError extends Error {
   }
 }
 
-export async function call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+export async function call<T>(path: string, init: RequestInit, schema: z.ZodMiniType<T>): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
@@ -118,9 +118,9 @@ const tokensSchema = z.object({
       personId: z.string(),
       name: z.string(),
       role: z.enum(['secretary', 'committee', 'member']),
-      createdAt: z.string().nullable(),
-      expiresAt: z.string().nullable(),
-      revokedAt: z.string().nullable(),
+      createdAt: z.nullable(z.string()),
+      expiresAt: z.nullable(z.string()),
+      revokedAt: z.nullable(z.string()),
     }),
   ),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SummariesBatch, type SummaryWant } from '@lianxin/protocol';
 import type { RelayChoice } from './relayChoice';
 import type { FetchFunction } from './tokenProbe';

@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isCommunityId } from '@lianxin/protocol';
 import type { RelayChoice } from './relayChoice';
 import type { FetchFunction } from './tokenProbe';
 
-const zId = z.string().refine((v) => isCommunityId(v), 'bad id');
+const zId = z.string().check(z.refine((v) => isCommunityId(v), 'bad id'));
 
 /** `GET /api/region`: the region, its townships (a county's) and every community in it. */
 export const RegionDirectorySchema = z.object({
-  region: z.object({ id: zId, name: z.string().min(1).max(200), level: z.enum(['county', 'township']), parent: zId.nullable() }),
-  townships: z.array(z.object({ id: zId, name: z.string().min(1).max(200) })),
-  communities: z.array(z.object({ id: zId, name: z.string().min(1).max(200), kind: z.string(), township: zId.nullable() })),
+  region: z.object({ id: zId, name: z.string().check(z.minLength(1), z.maxLength(200)), level: z.enum(['county', 'township']), parent: z.nullable(zId) }),
+  townships: z.array(z.object({ id: zId, name: z.string().check(z.minLength(1), z.maxLength(200)) })),
+  communities: z.array(z.object({ id: zId, name: z.string().check(z.minLength(1), z.maxLength(200)), kind: z.string(), township: z.nullable(zId) })),
 });
 export type RegionDirectory = z.infer<typeof RegionDirectorySchema>;
 

@@ -4,7 +4,7 @@
 // community's rows are replaced by its live ones once its document is in. Times are kept as
 // times and deadlines as dates: "waited" and 督办 are counted from today (the township's day)
 // when shown, so rows kept yesterday are still right today.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AssigneeSchema, CaseState, MAX, isIsoDate, type CaseAssignee, type EscalatedCase, type EscalationsView, type IsoDate } from '@lianxin/model';
 
 /** Kept per format (the rows hold no words of the interface: one key for every language). */
@@ -43,15 +43,15 @@ export function projectDeskView(view: EscalationsView): readonly DeskRow[] {
 }
 
 const RowSchema = z.object({
-  id: z.string().min(1).max(100),
-  title: z.string().min(1).max(MAX.title),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  title: z.string().check(z.minLength(1), z.maxLength(MAX.title)),
   state: z.enum(Object.values(CaseState) as [CaseState, ...CaseState[]]),
-  place: z.string().max(MAX.label),
-  category: z.string().max(MAX.label).nullable(),
-  escalatedAt: z.number().int().min(0).max(8.64e15),
-  assignment: z.object({ to: AssigneeSchema, deadline: z.string().refine(isIsoDate) }).nullable(),
+  place: z.string().check(z.maxLength(MAX.label)),
+  category: z.nullable(z.string().check(z.maxLength(MAX.label))),
+  escalatedAt: z.number().check(z.int(), z.minimum(0), z.maximum(8.64e15)),
+  assignment: z.nullable(z.object({ to: AssigneeSchema, deadline: z.string().check(z.refine(isIsoDate)) })),
 });
-const ViewSchema = z.array(RowSchema).max(DESK_VIEW_MAX_ROWS);
+const ViewSchema = z.array(RowSchema).check(z.maxLength(DESK_VIEW_MAX_ROWS));
 
 /**
  * The kept rows, or null when there are none or they are not this format. Untrusted (any tab of

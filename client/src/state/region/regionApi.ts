@@ -1,9 +1,9 @@
 // What a county's (or a township's) administrator creates from the app: townships and
 // communities, each answered with an invite for its first staff or its secretary.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { call } from '../relayApi';
 
-const invite = z.object({ code: z.string().min(1), url: z.string().min(1), expiresAt: z.string().nullable() });
+const invite = z.object({ code: z.string().check(z.minLength(1)), url: z.string().check(z.minLength(1)), expiresAt: z.nullable(z.string()) });
 export type RegionInvite = z.infer<typeof invite>;
 
 const townshipAnswer = z.object({ township: z.object({ id: z.string(), name: z.string(), parent: z.string() }), invite });

@@ -2,7 +2,7 @@
  * `care`: sensitive household notes (hardship/低保, disability, elderly living alone, health).
  * Only the committee can open this document; nothing here is ever read by `projectPublic`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { DocKind } from '@lianxin/protocol';
 import { resolveContext, type CommandContext } from '../core/context';
@@ -12,7 +12,7 @@ import type { Problem } from '../core/problem';
 import { createRecord, readRecords, removeRecord } from '../core/records';
 import { invalidInput, notFound, validate } from '../core/rejections';
 import { done, type CommandResult } from '../core/result';
-import { MAX, zId, zText, zTime } from '../core/schema';
+import { zActor, zId, zText, zTime } from '../core/schema';
 import { message } from '../core/text';
 import { zCareKind } from '../core/zodValues';
 import type { CareKind } from '../domain/vocabulary';
@@ -24,7 +24,7 @@ export const CareNoteSchema = z.object({
   householdId: zId,
   kind: zCareKind,
   text: zText,
-  by: z.string().min(1).max(MAX.name),
+  by: zActor,
   at: zTime,
 });
 
@@ -59,7 +59,7 @@ export function readCare(doc: Y.Doc): { view: CareView; problems: Problem[] } {
   return { view: { notes, byHousehold }, problems };
 }
 
-const AddInput = z.object({ householdId: zId, kind: zCareKind, text: zText.trim() });
+const AddInput = z.object({ householdId: zId, kind: zCareKind, text: zText.check(z.trim()) });
 
 /** The household is not checked against the roster here: pass roster ids from the UI. */
 export function addCareNote(doc: Y.Doc, input: { householdId: HouseholdId; kind: CareKind; text: string }, context: CommandContext): CommandResult<CareNoteId> {

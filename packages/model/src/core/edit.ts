@@ -1,5 +1,5 @@
 /** Shared steps of edit commands: validate a patch against the merged record, write only changes. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { setFields } from './records';
 import { explainIssues } from './schema';
@@ -11,7 +11,7 @@ export type EditOutcome<T> = { ok: true; next: T; changed: string[] } | { ok: fa
  * `current` is the record as read (view fields); `patch` the requested changes. Returns the fields
  * that differ after validation, so an edit that changes nothing writes nothing.
  */
-export function planEdit<S extends z.ZodType>(schema: S, current: Record<string, unknown>, patch: Record<string, unknown>): EditOutcome<z.infer<S>> {
+export function planEdit<S extends z.ZodMiniType>(schema: S, current: Record<string, unknown>, patch: Record<string, unknown>): EditOutcome<z.infer<S>> {
   const candidate: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) candidate[k] = v;
   const parsed = schema.safeParse(candidate);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { fastHousehold, fastMember, fastVisit } from './fastGuards';
 import { HouseholdSchema, MemberSchema } from '../roster/rosterSchema';
 import { VisitSchema } from '../work/workSchema';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 // Values near and across every boundary the schemas draw.
 const anyValue = fc.oneof(
@@ -32,7 +32,7 @@ function recordArb(valid: Record<string, unknown>) {
     });
 }
 
-function agrees(schema: z.ZodType, fast: (raw: Record<string, unknown>) => unknown, valid: Record<string, unknown>) {
+function agrees(schema: z.ZodMiniType, fast: (raw: Record<string, unknown>) => unknown, valid: Record<string, unknown>) {
   fc.assert(
     fc.property(recordArb(valid), (raw) => {
       const quick = fast(raw);

@@ -4,7 +4,7 @@
  * object until the entry is overwritten, so re-reading a 3,600-household roster after one edit
  * re-validates one entry, not 3,600.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import type { DocKind } from '@lianxin/protocol';
 import type { Fast } from './fastGuards';
@@ -16,9 +16,9 @@ import { message, clip, type Text } from './text';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; why: string | Text };
 
-const caches = new WeakMap<z.ZodType, WeakMap<object, Parsed<unknown>>>();
+const caches = new WeakMap<z.ZodMiniType, WeakMap<object, Parsed<unknown>>>();
 
-function cacheFor(schema: z.ZodType): WeakMap<object, Parsed<unknown>> {
+function cacheFor(schema: z.ZodMiniType): WeakMap<object, Parsed<unknown>> {
   let cache = caches.get(schema);
   if (!cache) {
     cache = new WeakMap();
@@ -28,7 +28,7 @@ function cacheFor(schema: z.ZodType): WeakMap<object, Parsed<unknown>> {
 }
 
 /** Parses one stored value with a schema (cached by identity for objects); `fast` may skip zod. */
-export function parseStored<S extends z.ZodType>(schema: S, raw: unknown, fast?: Fast<z.infer<S>>): Parsed<z.infer<S>> {
+export function parseStored<S extends z.ZodMiniType>(schema: S, raw: unknown, fast?: Fast<z.infer<S>>): Parsed<z.infer<S>> {
   if (!isPlainObject(raw)) return { ok: false, why: raw === undefined ? 'not a JSON value' : `expected an object, got ${Array.isArray(raw) ? 'array' : typeof raw}` };
   const cache = cacheFor(schema);
   const hit = cache.get(raw);
@@ -60,7 +60,7 @@ export function invalidKey(doc: DocKind, name: string, key: string): Problem {
  * entries by their stored value before they are validated (a narrow read: one household's
  * visits of 17,000); entries it refuses are neither validated nor reported.
  */
-export function readEntries<S extends z.ZodType>(
+export function readEntries<S extends z.ZodMiniType>(
   map: Y.Map<unknown> | null,
   doc: DocKind,
   name: string,

@@ -3,7 +3,7 @@
  * `edits/<name>` keyed `<id>/<field>` (see README "Document layout"). This gives field-level
  * merging like a nested Y.Map per record at a third of the load cost.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import type { DocKind } from '@lianxin/protocol';
 import type { Fast } from './fastGuards';
@@ -47,7 +47,7 @@ export type KeepRecord = (id: string, field: (name: string) => unknown) => boole
  * its other values) and reported. With `keep`, only the records it accepts are validated and
  * returned (a member's ten households of 3,600), the others are not even looked at.
  */
-export function readRecords<S extends z.ZodType>(doc: Y.Doc, kind: DocKind, name: string, schema: S, problems: Problem[], fast?: Fast<z.infer<S>>, keep?: KeepRecord): Array<[string, z.infer<S>]> {
+export function readRecords<S extends z.ZodMiniType>(doc: Y.Doc, kind: DocKind, name: string, schema: S, problems: Problem[], fast?: Fast<z.infer<S>>, keep?: KeepRecord): Array<[string, z.infer<S>]> {
   const base = topMap(doc, kind, name, problems);
   const overlay = readOverlay(topMap(doc, kind, editsName(name), problems));
   const out: Array<[string, z.infer<S>]> = [];

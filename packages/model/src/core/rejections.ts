@@ -1,6 +1,6 @@
 /** The common ways a command says no. */
 import { rejected, RejectCode, type CommandRejected } from './result';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { explainIssues } from './schema';
 import { clip, message, type Text } from './text';
 
@@ -35,7 +35,7 @@ export function invalidInput(why: string | Text): CommandRejected {
 }
 
 /** Validates command input; bilingual reasons on failure. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): { ok: true; data: z.infer<S> } | { ok: false; rejection: CommandRejected } {
+export function validate<S extends z.ZodMiniType>(schema: S, value: unknown): { ok: true; data: z.infer<S> } | { ok: false; rejection: CommandRejected } {
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, data: r.data };
   return { ok: false, rejection: invalidInput(explainIssues(schema, value, r.error)) };

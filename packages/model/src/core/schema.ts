@@ -1,6 +1,13 @@
-/** zod pieces shared by every document's entry schemas. Limits keep 1 MB strings out. */
-import { z } from 'zod';
+/**
+ * zod pieces shared by every document's entry schemas. Limits keep 1 MB strings out.
+ * zod/mini, not zod: its functions tree-shake, so the client's routes carry only what they use.
+ */
+import * as z from 'zod/mini';
 import { ID_PATTERN } from './ids';
+
+// zod/mini loads no messages: without this every issue reads "Invalid input". Kept here because
+// every schema imports this module, and the explanations below read the messages.
+z.config(z.locales.en());
 
 export const MAX = {
   name: 100,
@@ -12,17 +19,24 @@ export const MAX = {
   list: 200,
 } as const;
 
-export const zId = z.string().regex(ID_PATTERN);
-export const zName = z.string().max(MAX.name);
-export const zLabel = z.string().max(MAX.label);
-export const zPhone = z.string().max(MAX.phone);
-export const zTitle = z.string().max(MAX.title);
-export const zText = z.string().max(MAX.text);
-export const zLongText = z.string().max(MAX.longText);
+/** A string of at most `max` characters. */
+export const zString = (max: number) => z.string().check(z.maxLength(max));
+/** An integer from `min` to `max`. */
+export const zInt = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+
+export const zId = z.string().check(z.regex(ID_PATTERN));
+export const zName = zString(MAX.name);
+export const zLabel = zString(MAX.label);
+export const zPhone = zString(MAX.phone);
+export const zTitle = zString(MAX.title);
+export const zText = zString(MAX.text);
+export const zLongText = zString(MAX.longText);
 /** Milliseconds since the epoch. */
-export const zTime = z.number().int().min(0).max(8.64e15);
-export const zCount = z.number().int().min(0).max(1_000_000);
-export const zRate = z.number().min(0).max(1);
+export const zTime = zInt(0, 8.64e15);
+export const zCount = zInt(0, 1_000_000);
+export const zRate = z.number().check(z.minimum(0), z.maximum(1));
+/** Who did something: a member id, a token subject or a display name. */
+export const zActor = z.string().check(z.minLength(1), z.maxLength(MAX.name));
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export type IsoDate = string;
@@ -40,9 +54,9 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /** A calendar day (visits, meetings, steps are dated by day). */
-export const zDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
+export const zDate = z.string().check(z.refine(isIsoDate, 'expected a date YYYY-MM-DD'));
 
-export const zText2 = z.object({ zh: z.string().max(MAX.text), en: z.string().max(MAX.text) });
+export const zText2 = z.object({ zh: zText, en: zText });
 
 const FIELD_ZH: Readonly<Record<string, string>> = {
   name: '名称', number: '编号', room: '房号', head: '户主', phone: '电话', size: '人口', roles: '功能户',
@@ -51,7 +65,7 @@ const FIELD_ZH: Readonly<Record<string, string>> = {
   place: '地点', summary: '摘要', votes: '表决', present: '出席', due: '应到', level: '层级',
 };
 
-function describe(error: z.ZodError, zh: boolean): string {
+function describe(error: z.core.$ZodError, zh: boolean): string {
   return error.issues
     .slice(0, 3)
     .map((i) => {
@@ -63,12 +77,12 @@ function describe(error: z.ZodError, zh: boolean): string {
 }
 
 /** A short, readable English summary of what zod did not like. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return describe(error, false);
 }
 
 /** Bilingual summary; parses again with the zh-CN error map (only ever on the failure path). */
-export function explainIssues(schema: z.ZodType, value: unknown, error: z.ZodError): { zh: string; en: string } {
+export function explainIssues(schema: z.ZodMiniType, value: unknown, error: z.core.$ZodError): { zh: string; en: string } {
   const zhResult = schema.safeParse(value, { error: z.locales.zhCN().localeError });
   return { zh: zhResult.success ? describe(error, false) : describe(zhResult.error, true), en: describe(error, false) };
 }

@@ -3,7 +3,7 @@
  * "today", a visit's date, the day a matter was published. Intl knows the zones, so a name is
  * valid exactly when Intl.DateTimeFormat accepts it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -34,11 +34,7 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-export const zTimeZone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(isTimeZone, { message: 'an IANA time zone such as Asia/Shanghai' });
+export const zTimeZone = z.string().check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'));
 
 /** `YYYY-MM-DD` of an epoch-ms time in `timeZone`. */
 export function dayInZone(time: number, timeZone: string): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   BranchPost,
   CareKind,
@@ -34,15 +34,14 @@ export const zMatterStep = z.enum(values(MatterStep));
 export const zMatterOrigin = z.enum(values(MatterOrigin));
 
 /** Optional in storage, null in the view. */
-export function opt<T extends z.ZodType>(schema: T) {
-  return schema.nullable().default(null);
+export function opt<T extends z.ZodMiniType>(schema: T) {
+  return z._default(z.nullable(schema), null);
 }
 
 /** A list of distinct enum values (duplicates from a merge or a bad peer are dropped). */
-export function zSet<T extends z.ZodType<string>>(item: T, max = 20) {
-  return z
-    .array(item)
-    .max(max)
-    .default([])
-    .transform((list) => [...new Set(list)]);
+export function zSet<T extends z.ZodMiniType<string>>(item: T, max = 20) {
+  return z.pipe(
+    z._default(z.array(item).check(z.maxLength(max)), []),
+    z.transform((list: z.output<T>[]) => [...new Set(list)]),
+  );
 }

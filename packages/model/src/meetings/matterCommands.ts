@@ -1,5 +1,5 @@
 /** Matters (事项) and their 4+2 steps. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import { planEdit, writeChanged } from '../core/edit';
@@ -20,9 +20,9 @@ import { readMeetings } from './readMeetings';
 const L = MeetingsLayout;
 
 const CreateInput = z.object({
-  title: zTitle.trim().min(1),
-  summary: zText.trim().optional(),
-  origin: z.object({ type: zMatterOrigin, concernId: zId.nullable().optional(), text: zText.trim().nullable().optional() }),
+  title: zTitle.check(z.trim(), z.minLength(1)),
+  summary: z.optional(zText.check(z.trim())),
+  origin: z.object({ type: zMatterOrigin, concernId: z.optional(z.nullable(zId)), text: z.optional(z.nullable(zText.check(z.trim()))) }),
 });
 
 /** Opens a matter. Link the concern it came from with `linkConcernToMatter` in `work` too. */
@@ -42,7 +42,7 @@ export function editMatter(doc: Y.Doc, id: MatterId, patch: { title?: string; su
   const ctx = resolveContext(context);
   const m = readMeetings(doc).view.matters.get(id);
   if (!m) return notFound('matter', id);
-  const pv = validate(z.object({ title: zTitle.trim().min(1).optional(), summary: zText.optional(), decision: zText.optional(), resultText: zText.optional(), completedOn: zDate.nullable().optional() }), patch);
+  const pv = validate(z.object({ title: z.optional(zTitle.check(z.trim(), z.minLength(1))), summary: z.optional(zText), decision: z.optional(zText), resultText: z.optional(zText), completedOn: z.optional(z.nullable(zDate)) }), patch);
   if (!pv.ok) return pv.rejection;
   const plan = planEdit(MatterSchema, m as unknown as Record<string, unknown>, pv.data);
   if (!plan.ok) return invalidInput(plan.why);
@@ -152,7 +152,7 @@ export function recordStep(doc: Y.Doc, roster: RosterView, input: RecordStepInpu
 /** Voids a step record (a mistake, or one side of a merge conflict); it stays visible as voided. */
 export function voidStepRecord(doc: Y.Doc, recordId: StepRecordId, reason: string, context: CommandContext): CommandResult<null> {
   const ctx = resolveContext(context);
-  const rv = validate(zText.trim().min(1), reason);
+  const rv = validate(zText.check(z.trim(), z.minLength(1)), reason);
   if (!rv.ok) return invalidInput({ zh: '请说明作废原因', en: 'say why the record is voided' });
   const record = [...readMeetings(doc).view.matters.values()].flatMap((m) => m.records).find((r) => r.id === recordId);
   if (!record) return notFound('stepRecord', recordId);

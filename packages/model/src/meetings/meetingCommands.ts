@@ -1,5 +1,5 @@
 /** Meetings: create, edit, hold/cancel, attendance from the roster, agenda of matters. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import { planEdit, writeChanged } from '../core/edit';
@@ -18,7 +18,7 @@ import { readMeetings } from './readMeetings';
 
 const L = MeetingsLayout;
 
-const CreateInput = z.object({ kind: zMeetingKind, title: zTitle.trim().min(1).optional(), date: zDate, place: zLabel.trim().optional() });
+const CreateInput = z.object({ kind: zMeetingKind, title: z.optional(zTitle.check(z.trim(), z.minLength(1))), date: zDate, place: z.optional(zLabel.check(z.trim())) });
 
 /**
  * Creates a meeting. Its id also names its minutes document (`minutes/<id>`); the title

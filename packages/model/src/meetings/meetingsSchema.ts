@@ -1,6 +1,6 @@
 /** Stored shapes of the `meetings` document (see README "Document layout"). */
-import { z } from 'zod';
-import { MAX, zCount, zDate, zId, zLabel, zText, zTime, zTitle } from '../core/schema';
+import * as z from 'zod/mini';
+import { zActor, zCount, zDate, zId, zLabel, zText, zTime, zTitle } from '../core/schema';
 import { opt, zMatterOrigin, zMatterStep, zMeetingKind } from '../core/zodValues';
 
 export const MeetingsLayout = {
@@ -13,17 +13,16 @@ export const MeetingsLayout = {
   stepVoids: 'stepVoids',
 } as const;
 
-const zActor = z.string().min(1).max(MAX.name);
 
 export const MeetingStatus = { planned: 'planned', held: 'held', cancelled: 'cancelled' } as const;
 export type MeetingStatus = (typeof MeetingStatus)[keyof typeof MeetingStatus];
 
 export const MeetingSchema = z.object({
   kind: zMeetingKind,
-  title: zTitle.min(1),
+  title: zTitle.check(z.minLength(1)),
   date: zDate,
-  place: zLabel.default(''),
-  status: z.enum(['planned', 'held', 'cancelled']).default('planned'),
+  place: z._default(zLabel, ''),
+  status: z._default(z.enum(['planned', 'held', 'cancelled']), 'planned'),
   /** Names the minutes document `minutes/<minutesId>`; equal to the meeting id. */
   minutesId: zId,
   createdBy: zActor,
@@ -32,7 +31,7 @@ export const MeetingSchema = z.object({
 export type MeetingRecord = z.infer<typeof MeetingSchema>;
 
 export const AttendanceSchema = z.object({ present: z.boolean(), by: zActor, at: zTime });
-export const AgendaItemSchema = z.object({ order: z.number().min(-1e9).max(1e9), by: zActor, at: zTime });
+export const AgendaItemSchema = z.object({ order: z.number().check(z.minimum(-1e9), z.maximum(1e9)), by: zActor, at: zTime });
 
 export const MatterOriginSchema = z.object({
   type: zMatterOrigin,
@@ -41,13 +40,13 @@ export const MatterOriginSchema = z.object({
 });
 
 export const MatterSchema = z.object({
-  title: zTitle.min(1),
-  summary: zText.default(''),
+  title: zTitle.check(z.minLength(1)),
+  summary: z._default(zText, ''),
   origin: MatterOriginSchema,
   /** The decision as resolved (决议内容), disclosed in step 5. */
-  decision: zText.default(''),
+  decision: z._default(zText, ''),
   /** The implementation result (实施结果), disclosed in step 6. */
-  resultText: zText.default(''),
+  resultText: z._default(zText, ''),
   completedOn: opt(zDate),
   createdBy: zActor,
   createdAt: zTime,
@@ -75,4 +74,4 @@ export const StepRecordSchema = z.object({
 });
 export type StepRecordRecord = z.infer<typeof StepRecordSchema>;
 
-export const StepVoidSchema = z.object({ reason: zText.min(1), by: zActor, at: zTime });
+export const StepVoidSchema = z.object({ reason: zText.check(z.minLength(1)), by: zActor, at: zTime });

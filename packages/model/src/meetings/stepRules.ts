@@ -2,7 +2,8 @@
  * Quorum and approval of each 4+2 step, as data per community kind (DESIGN.md: "rules per
  * community kind are data, not code"). A community may override them in roster settings.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { zInt } from '../core/schema';
 import { zMeetingKind } from '../core/zodValues';
 import type { CommunityKind, MatterStep, MeetingKind } from '../domain/vocabulary';
 
@@ -19,7 +20,7 @@ export const Body = {
 } as const;
 export type Body = (typeof Body)[keyof typeof Body];
 
-const zFraction = z.object({ num: z.number().int().min(0).max(100), den: z.number().int().min(1).max(100) }).refine((f) => f.num <= f.den, 'num must not exceed den');
+const zFraction = z.object({ num: zInt(0, 100), den: zInt(1, 100) }).check(z.refine((f) => f.num <= f.den, 'num must not exceed den'));
 export type Fraction = z.infer<typeof zFraction>;
 
 /** `atLeast`: n ≥ num/den·base; `moreThan`: n > num/den·base. */
@@ -29,12 +30,12 @@ export type Threshold = z.infer<typeof zThreshold>;
 export const StepRuleSchema = z.object({
   /** Whether the step is taken at a meeting (disclosures are not). */
   meeting: z.enum(['required', 'optional', 'none']),
-  meetingKinds: z.array(zMeetingKind).max(20),
-  body: z.enum(['branchCommittee', 'committees', 'members', 'representatives']).nullable(),
+  meetingKinds: z.array(zMeetingKind).check(z.maxLength(20)),
+  body: z.nullable(z.enum(['branchCommittee', 'committees', 'members', 'representatives'])),
   /** Attendance needed, measured against due. */
-  quorum: zThreshold.nullable(),
+  quorum: z.nullable(zThreshold),
   /** Votes for needed, measured against due or present. */
-  approval: z.object({ base: z.enum(['due', 'present']), threshold: zThreshold }).nullable(),
+  approval: z.nullable(z.object({ base: z.enum(['due', 'present']), threshold: zThreshold })),
 });
 export type StepRule = z.infer<typeof StepRuleSchema>;
 

@@ -4,7 +4,7 @@
  * Compute the inputs with `projectPublic` (which applies consent and never reads `care`).
  */
 import type * as Y from 'yjs';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { dayOf, resolveContext, type CommandContext } from '../core/context';
 import { done, rejected, RejectCode, type CommandResult } from '../core/result';
 import { explainIssues } from '../core/schema';
@@ -29,7 +29,7 @@ export type PublicResultDraft = Omit<PublicResult, 'publishedAt' | 'publishedOn'
 export type PublicBoardDraft = Omit<PublicBoard, 'publishedAt'>;
 export type PublicStatisticsDraft = Omit<PublicStatistics, 'publishedAt'>;
 
-function invalid(what: Text, schema: z.ZodType, value: unknown, error: z.ZodError): CommandResult<never> {
+function invalid(what: Text, schema: z.ZodMiniType, value: unknown, error: z.core.$ZodError): CommandResult<never> {
   const why = explainIssues(schema, value, error);
   return rejected(
     RejectCode.invalidInput,

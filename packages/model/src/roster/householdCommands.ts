@@ -1,5 +1,5 @@
 /** Household commands: add, edit, move, remove, and 党员联户 linking with capacity warnings. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import { planEdit, writeChanged } from '../core/edit';
@@ -7,7 +7,7 @@ import type { BuildingId, HouseholdId, MemberId, UnitId } from '../core/ids';
 import { createRecord, removeRecord, setFields } from '../core/records';
 import { invalidInput, notFound, validate } from '../core/rejections';
 import { done, rejected, RejectCode, type CommandResult, type Effect } from '../core/result';
-import { zId, zLabel, zName } from '../core/schema';
+import { zId, zInt, zLabel, zName } from '../core/schema';
 import { message, type Message } from '../core/text';
 import { normalizePersonName, roomNumber } from '../core/placeText';
 import { zConsent, zHouseholdRole } from '../core/zodValues';
@@ -19,24 +19,22 @@ import type { Household, Member, RosterView } from './rosterView';
 
 const L = RosterLayout;
 
-export const zPhoneInput = z
-  .string()
+export const zPhoneInput = z.pipe(
   // A phone keyboard in full-width mode types １３９…
-  .normalize('NFKC')
-  .trim()
-  .regex(PHONE_PATTERN, { message: 'not a phone number' })
-  .transform(normalizePhone);
+  z.string().check(z.normalize('NFKC'), z.trim(), z.regex(PHONE_PATTERN, 'not a phone number')),
+  z.transform(normalizePhone),
+);
 
 const HouseholdFields = z.object({
   buildingId: zId,
-  unitId: zId.nullable().optional(),
-  room: zLabel.overwrite(roomNumber),
-  head: zName.overwrite(normalizePersonName).min(1),
-  phone: zPhoneInput.nullable().optional(),
-  size: z.number().int().min(0).max(99).optional(),
-  roles: z.array(zHouseholdRole).max(10).optional(),
-  representative: z.boolean().optional(),
-  consent: zConsent.optional(),
+  unitId: z.optional(z.nullable(zId)),
+  room: zLabel.check(z.overwrite(roomNumber)),
+  head: zName.check(z.overwrite(normalizePersonName), z.minLength(1)),
+  phone: z.optional(z.nullable(zPhoneInput)),
+  size: z.optional(zInt(0, 99)),
+  roles: z.optional(z.array(zHouseholdRole).check(z.maxLength(10))),
+  representative: z.optional(z.boolean()),
+  consent: z.optional(zConsent),
 });
 export type AddHouseholdInput = z.input<typeof HouseholdFields> & { memberId?: MemberId | null };
 export type HouseholdPatch = Partial<Omit<z.input<typeof HouseholdFields>, 'buildingId' | 'unitId'>>;
@@ -121,7 +119,7 @@ export function editHousehold(doc: Y.Doc, id: HouseholdId, patch: HouseholdPatch
   const roster = readRoster(doc).view;
   const h = roster.households.get(id);
   if (!h) return notFound('household', id);
-  const pv = validate(HouseholdFields.omit({ buildingId: true, unitId: true }).partial(), patch);
+  const pv = validate(z.partial(z.omit(HouseholdFields, { buildingId: true, unitId: true })), patch);
   if (!pv.ok) return pv.rejection;
   const plan = planEdit(HouseholdSchema, h as unknown as Record<string, unknown>, pv.data);
   if (!plan.ok) return invalidInput(plan.why);

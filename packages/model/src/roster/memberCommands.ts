@@ -1,5 +1,5 @@
 /** Member commands, kin relations and manual points entries. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import { planEdit, writeChanged } from '../core/edit';
@@ -7,7 +7,7 @@ import type { HouseholdId, MemberId, PointsId, RelationId } from '../core/ids';
 import { createRecord, hasRecord, removeRecord, setFields } from '../core/records';
 import { invalidInput, notFound, validate } from '../core/rejections';
 import { done, type CommandResult, type Effect } from '../core/result';
-import { zId, zLabel, zName, zText, zTitle } from '../core/schema';
+import { zId, zInt, zLabel, zName, zText, zTitle } from '../core/schema';
 import { message } from '../core/text';
 import { zBranchPost, zConsent, zDutyRole, zMemberCategory, zResidentsPost } from '../core/zodValues';
 import { zPhoneInput } from './householdCommands';
@@ -19,19 +19,19 @@ import type { RosterView } from './rosterView';
 const L = RosterLayout;
 
 const MemberFields = z.object({
-  name: zName.trim().min(1),
-  phone: zPhoneInput.nullable().optional(),
-  category: zMemberCategory.optional(),
-  duties: z.array(zDutyRole).max(10).optional(),
-  groupId: zId.nullable().optional(),
-  branchPost: zBranchPost.nullable().optional(),
-  residentsPost: zResidentsPost.nullable().optional(),
-  representative: z.boolean().optional(),
-  householdId: zId.nullable().optional(),
-  pledge: zText.nullable().optional(),
-  consent: zConsent.optional(),
-  capacity: z.number().int().min(1).max(100).nullable().optional(),
-  active: z.boolean().optional(),
+  name: zName.check(z.trim(), z.minLength(1)),
+  phone: z.optional(z.nullable(zPhoneInput)),
+  category: z.optional(zMemberCategory),
+  duties: z.optional(z.array(zDutyRole).check(z.maxLength(10))),
+  groupId: z.optional(z.nullable(zId)),
+  branchPost: z.optional(z.nullable(zBranchPost)),
+  residentsPost: z.optional(z.nullable(zResidentsPost)),
+  representative: z.optional(z.boolean()),
+  householdId: z.optional(z.nullable(zId)),
+  pledge: z.optional(z.nullable(zText)),
+  consent: z.optional(zConsent),
+  capacity: z.optional(z.nullable(zInt(1, 100))),
+  active: z.optional(z.boolean()),
 });
 export type AddMemberInput = z.input<typeof MemberFields>;
 export type MemberPatch = Partial<AddMemberInput>;
@@ -67,7 +67,7 @@ export function editMember(doc: Y.Doc, id: MemberId, patch: MemberPatch, context
   const roster = readRoster(doc).view;
   const m = roster.members.get(id);
   if (!m) return notFound('member', id);
-  const pv = validate(MemberFields.partial(), patch);
+  const pv = validate(z.partial(MemberFields), patch);
   if (!pv.ok) return pv.rejection;
   const bad = checkRefs(doc, pv.data);
   if (bad) return bad;
@@ -123,7 +123,7 @@ export function removeMember(doc: Y.Doc, id: MemberId, context: CommandContext):
 
 export function addRelation(doc: Y.Doc, input: { memberId: MemberId; householdId: HouseholdId; relation: string }, context: CommandContext): CommandResult<RelationId> {
   const ctx = resolveContext(context);
-  const v = validate(z.object({ memberId: zId, householdId: zId, relation: zLabel.trim().min(1) }), input);
+  const v = validate(z.object({ memberId: zId, householdId: zId, relation: zLabel.check(z.trim(), z.minLength(1)) }), input);
   if (!v.ok) return v.rejection;
   if (!hasRecord(doc, L.members, v.data.memberId)) return notFound('member', v.data.memberId);
   if (!hasRecord(doc, L.households, v.data.householdId)) return notFound('household', v.data.householdId);
@@ -144,9 +144,9 @@ export function removeRelation(doc: Y.Doc, id: RelationId, context: CommandConte
 
 const AddPointsInput = z.object({
   memberId: zId,
-  amount: z.number().int().min(-1000).max(1000).refine((n) => n !== 0, 'amount must not be 0'),
-  reason: zTitle.trim().min(1),
-  ref: PointsRefSchema.nullable().optional(),
+  amount: z.number().check(z.int(), z.minimum(-1000), z.maximum(1000), z.refine((n) => n !== 0, 'amount must not be 0')),
+  reason: zTitle.check(z.trim(), z.minLength(1)),
+  ref: z.optional(z.nullable(PointsRefSchema)),
 });
 
 /** A manual points entry (e.g. 捐款, 夜巡); corrections are negative entries. */

@@ -1,9 +1,9 @@
 /** Community settings, stored field by field in the roster's `settings` map. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { DocKind } from '@lianxin/protocol';
 import { problem, ProblemCode, invalidEntry, type Problem } from '../core/problem';
-import { describeIssues, zName, zPhone, zText, zTitle } from '../core/schema';
+import { describeIssues, zInt, zName, zPhone, zText, zTitle } from '../core/schema';
 import { message } from '../core/text';
 import { plainValue, topMap } from '../core/ydoc';
 import { zCommunityKind } from '../core/zodValues';
@@ -44,22 +44,18 @@ export interface CommunitySettings {
 const fieldSchemas = {
   name: zName,
   kind: zCommunityKind,
-  township: zName.nullable(),
-  address: zTitle.nullable(),
-  phone: zPhone.nullable(),
-  officeHours: zTitle.nullable(),
-  intro: zText.nullable(),
-  publicUrl: z
-    .string()
-    .max(200)
-    .regex(/^https?:\/\/[^/\s]+$/, 'an http(s) origin such as http://192.168.1.20:8787')
-    .nullable(),
-  linkMin: z.number().int().min(1).max(100),
-  linkMax: z.number().int().min(1).max(100),
-  visitIntervalDays: z.number().int().min(1).max(365),
-  responseDays: z.number().int().min(0).max(365),
+  township: z.nullable(zName),
+  address: z.nullable(zTitle),
+  phone: z.nullable(zPhone),
+  officeHours: z.nullable(zTitle),
+  intro: z.nullable(zText),
+  publicUrl: z.nullable(z.string().check(z.maxLength(200), z.regex(/^https?:\/\/[^/\s]+$/, 'an http(s) origin such as http://192.168.1.20:8787'))),
+  linkMin: zInt(1, 100),
+  linkMax: zInt(1, 100),
+  visitIntervalDays: zInt(1, 365),
+  responseDays: zInt(0, 365),
   pointsRules: PointsRulesSchema,
-  stepRules: StepRulesSchema.nullable(),
+  stepRules: z.nullable(StepRulesSchema),
   concernKinds: ConcernKindsSchema,
   timeZone: zTimeZone,
 } as const;

@@ -1,5 +1,5 @@
 /** Commands on the community's structure: settings, grids, buildings, units, party groups. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import { planEdit, writeChanged } from '../core/edit';
@@ -51,7 +51,7 @@ export function updateSettings(doc: Y.Doc, patch: SettingsPatch, context: Comman
 
 // ---- grids -------------------------------------------------------------------------------
 
-const AddGridInput = z.object({ name: zName.min(1), leaderId: zId.nullable().optional(), order: z.number().int().optional() });
+const AddGridInput = z.object({ name: zName.check(z.minLength(1)), leaderId: z.optional(z.nullable(zId)), order: z.optional(z.number().check(z.int())) });
 
 export function addGrid(doc: Y.Doc, input: z.input<typeof AddGridInput>, context: CommandContext): CommandResult<GridId> {
   const ctx = resolveContext(context);
@@ -103,9 +103,9 @@ export function removeGrid(doc: Y.Doc, id: GridId, context: CommandContext): Com
 
 // Numbers are stored as placeText spells them (５８号楼 → 58), and compared that way with what is
 // already stored, which may predate the normalisation.
-const zBuildingNumber = zLabel.overwrite(buildingNumber).min(1);
-const zUnitNumber = zLabel.overwrite(unitNumber).min(1);
-const zCompound = zLabel.overwrite(normalizePlaceNumber);
+const zBuildingNumber = zLabel.check(z.overwrite(buildingNumber), z.minLength(1));
+const zUnitNumber = zLabel.check(z.overwrite(unitNumber), z.minLength(1));
+const zCompound = zLabel.check(z.overwrite(normalizePlaceNumber));
 const placeKey = (compound: string | null | undefined, number: string) => `${normalizePlaceNumber(compound ?? '')}\u0000${buildingNumber(number)}`;
 
 function buildingClash(roster: RosterView, compound: string | null | undefined, number: string, except?: string): CommandResult<never> | null {
@@ -125,11 +125,11 @@ function unitClash(roster: RosterView, buildingId: string, number: string, excep
 const AddBuildingInput = z.object({
   gridId: zId,
   number: zBuildingNumber,
-  name: zLabel.nullable().optional(),
-  compound: zCompound.nullable().optional(),
-  cadreId: zId.nullable().optional(),
+  name: z.optional(z.nullable(zLabel)),
+  compound: z.optional(z.nullable(zCompound)),
+  cadreId: z.optional(z.nullable(zId)),
   /** Creates these units too, e.g. ['1','2','3']. */
-  units: z.array(zUnitNumber).max(50).optional(),
+  units: z.optional(z.array(zUnitNumber).check(z.maxLength(50))),
 });
 
 export function addBuilding(doc: Y.Doc, input: z.input<typeof AddBuildingInput>, context: CommandContext): CommandResult<{ buildingId: BuildingId; unitIds: UnitId[] }> {
@@ -248,7 +248,7 @@ export function removeUnit(doc: Y.Doc, id: UnitId, context: CommandContext): Com
 
 // ---- party groups ------------------------------------------------------------------------
 
-const AddGroupInput = z.object({ name: zName.min(1), gridId: zId.nullable().optional(), leaderId: zId.nullable().optional() });
+const AddGroupInput = z.object({ name: zName.check(z.minLength(1)), gridId: z.optional(z.nullable(zId)), leaderId: z.optional(z.nullable(zId)) });
 
 export function addGroup(doc: Y.Doc, input: z.input<typeof AddGroupInput>, context: CommandContext): CommandResult<GroupId> {
   const ctx = resolveContext(context);

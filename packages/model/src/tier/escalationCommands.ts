@@ -4,7 +4,7 @@
  * discussed at a township meeting. Each action is its own entry: two staff acting on one case
  * offline both keep theirs (the fold orders them by time).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import type { ConcernId } from '../core/ids';
@@ -53,12 +53,12 @@ function refusal(c: EscalatedCase, type: CaseActionInput['type']): { zh: string;
 
 const Input = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accept') }),
-  z.object({ type: z.literal('assign'), to: AssigneeSchema, deadline: zDate, note: zText.trim().nullable().optional() }),
-  z.object({ type: z.literal('note'), note: zText.trim().min(1) }),
-  z.object({ type: z.literal('resolve'), note: zText.trim().min(1) }),
-  z.object({ type: z.literal('handBack'), reason: zText.trim().min(1) }),
-  z.object({ type: z.literal('reopen'), note: zText.trim().nullable().optional() }),
-  z.object({ type: z.literal('discussed'), meetingId: zId, decision: zText.trim().nullable().optional() }),
+  z.object({ type: z.literal('assign'), to: AssigneeSchema, deadline: zDate, note: z.optional(z.nullable(zText.check(z.trim()))) }),
+  z.object({ type: z.literal('note'), note: zText.check(z.trim(), z.minLength(1)) }),
+  z.object({ type: z.literal('resolve'), note: zText.check(z.trim(), z.minLength(1)) }),
+  z.object({ type: z.literal('handBack'), reason: zText.check(z.trim(), z.minLength(1)) }),
+  z.object({ type: z.literal('reopen'), note: z.optional(z.nullable(zText.check(z.trim()))) }),
+  z.object({ type: z.literal('discussed'), meetingId: zId, decision: z.optional(z.nullable(zText.check(z.trim()))) }),
 ]);
 
 /**

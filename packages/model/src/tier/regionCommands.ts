@@ -1,5 +1,5 @@
 /** What a township's staff record in its region document: meetings, criteria, ratings, pairings, contacts. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import { planEdit, writeChanged } from '../core/edit';
@@ -12,7 +12,7 @@ import { readRegion } from './readRegion';
 
 type Ctx = CommandContext & { readonly name: string };
 
-function addEntry<S extends z.ZodType>(doc: Y.Doc, map: string, schema: S, value: unknown, context: Ctx, what: { zh: string; en: string }): CommandResult<string> {
+function addEntry<S extends z.ZodMiniType>(doc: Y.Doc, map: string, schema: S, value: unknown, context: Ctx, what: { zh: string; en: string }): CommandResult<string> {
   const ctx = resolveContext(context);
   const parsed = schema.safeParse({ ...(value as object), by: context.name, at: ctx.now });
   if (!parsed.success) return invalidInput({ zh: `${what.zh}的内容不完整或有误`, en: `the ${what.en} is incomplete or wrong` });

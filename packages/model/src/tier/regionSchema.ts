@@ -3,8 +3,8 @@
  * concerns, its star criteria and ratings (支部争五星), and its cadres' pairings with members and
  * their contacts (干部联系党员). Entries, not nested maps: two staff adding offline both keep theirs.
  */
-import { z } from 'zod';
-import { MAX, zCount, zDate, zId, zLabel, zText, zTime, zTitle } from '../core/schema';
+import * as z from 'zod/mini';
+import { MAX, zActor, zCount, zDate, zId, zInt, zLabel, zText, zTime, zTitle } from '../core/schema';
 import { opt } from '../core/zodValues';
 
 export const RegionLayout = {
@@ -15,8 +15,7 @@ export const RegionLayout = {
   contacts: 'contacts',
 } as const;
 
-const zActor = z.string().min(1).max(MAX.name);
-const zCommunity = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/);
+const zCommunity = z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/));
 
 /** 问题会诊会 (consultation on hard cases) or 交办会 (assigning them). */
 export const RegionMeetingKind = { consultation: 'consultation', assignment: 'assignment' } as const;
@@ -24,11 +23,11 @@ export type RegionMeetingKind = (typeof RegionMeetingKind)[keyof typeof RegionMe
 
 export const RegionMeetingSchema = z.object({
   kind: z.enum(['consultation', 'assignment']),
-  title: zTitle.min(1),
+  title: zTitle.check(z.minLength(1)),
   date: zDate,
   /** the concerns discussed: community and case id (= the concern's id), title as it was */
-  concerns: z.array(z.object({ communityId: zCommunity, caseId: zId, title: zTitle })).max(MAX.list).default([]),
-  decisions: zText.default(''),
+  concerns: z._default(z.array(z.object({ communityId: zCommunity, caseId: zId, title: zTitle })).check(z.maxLength(MAX.list)), []),
+  decisions: z._default(zText, ''),
   by: zActor,
   at: zTime,
 });
@@ -39,19 +38,19 @@ export const STAR_METRICS = ['rates.response', 'rates.resolution', 'rates.satisf
 export type StarMetric = (typeof STAR_METRICS)[number];
 
 export const CriterionSchema = z.object({
-  title: zLabel.min(1),
+  title: zLabel.check(z.minLength(1)),
   metric: z.enum(STAR_METRICS),
   /** met when the metric is at least this (a rate, 0–1) */
-  threshold: z.number().min(0).max(1),
-  order: z.number().int().min(0).max(1000).default(0),
+  threshold: z.number().check(z.minimum(0), z.maximum(1)),
+  order: z._default(zInt(0, 1000), 0),
 });
 export type CriterionRecord = z.infer<typeof CriterionSchema>;
 
 export const RatingSchema = z.object({
   communityId: zCommunity,
-  year: z.number().int().min(2000).max(2200),
-  stars: z.number().int().min(0).max(5),
-  notes: zText.default(''),
+  year: zInt(2000, 2200),
+  stars: zInt(0, 5),
+  notes: z._default(zText, ''),
   by: zActor,
   at: zTime,
 });
@@ -65,7 +64,7 @@ export const PairingSchema = z.object({
   memberName: zActor,
   since: zDate,
   /** agreed contacts per month (镇街干部与联系村党员结对,每月交流不少于 2 次) */
-  perMonth: zCount.default(2),
+  perMonth: z._default(zCount, 2),
   ended: opt(zDate),
 });
 export type PairingRecord = z.infer<typeof PairingSchema>;
@@ -74,7 +73,7 @@ export const ContactSchema = z.object({
   pairingId: zId,
   date: zDate,
   kind: z.enum(['visit', 'call', 'talk', 'message']),
-  note: zText.default(''),
+  note: z._default(zText, ''),
   by: zActor,
   at: zTime,
 });

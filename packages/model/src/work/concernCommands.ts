@@ -1,5 +1,5 @@
 /** Concern commands: report, act on (accept, escalate, hand back, resolve, confirm …), edit, remove. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { resolveContext, type CommandContext } from '../core/context';
 import { planEdit, writeChanged } from '../core/edit';
@@ -20,13 +20,13 @@ import type { Concern } from './workView';
 const W = WorkLayout;
 
 const ReportInput = z.object({
-  title: zTitle.trim().min(1),
-  detail: zText.trim().optional(),
-  reporter: z.discriminatedUnion('type', [z.object({ type: z.literal('household'), householdId: zId }), z.object({ type: z.literal('text'), text: zLabel.trim().min(1) })]),
-  category: zLabel.trim().min(1).nullable().optional(),
-  place: z.object({ buildingId: zId.nullable().optional(), unitId: zId.nullable().optional(), text: zLabel.nullable().optional() }).optional(),
-  level: zLevel.optional(),
-  assignee: zId.nullable().optional(),
+  title: zTitle.check(z.trim(), z.minLength(1)),
+  detail: z.optional(zText.check(z.trim())),
+  reporter: z.discriminatedUnion('type', [z.object({ type: z.literal('household'), householdId: zId }), z.object({ type: z.literal('text'), text: zLabel.check(z.trim(), z.minLength(1)) })]),
+  category: z.optional(z.nullable(zLabel.check(z.trim(), z.minLength(1)))),
+  place: z.optional(z.object({ buildingId: z.optional(z.nullable(zId)), unitId: z.optional(z.nullable(zId)), text: z.optional(z.nullable(zLabel)) })),
+  level: z.optional(zLevel),
+  assignee: z.optional(z.nullable(zId)),
 });
 export type ReportConcernInput = z.input<typeof ReportInput>;
 
@@ -60,7 +60,7 @@ export function editConcern(doc: Y.Doc, id: ConcernId, patch: { title?: string; 
   const ctx = resolveContext(context);
   const c = readWork(doc).view.concerns.get(id);
   if (!c) return notFound('concern', id);
-  const pv = validate(z.object({ title: zTitle.trim().min(1).optional(), detail: zText.optional(), category: zLabel.trim().min(1).nullable().optional() }), patch);
+  const pv = validate(z.object({ title: z.optional(zTitle.check(z.trim(), z.minLength(1))), detail: z.optional(zText), category: z.optional(z.nullable(zLabel.check(z.trim(), z.minLength(1)))) }), patch);
   if (!pv.ok) return pv.rejection;
   const plan = planEdit(ConcernSchema, c as unknown as Record<string, unknown>, pv.data);
   if (!plan.ok) return invalidInput(plan.why);
@@ -99,7 +99,7 @@ const ACTION_DONE: Readonly<Record<Action['type'], { zh: string; en: string }>> 
   note: { zh: '已添加备注', en: 'note added' },
 };
 
-const zNote = zText.trim();
+const zNote = zText.check(z.trim());
 
 /** Appends an action to a concern's history after checking it fits the current state. */
 function act(doc: Y.Doc, id: ConcernId, action: Action, context: CommandContext, roster?: RosterView): CommandResult<ConcernEventId> {
@@ -120,13 +120,13 @@ function act(doc: Y.Doc, id: ConcernId, action: Action, context: CommandContext,
       break;
     }
     case 'resolve': {
-      const note = validate(zNote.min(1), action.note);
+      const note = validate(zNote.check(z.minLength(1)), action.note);
       if (!note.ok) return invalidInput({ zh: '办结时请说明处理结果', en: 'say how it was resolved' });
       event = { ...base, type: 'resolve', note: note.data };
       break;
     }
     case 'note': {
-      const note = validate(zNote.min(1), action.note);
+      const note = validate(zNote.check(z.minLength(1)), action.note);
       if (!note.ok) return note.rejection;
       event = { ...base, type: 'note', note: note.data };
       break;

@@ -3,7 +3,7 @@
  * setting each community edits; a concern stores the kind as written, so renaming or removing a
  * kind later never breaks an old concern.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { zLabel } from '../core/schema';
 import type { Text } from '../core/text';
 import { LABELS, type DutyRole } from '../domain/vocabulary';
@@ -23,10 +23,12 @@ const DEFAULT_KIND_TEXTS: readonly Text[] = [
 export const DEFAULT_CONCERN_KINDS: readonly string[] = DEFAULT_KIND_TEXTS.map((k) => k.zh);
 
 export const ConcernKindsSchema = z
-  .array(zLabel.trim().min(1))
-  .min(1)
-  .max(50)
-  .refine((kinds) => new Set(kinds).size === kinds.length, 'each kind only once');
+  .array(zLabel.check(z.trim(), z.minLength(1)))
+  .check(
+    z.minLength(1),
+    z.maxLength(50),
+    z.refine((kinds) => new Set(kinds).size === kinds.length, 'each kind only once'),
+  );
 
 const byName = new Map(DEFAULT_KIND_TEXTS.map((k) => [k.zh, k]));
 

@@ -1,5 +1,5 @@
 /** Visits (走访) and must-visit events (三必访). */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type * as Y from 'yjs';
 import { dayOf, resolveContext, type CommandContext } from '../core/context';
 import type { HouseholdId, MemberId, MustVisitId, VisitId } from '../core/ids';
@@ -14,7 +14,7 @@ import type { RosterView } from '../roster/rosterView';
 import { readHouseholdsWork } from './readWork';
 import { WorkLayout } from './workSchema';
 
-const VisitInput = z.object({ memberId: zId, householdId: zId, date: zDate, kind: zVisitKind, note: zText.trim().optional() });
+const VisitInput = z.object({ memberId: zId, householdId: zId, date: zDate, kind: zVisitKind, note: z.optional(zText.check(z.trim())) });
 
 /**
  * Records a visit. The date may not be in the future. A visit by someone other than the linked
@@ -53,7 +53,7 @@ export function removeVisit(doc: Y.Doc, id: VisitId, context: CommandContext): C
   return done(null, message('visit.removed', {}, '已删除走访记录', 'Visit removed'));
 }
 
-const MustVisitInput = z.object({ householdId: zId, reason: zMustVisitReason, date: zDate, note: zText.trim().optional() });
+const MustVisitInput = z.object({ householdId: zId, reason: zMustVisitReason, date: zDate, note: z.optional(zText.check(z.trim())) });
 
 /** 三必访: a household had hardship, an accident or a neighbour conflict; open until visited. */
 export function raiseMustVisit(doc: Y.Doc, roster: RosterView, input: { householdId: HouseholdId; reason: MustVisitReason; date: string; note?: string }, context: CommandContext): CommandResult<MustVisitId> {

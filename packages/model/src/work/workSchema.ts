@@ -1,6 +1,6 @@
 /** Stored shapes of the `work` document (see README "Document layout"). */
-import { z } from 'zod';
-import { MAX, zDate, zId, zLabel, zText, zTime, zTitle } from '../core/schema';
+import * as z from 'zod/mini';
+import { zActor, zDate, zId, zInt, zLabel, zText, zTime, zTitle } from '../core/schema';
 import { opt, zLevel, zMustVisitReason, zVisitKind } from '../core/zodValues';
 
 export const WorkLayout = {
@@ -11,7 +11,6 @@ export const WorkLayout = {
   mustVisits: 'mustVisits',
 } as const;
 
-const zActor = z.string().min(1).max(MAX.name);
 
 export const ReporterSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('household'), householdId: zId }),
@@ -27,14 +26,14 @@ export const PlaceSchema = z.object({
 export type Place = z.infer<typeof PlaceSchema>;
 
 export const ConcernSchema = z.object({
-  title: zTitle.min(1),
-  detail: zText.default(''),
+  title: zTitle.check(z.minLength(1)),
+  detail: z._default(zText, ''),
   reporter: ReporterSchema,
   /** 问题类别 as written (settings.concernKinds); older concerns hold a duty role key. */
   category: opt(zLabel),
-  place: PlaceSchema.default({ buildingId: null, unitId: null, text: null }),
+  place: z._default(PlaceSchema, { buildingId: null, unitId: null, text: null }),
   /** Level at which it was raised; later levels come from events. */
-  level: zLevel.default('member'),
+  level: z._default(zLevel, 'member'),
   assignee: opt(zId),
   createdBy: zActor,
   createdAt: zTime,
@@ -46,7 +45,7 @@ const base = {
   by: zActor,
   at: zTime,
   /** How many events of this concern the actor had seen: orders events causally, reveals concurrency. */
-  seen: z.number().int().min(0).max(100_000),
+  seen: zInt(0, 100_000),
 };
 
 export const ConcernEventSchema = z.discriminatedUnion('type', [
@@ -67,7 +66,7 @@ export const VisitSchema = z.object({
   householdId: zId,
   date: zDate,
   kind: zVisitKind,
-  note: zText.default(''),
+  note: z._default(zText, ''),
   by: zActor,
   at: zTime,
 });
@@ -77,7 +76,7 @@ export const MustVisitSchema = z.object({
   householdId: zId,
   reason: zMustVisitReason,
   date: zDate,
-  note: zText.default(''),
+  note: z._default(zText, ''),
   by: zActor,
   at: zTime,
 });

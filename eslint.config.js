@@ -24,8 +24,7 @@ export default tseslint.config(
     // Classic zod hangs its methods on prototypes: one import of it puts all of it (24.5 KB gzip)
     // on the routes, beside zod/mini. Code the client bundles uses zod/mini (docs/DESIGN.md).
     files: ['client/src/**', 'packages/*/src/**'],
-    // deviceStore.ts still checks accounts with classic zod: remove it here once it moves to mini.
-    ignores: ['**/*.test.ts', '**/*.test.tsx', 'packages/sync/src/deviceStore.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Use 'zod/mini' (tree-shakable) in code the client bundles." }] }] },
   },
 );

@@ -53,6 +53,13 @@ describe('the bundle budget', () => {
     expect(routes[route]!.files.some((f) => /\/LocaleProvider-/.test(f))).toBe(false);
   });
 
+  it.each(['my', 'roster'])('keeps classic zod off the %s route: only zod/mini tree-shakes (issue 21)', (route) => {
+    // Classic zod's schema classes register under their own names (`ZodObject`); zod/mini's are
+    // `ZodMiniObject`, its core's `$ZodObject`. One classic import brings all of classic, 24.5 KB.
+    const js = routes[route]!.files.filter((f) => f.endsWith('.js'));
+    expect(js.filter((f) => /[`"']ZodObject[`"']/.test(readFileSync(join(DIST, f), 'utf8')))).toEqual([]);
+  });
+
   it('precaches every file a route loads before it is usable', () => {
     const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
     const missing = [...new Set(Object.values(routes).flatMap((r) => r.files))].filter((f) => !sw.includes(`"${f}"`));

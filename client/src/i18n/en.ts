@@ -471,6 +471,7 @@ export const en: Resources = {
     placeText: 'Place',
     pledgeRule: 'Pledge: a visit at least every {{days}} days. {{count}} households.',
     recordVisit: 'Record visit',
+    visitNotRecorded: 'The visit was not recorded: this part of the app is not on this device yet. Tap again when online.',
     reportConcern: 'Report a concern',
     reporter: 'Reported by',
     reporterHousehold: 'Household reporting',

@@ -471,6 +471,7 @@ export const zhCN = {
     placeText: '地点',
     pledgeRule: '服务承诺:每 {{days}} 天至少走访一次。共联系 {{count}} 户。',
     recordVisit: '记录走访',
+    visitNotRecorded: '走访没有记下:这部分程序还没下载到本机。有网络时再点一次。',
     reportConcern: '反映问题',
     reporter: '反映人',
     reporterHousehold: '反映住户',

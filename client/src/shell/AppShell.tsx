@@ -1,13 +1,13 @@
 // The frame of every community page (ShellFrame): header, side menu, bottom bar.
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useContext, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/useSession';
-import { useNameFromSetup } from '../state/useNameFromSetup';
-import { useRosterSelf } from '../state/useRosterSelf';
-import { useRevocation } from '../state/useRevocation';
+import { SessionContext } from '../state/SessionContext';
 import { navItems } from './navItems';
 import { ShellFrame } from './ShellFrame';
+
+const SessionChores = lazy(() => import('./SessionChores'));
 
 // Pages reached from another area's page belong to that area in the menu.
 const AREA: Readonly<Record<string, string>> = { overview: 'dashboard', my: 'my', concerns: 'concerns', roster: 'roster', members: 'roster', points: 'points', meetings: 'meetings', matters: 'meetings', publish: 'publish', settings: 'settings' };
@@ -19,9 +19,7 @@ function selectedKey(rest: string): string {
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { account } = useSession();
-  useNameFromSetup();
-  useRosterSelf();
-  useRevocation();
+  const open = useContext(SessionContext) !== null;
   const location = useLocation();
   const base = `/c/${account.communityId}`;
   return (
@@ -31,6 +29,11 @@ export function AppShell({ children }: { children: ReactNode }) {
       items={navItems(account.role)}
       selected={selectedKey(location.pathname.slice(base.length + 1))}
     >
+      {open ? (
+        <Suspense fallback={null}>
+          <SessionChores />
+        </Suspense>
+      ) : null}
       {children}
     </ShellFrame>
   );

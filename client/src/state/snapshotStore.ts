@@ -2,7 +2,7 @@
 // marks the snapshot stale; the read runs again only when React asks for it, at most once per
 // change burst. Typed reads come from @lianxin/model.
 import type * as Y from 'yjs';
-import { isLoadingSlice } from '@lianxin/sync';
+import { isLoadingSlice } from '@lianxin/sync/slices';
 
 export interface SnapshotStore<T> {
   subscribe(listener: () => void): () => void;

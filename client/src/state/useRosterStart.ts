@@ -4,9 +4,8 @@
 import { useContext, useEffect, useLayoutEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { RosterRead } from '@lianxin/model';
-import { yieldToEventLoop } from '@lianxin/sync';
+import { yieldToEventLoop } from '@lianxin/sync/slices';
 import { afterPaintIdle } from './afterPaintIdle';
-import { readRosterDoc } from './reads';
 import { householdSearchKeys, rosterIndex } from './rosterIndex';
 import { keptRosterKey, parseKeptRoster, type KeptRoster } from './rosterRows';
 import { SessionContext } from './SessionContext';
@@ -22,6 +21,25 @@ export interface RosterStart {
   readonly live: RosterRead | null;
 }
 
+type ReadRoster = (doc: Y.Doc) => RosterRead;
+// The model's reads load with the document, not with the page: its kept rows need none of them.
+let loadedRead: ReadRoster | null = null;
+const loadRead = (): Promise<ReadRoster> => import('./reads').then((m) => (loadedRead = m.readRosterDoc));
+
+/** The roster's read, once its code is in (at once after the first time); null until then. */
+function useRosterRead(wanted: boolean): ReadRoster | null {
+  const [read, setRead] = useState<ReadRoster | null>(loadedRead);
+  useEffect(() => {
+    if (!wanted || read) return;
+    let live = true;
+    void loadRead().then((r) => live && setRead(() => r));
+    return () => {
+      live = false;
+    };
+  }, [wanted, read]);
+  return read;
+}
+
 /** Before the document is loaded nothing reads it: a slice-by-slice load would re-read 3,600 households per slice. */
 const readNothing = (_doc: Y.Doc): null => null;
 
@@ -34,10 +52,10 @@ const useKeptRoster = (wanted: boolean, language: string): KeptRoster | null | u
  * between them), so the switch from the kept rows blocks no input for the three together. They
  * are cached per read, so the page's render then finds them made.
  */
-function useWarmRoster(doc: Y.Doc | null, loaded: boolean): boolean {
+function useWarmRoster(doc: Y.Doc | null, readRosterDoc: ReadRoster | null, loaded: boolean): boolean {
   const [warm, setWarm] = useState(false);
   useEffect(() => {
-    if (!loaded || !doc || warm) return;
+    if (!loaded || !doc || !readRosterDoc || warm) return;
     let cancelled = false;
     const read = () => snapshotStore(doc, readRosterDoc).getSnapshot().view;
     const steps = [read, () => rosterIndex(read()), () => householdSearchKeys(read())];
@@ -53,7 +71,7 @@ function useWarmRoster(doc: Y.Doc | null, loaded: boolean): boolean {
     return () => {
       cancelled = true;
     };
-  }, [doc, loaded, warm]);
+  }, [doc, readRosterDoc, loaded, warm]);
   return warm;
 }
 
@@ -68,10 +86,11 @@ export function useRosterStart(language: string): RosterStart {
     return afterPaintIdle(() => setOpening(true));
   }, [opening, loaded, kept]);
   // Shown before the kept rows were (navigated to with the document open): at once.
-  const warm = useWarmRoster(session?.docs.roster ?? null, loaded && kept !== undefined);
-  const ready = loaded && (warm || kept === undefined);
+  const readRosterDoc = useRosterRead(opening || loaded);
+  const warm = useWarmRoster(session?.docs.roster ?? null, readRosterDoc, loaded && kept !== undefined);
+  const ready = loaded && readRosterDoc !== null && (warm || kept === undefined);
   const read = useDocView<RosterRead | null>('roster', ready ? readRosterDoc : readNothing);
   if (ready && read) return { source: 'live', kept: null, live: read };
-  // No session (a page outside the app's provider) reads nothing: loading.
-  return { source: kept && session ? 'kept' : 'loading', kept: kept ?? null, live: null };
+  // The kept rows need only the account (the boot read), not the session.
+  return { source: kept ? 'kept' : 'loading', kept: kept ?? null, live: null };
 }

@@ -2,7 +2,7 @@ export { openCommunitySession } from './communitySession';
 export type { CommunitySession, CommunitySessionOptions, MinutesHandle } from './communitySession';
 export { SyncedDoc } from './syncedDoc';
 export { LocalDocStore, COMPACT_AFTER_ROWS } from './localDocStore';
-export { isLoadingSlice, yieldToEventLoop } from './loadInSlices';
+export { isLoadingSlice, yieldToEventLoop } from './loadingSlices';
 export type { StoredView, LocalDocStoreOptions } from './localDocStore';
 export { peekAccounts, type PeekedAccounts } from './peekAccounts';
 export { peekDocViews, type PeekDocInput } from './peekDocViews';

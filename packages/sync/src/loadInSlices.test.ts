@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { DOC_UPDATES_TABLE, openCommunityDatabase, type CommunityDatabase } from './communityDatabase';
 import { compactStoredDoc, needsCompaction, OVERSIZED_ROW_BYTES, type UpdateRow } from './compactStoredDoc';
 import { CHUNK_BYTES } from './encodeStateInChunks';
-import { isLoadingSlice, loadInSlices } from './loadInSlices';
+import { loadInSlices } from './loadInSlices';
+import { isLoadingSlice } from './loadingSlices';
 import { LocalDocStore, type LocalDocStoreOptions } from './localDocStore';
 
 const cleanup: (() => void)[] = [];

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import * as Y from 'yjs';
 import { applyStored, OVERSIZED_ROW_BYTES, type UpdateRow } from './compactStoredDoc';
+import { loading, yieldToEventLoop } from './loadingSlices';
 
 /** Main-thread time one slice of a load may take before the page gets a turn (input, rendering), ms. */
 export const SLICE_MS = 8;
@@ -24,32 +25,6 @@ export interface SliceOptions {
   /** default `SLICE_MS`; 0 applies one row per slice */
   readonly sliceMs?: number;
   readonly pageRows?: number;
-}
-
-const loading = new WeakSet<object>();
-
-/**
- * True for a transaction that applies a slice of a stored document while it loads, except the
- * last: a view that watches the document marks itself stale on it but need not rebuild, since
- * the whole load ends with one transaction that is not a loading slice.
- */
-export function isLoadingSlice(transaction: { readonly origin: unknown }): boolean {
-  const o = transaction.origin;
-  return typeof o === 'object' && o !== null && loading.has(o);
-}
-
-/** Lets the event loop run (input, rendering, timers) before continuing: `scheduler.yield` where there is one. */
-export function yieldToEventLoop(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /**

@@ -3,44 +3,51 @@
 // component tree: the switch changes data, not the page. Light: drawn with the app's own small
 // components (client/src/ui), not Ant Design, so a member's phone loads and runs less before
 // she can tap; the report form (antd) loads when first asked for.
-import { lazy, Suspense, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LABELS, type HouseholdId, type MemberId } from '@lianxin/model';
 import { dismissBootScreen } from '../../boot/bootScreen';
 import { daysBetween } from '../../state/myHouseholdsView';
-import { myRosterRead } from '../../state/myHouseholdsReads';
-import { datesIn } from '../../state/useDates';
-import { MyHouseholdsLive, useMyHouseholdsView } from '../../state/useMyHouseholdsView';
+import { datesIn } from '../../state/datesIn';
+import { useMyHouseholdsView } from '../../state/useMyHouseholdsView';
 import { useText } from '../../state/useText';
 import { markOnce } from '../../state/usableMark';
-import { useSession } from '../../state/useSession';
-import { chosenMemberId, subscribeMyMember } from '../../state/myMember';
 import { Loading } from '../../shell/Loading';
 import { PlainList } from '../../shell/PlainList';
 import { withAntdScope } from '../../shell/antdScope';
+import { preloadable } from '../../shell/preloadable';
+import { afterPaintIdle } from '../../state/afterPaintIdle';
 import { Button } from '../../ui/Button';
 import { Tag } from '../../ui/Tag';
 import { MemberPicker } from './MemberPicker';
 import { VisitBadge } from './VisitBadge';
-import { VisitButton } from './VisitButton';
+import { preloadVisitRecorder, VisitButton } from './VisitButton';
 
+// The live side (the model's reads of the documents) and the visit command load once the kept
+// rows are painted and the page is idle, so they are on the device before a tap needs them.
+const liveSide = preloadable(() => import('../../state/MyHouseholdsLive'));
+const MyHouseholdsLive = liveSide.Component;
 // The report form (antd's Form, Modal, Select, in antd's theme) loads when first asked for, not with the page.
 const ConcernCreateDialog = lazy(() => withAntdScope(import('./ConcernCreateDialog').then((m) => m.ConcernCreateDialog)));
 
 export function MyHouseholdsPage() {
   const { t } = useTranslation();
   const text = useText();
-  const { account } = useSession();
   const state = useMyHouseholdsView();
   const { view, source } = state;
   const live = source === 'live';
-  const chosenId = useSyncExternalStore(subscribeMyMember, () => chosenMemberId(account.communityId));
-  // Commands check against the page's narrow read (every member, her households): a tap reads ten households.
-  const readRoster = myRosterRead(chosenId, account.name);
   const [reportFor, setReportFor] = useState<HouseholdId | null | undefined>(undefined);
   const [reported, setReported] = useState(false);
   if (reportFor !== undefined && !reported) setReported(true);
+  useEffect(
+    () =>
+      afterPaintIdle(() => {
+        void liveSide.preload();
+        void preloadVisitRecorder();
+      }),
+    [],
+  );
   useLayoutEffect(() => {
     if (source === 'loading') return;
     dismissBootScreen();
@@ -49,7 +56,11 @@ export function MyHouseholdsPage() {
     if (live) markOnce('lianxin:live:my');
   }, [source, live]);
 
-  const liveSource = state.loaded ? <MyHouseholdsLive onView={state.setLive} /> : null;
+  const liveSource = state.loaded ? (
+    <Suspense fallback={null}>
+      <MyHouseholdsLive onView={state.setLive} />
+    </Suspense>
+  ) : null;
   if (source === 'loading') return <>{liveSource}<Loading /></>;
   const today = datesIn(view?.timeZone ?? 'Asia/Shanghai').today();
 
@@ -95,7 +106,7 @@ export function MyHouseholdsPage() {
                           </div>
                         ) : null}
                         <div className="lx-row">
-                          <VisitButton memberId={view.memberId as MemberId} householdId={row.id as HouseholdId} first={row.openMustVisits.map((m) => m.reason)} today={today} ready={live} readRoster={readRoster} />
+                          <VisitButton memberId={view.memberId as MemberId} householdId={row.id as HouseholdId} first={row.openMustVisits.map((m) => m.reason)} today={today} />
                           {/* The form needs the roster (places, people): it opens once that is loaded. */}
                           <Button icon={<PlusOutlined />} loading={!live} onClick={() => setReportFor(row.id as HouseholdId)} data-testid="report-for-household">
                             {t('work.reportConcern')}

@@ -13,7 +13,7 @@ import { Loading } from './Loading';
 import { LazyNotFound as NotFound } from './LazyNotFound';
 import { NeedsDocs } from './NeedsDocs';
 import { AntdScope } from './antdScope';
-import { COMMUNITY_PAGES, docsToOpen, isLightPage, lazyPage, startsFromView, type CommunityPageName } from './communityPages';
+import { COMMUNITY_PAGES, docsToOpen, isLightPage, lazyPage, pageForPath, startsFromView, type CommunityPageName } from './communityPages';
 
 const Pages = Object.fromEntries(Object.keys(COMMUNITY_PAGES).map((name) => [name, lazyPage(name as CommunityPageName)])) as Record<CommunityPageName, ReturnType<typeof lazyPage>>;
 
@@ -55,6 +55,11 @@ export default function CommunityApp() {
   const location = useLocation();
   // The session opens the first page's documents; a later page opens its own (NeedsDocs).
   const [first] = useState(() => docsToOpen(location.pathname));
+  // A page that starts from a kept view is drawn before the session's code runs.
+  const [keptStart] = useState(() => {
+    const name = pageForPath(location.pathname);
+    return name !== null && startsFromView(name);
+  });
   const { ready, accounts, markOpened } = useAccounts();
   const account = accounts.find((a) => a.communityId === communityId) ?? null;
   useEffect(() => {
@@ -64,7 +69,7 @@ export default function CommunityApp() {
   if (!account) return <Navigate to="/" replace />;
   if (isRegionRole(account.role)) return <Navigate to={accountPath(account)} replace />;
   return (
-    <SessionProvider key={account.communityId} account={account} first={first}>
+    <SessionProvider key={account.communityId} account={account} first={first} afterFirstDraw={keptStart}>
       <TierLinkRunner />
       <AppShell>
         <Routes>

@@ -4,6 +4,8 @@ import type { FixedDoc } from '@lianxin/protocol';
 import type { Account } from './Account';
 import { AccountContext } from './AccountContext';
 import type { ClientSession } from './ClientSession';
+import { afterPaintIdle } from './afterPaintIdle';
+import { whenFirstPageDrawn } from './firstPageDrawn';
 import { SessionContext } from './SessionContext';
 import { clientRelayUrls } from './relayUrls';
 import { markOnce } from './usableMark';
@@ -18,20 +20,28 @@ const loadOpenSession = () => import('./openSession').then((m) => m.openSession)
  * (`NeedsDocs`: this device's copy, not the relay's answer), showing meanwhile what it can
  * without them (a kept view, which needs only the account).
  */
-export function SessionProvider({ account, first, children }: { account: Account; first: readonly FixedDoc[]; children: ReactNode }) {
+/** A page that starts from a kept view draws it before the session's code loads; others need the session at once. */
+const FIRST_DRAW_MAX_WAIT_MS = 3_000;
+
+export function SessionProvider({ account, first, afterFirstDraw = false, children }: { account: Account; first: readonly FixedDoc[]; afterFirstDraw?: boolean; children: ReactNode }) {
   const [session, setSession] = useState<ClientSession | null>(null);
 
   useEffect(() => {
     let opened: ClientSession | null = null;
     let closed = false;
-    void loadOpenSession().then((openSession) => {
-      if (closed) return;
-      opened = openSession(account, clientRelayUrls(), first);
-      markOnce('lianxin:session');
-      setSession(opened);
-    });
+    const start = () =>
+      void loadOpenSession().then((openSession) => {
+        if (closed) return;
+        opened = openSession(account, clientRelayUrls(), first);
+        markOnce('lianxin:session');
+        setSession(opened);
+      });
+    let cancelPaint = () => {};
+    const cancelWait = afterFirstDraw ? whenFirstPageDrawn(() => (cancelPaint = afterPaintIdle(start)), FIRST_DRAW_MAX_WAIT_MS) : (start(), () => {});
     return () => {
       closed = true;
+      cancelWait();
+      cancelPaint();
       setSession(null);
       opened?.close();
     };

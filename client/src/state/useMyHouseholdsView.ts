@@ -6,6 +6,7 @@ import type { FixedDoc } from '@lianxin/protocol';
 import type { MemberId } from '@lianxin/model';
 import { AccountContext } from './AccountContext';
 import { afterPaintIdle } from './afterPaintIdle';
+import { firstPageDrawn } from './firstPageDrawn';
 import { chosenMemberId, subscribeMyMember } from './myMember';
 import { myHouseholdsKey } from './myHouseholdsKey';
 import { parseMyHouseholdsView, type MyHouseholdsView } from './myHouseholdsView';
@@ -82,7 +83,11 @@ export function useMyHouseholdsView(): MyHouseholdsState {
       markOnce('lianxin:open:my');
       setOpening(true);
     };
-    if (kept === null) return open();
+    if (kept === null) {
+      // Nothing kept to draw: the page needs its documents, so the session's code loads now.
+      firstPageDrawn();
+      return open();
+    }
     return afterPaintIdle(open);
   }, [opening, loaded, kept]);
   const report = useMemo(() => (next: MyHouseholdsLiveState) => setLive(next), []);

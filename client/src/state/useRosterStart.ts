@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import type { RosterRead } from '@lianxin/model';
 import { yieldToEventLoop } from '@lianxin/sync/slices';
 import { afterPaintIdle } from './afterPaintIdle';
+import { firstPageDrawn } from './firstPageDrawn';
 import { householdSearchKeys, rosterIndex } from './rosterIndex';
 import { keptRosterKey, parseKeptRoster, type KeptRoster } from './rosterRows';
 import { SessionContext } from './SessionContext';
@@ -82,7 +83,11 @@ export function useRosterStart(language: string): RosterStart {
   const kept = useKeptRoster(!loaded, language);
   useLayoutEffect(() => {
     if (opening || loaded || kept === undefined) return;
-    if (kept === null) return setOpening(true);
+    if (kept === null) {
+      // Nothing kept to draw: the page needs its document, so the session's code loads now.
+      firstPageDrawn();
+      return setOpening(true);
+    }
     return afterPaintIdle(() => setOpening(true));
   }, [opening, loaded, kept]);
   // Shown before the kept rows were (navigated to with the document open): at once.

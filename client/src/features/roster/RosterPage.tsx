@@ -26,6 +26,7 @@ import { useRosterStart } from '../../state/useRosterStart';
 import { useLanguage } from '../../state/useLanguage';
 import { usePlaceLabels, type PlaceLabels } from '../../state/usePlaceLabels';
 import { useText } from '../../state/useText';
+import { firstPageDrawn } from '../../state/firstPageDrawn';
 import { markOnce } from '../../state/usableMark';
 import { Button } from '../../ui/Button';
 import { MenuButton } from '../../ui/MenuButton';
@@ -99,6 +100,7 @@ export function RosterPage() {
     dismissBootScreen();
     // Usable: the households are rendered and the search responds (from the kept rows or the document).
     markOnce('lianxin:usable:roster');
+    firstPageDrawn();
     if (source === 'live') markOnce('lianxin:live:roster');
   }, [source]);
   useEffect(() => {

@@ -12,6 +12,7 @@ import { daysBetween } from '../../state/myHouseholdsView';
 import { datesIn } from '../../state/datesIn';
 import { useMyHouseholdsView } from '../../state/useMyHouseholdsView';
 import { useText } from '../../state/useText';
+import { firstPageDrawn } from '../../state/firstPageDrawn';
 import { markOnce } from '../../state/usableMark';
 import { Loading } from '../../shell/Loading';
 import { PlainList } from '../../shell/PlainList';
@@ -53,6 +54,7 @@ export function MyHouseholdsPage() {
     dismissBootScreen();
     // Usable: the page's rows are rendered and its buttons respond (from the kept projection or the documents).
     markOnce('lianxin:usable:my');
+    firstPageDrawn();
     if (live) markOnce('lianxin:live:my');
   }, [source, live]);
 

@@ -1,6 +1,8 @@
-// "My households" draws its rows before the visit command's code is loaded (issue 21); if that
-// code cannot be fetched when a kind is picked (never on the device, no signal), she is told the
-// visit was not recorded, the page stays, and nothing is written.
+// Code loaded lazily (issue 21) may not be on the device when it is needed (never fetched, no
+// signal). "My households" draws its rows before the visit command's code is loaded: if it cannot
+// be fetched when a kind is picked, she is told the visit was not recorded, the page stays, and
+// nothing is written. A page whose own code cannot be fetched says so in its place; the shell
+// stays and the other pages still open.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type World } from './support/harness';
 
@@ -14,7 +16,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-describe('a visit picked when its code cannot load', () => {
+describe('code that cannot be loaded', () => {
   it('tells her it was not recorded and keeps the page', async () => {
     const { page } = await world.join('committee', '李委员');
     // The command's chunk never arrives (and the service worker is bypassed, as on a first visit).
@@ -35,5 +37,21 @@ describe('a visit picked when its code cannot load', () => {
     expect(await page.getByTestId('sync-status').count()).toBe(1);
     expect(await page.getByTestId('sync-status').getAttribute('data-pending')).toBe('0');
     expect(await first.getAttribute('data-overdue')).toBe(before);
+  }, 60_000);
+
+  it('a page whose code cannot load says so, and the shell and other pages stay', async () => {
+    const { page } = await world.join('committee', '赵委员');
+    await page.context().route(/\/assets\/ConcernBoardPage-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    });
+    await page.goto('/c/visit-code-e2e/concerns');
+    await page.getByTestId('page-not-loaded').waitFor();
+    expect(await page.getByTestId('concern-board').count()).toBe(0);
+    // The shell is still drawn around it.
+    expect(await page.getByTestId('sync-status').count()).toBe(1);
+    await page.goto('/c/visit-code-e2e/my');
+    await page.locator('#my-title').waitFor();
+    expect(await page.getByTestId('page-not-loaded').count()).toBe(0);
   }, 60_000);
 });

@@ -32,6 +32,7 @@ export const en: Resources = {
     details: 'Details',
     error: 'Something went wrong',
     retry: 'Retry',
+    pageNotLoaded: 'This page could not be loaded onto this device (no signal?). Try again when online.',
     saved: 'Saved',
     today: 'Today',
     daysAgo: '{{count}} days ago',

@@ -32,6 +32,7 @@ export const zhCN = {
     details: '详情',
     error: '出错了',
     retry: '重试',
+    pageNotLoaded: '这一页的程序没能下载到本机(可能没有网络)。有网络时再试。',
     saved: '已保存',
     today: '今天',
     daysAgo: '{{count}} 天前',

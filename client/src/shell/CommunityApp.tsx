@@ -11,7 +11,9 @@ import { useSession } from '../state/useSession';
 import { AppShell } from './AppShell';
 import { Loading } from './Loading';
 import { LazyNotFound as NotFound } from './LazyNotFound';
+import { LoadBoundary } from './LoadBoundary';
 import { NeedsDocs } from './NeedsDocs';
+import { PageNotLoaded } from './PageNotLoaded';
 import { AntdScope } from './antdScope';
 import { COMMUNITY_PAGES, docsToOpen, isLightPage, lazyPage, pageForPath, startsFromView, type CommunityPageName } from './communityPages';
 
@@ -30,7 +32,12 @@ function Committee({ children }: { children: ReactNode }) {
 /** A page drawn with antd gets antd's providers (loaded beside the page's chunk); a light page none. */
 function Page({ name }: { name: CommunityPageName }) {
   const page = <PageBody name={name} />;
-  return isLightPage(name) ? page : <Suspense fallback={<Loading />}><AntdScope>{page}</AntdScope></Suspense>;
+  // A page whose code cannot be fetched (no signal, not yet cached) says so; the shell stays.
+  return (
+    <LoadBoundary key={name} fallback={<PageNotLoaded />}>
+      {isLightPage(name) ? page : <Suspense fallback={<Loading />}><AntdScope>{page}</AntdScope></Suspense>}
+    </LoadBoundary>
+  );
 }
 
 function PageBody({ name }: { name: CommunityPageName }) {

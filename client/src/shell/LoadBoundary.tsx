@@ -1,8 +1,9 @@
 // Catches a lazily loaded part that failed to load (its chunk not on this device, no signal):
-// the part is dropped and `onError` says so, instead of the error unmounting the whole app.
+// the part is replaced by `fallback` (nothing by default) and `onError` says so, instead of the
+// error unmounting the whole app.
 import { Component, type ReactNode } from 'react';
 
-export class LoadBoundary extends Component<{ onError: (error: unknown) => void; children: ReactNode }, { failed: boolean }> {
+export class LoadBoundary extends Component<{ onError?: (error: unknown) => void; fallback?: ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
@@ -10,10 +11,10 @@ export class LoadBoundary extends Component<{ onError: (error: unknown) => void;
   }
 
   override componentDidCatch(error: unknown): void {
-    this.props.onError(error);
+    this.props.onError?.(error);
   }
 
   override render(): ReactNode {
-    return this.state.failed ? null : this.props.children;
+    return this.state.failed ? (this.props.fallback ?? null) : this.props.children;
   }
 }

@@ -32,7 +32,11 @@ describe('a revoked member', () => {
     const households = page.getByTestId('my-household');
     await expect.poll(() => households.count()).toBe(6);
 
-    // A visit recorded without signal stays pending.
+    // A visit recorded without signal stays pending. (The visit command's code is fetched once the
+    // page is idle; this device has no service worker cache yet, so wait for it before the signal
+    // goes: without it she is told the visit was not recorded, see visitCodeMissing.test.ts.)
+    await page.locator('section[data-source="live"]').waitFor();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/RecordVisit-[^/]+\.js$/.test(e.name)));
     await member.setOffline(true);
     await page.locator('[data-testid="sync-status"][data-state="offline"]').waitFor();
     await households.first().getByTestId('visit-button').click();

@@ -2,4 +2,3 @@
 // IndexedDB only (no Dexie, Yjs or zod), so the inline script stays small.
 export { peekAccounts, type PeekedAccounts } from './peekAccounts';
 export { peekDocViews, type PeekDocInput } from './peekDocViews';
-export type { Account } from './accountRow';

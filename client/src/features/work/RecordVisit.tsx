@@ -1,11 +1,11 @@
 // Records one visit picked on the "my households" page, once the roster and work documents are
 // in, then reports back. Its own chunk (the model's commands and the member's narrow read): the
 // page's buttons are drawn, and a kind is picked, before it loads.
-import { useContext, useEffect, useSyncExternalStore } from 'react';
+import { useContext, useEffect } from 'react';
 import type { HouseholdId, MemberId, VisitKind } from '@lianxin/model';
-import { chosenMemberId, subscribeMyMember } from '../../state/myMember';
 import { myRosterRead } from '../../state/myHouseholdsReads';
 import { SessionContext } from '../../state/SessionContext';
+import { useChosenId } from '../../state/useMyHouseholdsView';
 import { useSession } from '../../state/useSession';
 import { useWorkActions } from '../../state/useWorkActions';
 
@@ -19,7 +19,7 @@ export interface VisitInput {
 export default function RecordVisit({ input, onDone }: { input: VisitInput; onDone: () => void }): null {
   const session = useContext(SessionContext);
   const { account } = useSession();
-  const chosenId = useSyncExternalStore(subscribeMyMember, () => chosenMemberId(account.communityId));
+  const chosenId = useChosenId(account.communityId);
   // Commands check against the page's narrow read (every member, her households): a tap reads ten households.
   const actions = useWorkActions(myRosterRead(chosenId, account.name));
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/i18n';
+import { languageReady } from './i18n/i18n';
 import './styles/app.css';
 import './styles/print.css';
 import { App, preloadCommunityApp } from './App';
@@ -23,8 +23,11 @@ if (window.location.pathname.startsWith('/c/')) {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Chinese is in already (a microtask); a device set to English draws once its strings are fetched.
+void languageReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -1,5 +1,5 @@
 // Derived lookups over a roster view, computed once per roster snapshot and shared.
-import { householdLabel, searchKey, type Building, type BuildingId, type Grid, type GridId, type Household, type HouseholdId, type Member, type MemberId, type RosterView, type Unit, type UnitId } from '@lianxin/model';
+import { compareZhNumeric, householdLabel, searchKey, type Building, type BuildingId, type Grid, type GridId, type Household, type HouseholdId, type Member, type MemberId, type RosterView, type Unit, type UnitId } from '@lianxin/model';
 
 export interface RosterIndex {
   readonly grids: readonly Grid[];
@@ -15,8 +15,7 @@ export interface RosterIndex {
   readonly householdById: ReadonlyMap<HouseholdId, Household>;
 }
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-const byNumber = <T extends { number: string }>(a: T, b: T) => collator.compare(a.number, b.number);
+const byNumber = <T extends { number: string }>(a: T, b: T) => compareZhNumeric(a.number, b.number);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -29,7 +28,7 @@ const cache = new WeakMap<RosterView, RosterIndex>();
 export function rosterIndex(view: RosterView): RosterIndex {
   const hit = cache.get(view);
   if (hit) return hit;
-  const grids = [...view.grids.values()].sort((a, b) => a.order - b.order || collator.compare(a.name, b.name));
+  const grids = [...view.grids.values()].sort((a, b) => a.order - b.order || compareZhNumeric(a.name, b.name));
   const buildingsByGrid = new Map<GridId, Building[]>();
   for (const b of view.buildings.values()) push(buildingsByGrid, b.gridId, b);
   for (const list of buildingsByGrid.values()) list.sort(byNumber);
@@ -46,7 +45,7 @@ export function rosterIndex(view: RosterView): RosterIndex {
     (a, b) =>
       (order.get(a.buildingId) ?? 0) - (order.get(b.buildingId) ?? 0) ||
       (a.unitId ? (unitOrder.get(a.unitId) ?? 0) : -1) - (b.unitId ? (unitOrder.get(b.unitId) ?? 0) : -1) ||
-      collator.compare(a.room, b.room),
+      compareZhNumeric(a.room, b.room),
   );
   const householdsByPlace = new Map<UnitId | BuildingId, Household[]>();
   const householdsByBuilding = new Map<BuildingId, Household[]>();
@@ -56,7 +55,7 @@ export function rosterIndex(view: RosterView): RosterIndex {
     push(householdsByBuilding, h.buildingId, h);
     if (h.memberId) push(householdsByMember, h.memberId, h);
   }
-  const members = [...view.members.values()].sort((a, b) => collator.compare(a.name, b.name));
+  const members = [...view.members.values()].sort((a, b) => compareZhNumeric(a.name, b.name));
   const index: RosterIndex = {
     grids,
     buildingsByGrid,

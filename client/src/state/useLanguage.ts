@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_KEY, Language, isLanguage } from '../i18n/i18n';
+import { LANGUAGE_KEY, Language, isLanguage, loadLanguage } from '../i18n/i18n';
 
 /** The interface language, remembered on this device. */
 export function useLanguage(): { language: Language; setLanguage: (language: Language) => void } {
@@ -13,8 +13,11 @@ export function useLanguage(): { language: Language; setLanguage: (language: Lan
       } catch {
         // private mode: the choice lasts for this visit only
       }
-      void i18n.changeLanguage(next);
-      document.documentElement.lang = next;
+      // Switched once its strings are in (English is fetched the first time).
+      void loadLanguage(next).then(
+        () => i18n.changeLanguage(next),
+        () => undefined,
+      );
     },
     [i18n],
   );

@@ -29,6 +29,7 @@ export type { Problem } from './core/problem';
 export { RejectCode, done, rejected, isDone } from './core/result';
 export type { CommandResult, CommandDone, CommandRejected, Effect } from './core/result';
 export { LOCAL_ORIGIN, dayOf } from './core/context';
+export { compareZh, compareZhNumeric } from './core/zhCollator';
 export { DEFAULT_TIME_ZONE, isTimeZone, dayInZone, dateTimeInZone } from './core/timeZone';
 export type { CommandContext } from './core/context';
 export { isIsoDate, MAX } from './core/schema';

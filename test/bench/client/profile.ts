@@ -24,7 +24,12 @@ export function summariseProfile(profile: CpuProfile, top = Number(process.env.P
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
+  // PROFILE_UNTIL: only the first N ms of the profile (e.g. until the page was usable).
+  const until = Number(process.env.PROFILE_UNTIL ?? Infinity);
+  let at = 0;
   for (let i = 0; i < profile.samples.length; i++) {
+    at += (profile.timeDeltas[i] ?? 0) / 1000;
+    if (at > until) break;
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + dt);
   }

@@ -4,7 +4,7 @@
  * rates from summed counts). Sorting puts communities with no figure last in either direction, so
  * a community that has not published is never ranked as a zero.
  */
-import { byTownship, figuresOf, type Summary, type TierFigures, type TierRow } from '@lianxin/model';
+import { byTownship, compareZh, figuresOf, type Summary, type TierFigures, type TierRow } from '@lianxin/model';
 import type { RegionDirectory } from '@lianxin/sync';
 
 export const COLUMNS = [
@@ -106,8 +106,7 @@ export function sortLines(lines: readonly Line[], column: Column, order: 'ascend
   });
 }
 
-const collator = new Intl.Collator('zh-CN');
-const byName = (a: Line, b: Line) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byName = (a: Line, b: Line) => compareZh(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The best and the worst `n` communities by a column, among those with a value (for the chart). */
 export function extremes(lines: readonly Line[], column: Column, n: number): { top: Line[]; bottom: Line[] } {

@@ -3,8 +3,6 @@
  * "today", a visit's date, the day a matter was published. Intl knows the zones, so a name is
  * valid exactly when Intl.DateTimeFormat accepts it.
  */
-import * as z from 'zod/mini';
-
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -33,8 +31,6 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
-
-export const zTimeZone = z.string().check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'));
 
 /** `YYYY-MM-DD` of an epoch-ms time in `timeZone`. */
 export function dayInZone(time: number, timeZone: string): string {

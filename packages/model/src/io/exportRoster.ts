@@ -4,8 +4,8 @@ import { buildingLabel, unitLabel } from '../roster/labels';
 import type { RosterView } from '../roster/rosterView';
 import { toCsv } from './csv';
 import { ROSTER_COLUMNS } from './rosterColumns';
+import { compareZhNumeric } from '../core/zhCollator';
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
 
 const CONSENT_WORD = { none: '否', name: '仅姓名', nameAndPhone: '是' } as const;
 
@@ -37,7 +37,7 @@ export function rosterRows(roster: RosterView): string[][] {
   });
   rows.sort((a, b) => {
     for (let i = 0; i < a.sort.length; i++) {
-      const c = collator.compare(a.sort[i]!, b.sort[i]!);
+      const c = compareZhNumeric(a.sort[i]!, b.sort[i]!);
       if (c) return c;
     }
     return 0;

@@ -20,6 +20,7 @@ import { PublicBoardSchema, PublicCommunitySchema, PublicResolutionSchema, Publi
 import { readPublic } from './readPublic';
 import type { Text } from '../core/text';
 import type { SharedRatingRecord } from '../tier/escalationsSchema';
+import { compareZhNumeric } from '../core/zhCollator';
 
 export interface PublicProjection {
   readonly community: PublicCommunityDraft;
@@ -31,7 +32,6 @@ export interface PublicProjection {
   readonly statistics: PublicStatisticsDraft;
 }
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
 
 function shownName(consent: Consent, name: string): string | null {
   return consent === 'name' || consent === 'nameAndPhone' ? name : null;
@@ -81,7 +81,7 @@ export function projectBoards(roster: RosterView): PublicBoardDraft[] {
     const grid = roster.grids.get(b.gridId);
     const leader = active(grid?.leaderId ?? null);
     const cadre = active(b.cadreId);
-    const unitIds = [...(unitsByBuilding.get(b.id) ?? [])].sort((x, y) => collator.compare(roster.units.get(x as never)?.number ?? '', roster.units.get(y as never)?.number ?? ''));
+    const unitIds = [...(unitsByBuilding.get(b.id) ?? [])].sort((x, y) => compareZhNumeric(roster.units.get(x as never)?.number ?? '', roster.units.get(y as never)?.number ?? ''));
     const sections: Array<string | null> = [...unitIds];
     if ((householdsBySection.get(`${b.id}/`) ?? []).length) sections.push(null);
     const units = sections.map((unitId) => {
@@ -95,7 +95,7 @@ export function projectBoards(roster: RosterView): PublicBoardDraft[] {
         .map(({ m, households }) => ({ ...publicPerson(m, null), households }));
       const functionHouseholds = households
         .filter((h) => h.roles.length > 0 && h.consent !== 'none')
-        .sort((x, y) => collator.compare(x.room, y.room))
+        .sort((x, y) => compareZhNumeric(x.room, y.room))
         .flatMap((h) => h.roles.map((role) => ({ role, name: shownName(h.consent, h.head), phone: shownPhone(h.consent, h.phone) })));
       const unit = unitId ? roster.units.get(unitId as never) : undefined;
       return { unitId, label: unit ? unitLabel(unit) : '', householdCount: households.length, members, functionHouseholds };
@@ -113,7 +113,7 @@ export function projectBoards(roster: RosterView): PublicBoardDraft[] {
   }
   const gridOrder = (id: string | undefined) => (id ? (roster.grids.get(id as never)?.order ?? 0) : 0);
   const gridOf = new Map([...roster.buildings.values()].map((b) => [b.id as string, b.gridId as string]));
-  boards.sort((x, y) => gridOrder(gridOf.get(x.buildingId)) - gridOrder(gridOf.get(y.buildingId)) || collator.compare(x.grid?.label ?? '', y.grid?.label ?? '') || collator.compare(x.label, y.label));
+  boards.sort((x, y) => gridOrder(gridOf.get(x.buildingId)) - gridOrder(gridOf.get(y.buildingId)) || compareZhNumeric(x.grid?.label ?? '', y.grid?.label ?? '') || compareZhNumeric(x.label, y.label));
   return boards.map((b, i) => ({ ...b, order: i }));
 }
 

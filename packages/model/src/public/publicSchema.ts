@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { MAX, zCount, zDate, zId, zInt, zLabel, zName, zPhone, zRate, zText, zText2, zTime, zTitle } from '../core/schema';
-import { zTimeZone } from '../core/timeZone';
+import { zTimeZone } from '../core/zTimeZone';
 import { zCommunityKind, zHouseholdRole, zMatterStep, zMeetingKind } from '../core/zodValues';
 
 /** Community info and how to reach the committee (public by nature). */

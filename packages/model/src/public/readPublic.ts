@@ -14,8 +14,8 @@ import {
   type PublicDisclosure,
   type PublicView,
 } from './publicSchema';
+import { compareZhNumeric } from '../core/zhCollator';
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
 
 export interface PublicRead {
   readonly view: PublicView;
@@ -56,7 +56,7 @@ export function readPublic(doc: Y.Doc): PublicRead {
   disclosures.sort((a, b) => b.publishedAt - a.publishedAt || a.matterId.localeCompare(b.matterId));
 
   const boards: PublicBoard[] = readEntries(topMap(doc, kind, PublicLayout.boards, problems), kind, PublicLayout.boards, PublicBoardSchema, problems, 'buildingId').map(([, b]) => b);
-  boards.sort((a, b) => a.order - b.order || collator.compare(a.grid?.label ?? '', b.grid?.label ?? '') || collator.compare(a.label, b.label) || a.buildingId.localeCompare(b.buildingId));
+  boards.sort((a, b) => a.order - b.order || compareZhNumeric(a.grid?.label ?? '', b.grid?.label ?? '') || compareZhNumeric(a.label, b.label) || a.buildingId.localeCompare(b.buildingId));
 
   const statsMap = topMap(doc, kind, PublicLayout.statistics, problems);
   let statistics: PublicView['statistics'] = null;

@@ -11,7 +11,8 @@ import type { CommunityKind } from '../domain/vocabulary';
 import { DEFAULT_STEP_RULES, StepRulesSchema, type StepRules } from '../meetings/stepRules';
 import { DEFAULT_POINTS_RULES, PointsRulesSchema, type PointsRules } from '../work/pointsRules';
 import { ConcernKindsSchema, DEFAULT_CONCERN_KINDS } from '../work/concernKinds';
-import { DEFAULT_TIME_ZONE, zTimeZone } from '../core/timeZone';
+import { DEFAULT_TIME_ZONE } from '../core/timeZone';
+import { zTimeZone } from '../core/zTimeZone';
 
 export const RosterSettingsName = 'settings';
 

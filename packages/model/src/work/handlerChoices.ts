@@ -8,6 +8,7 @@ import type { MemberId } from '../core/ids';
 import type { Text } from '../core/text';
 import { LABELS } from '../domain/vocabulary';
 import type { RosterView } from '../roster/rosterView';
+import { compareZh } from '../core/zhCollator';
 
 export interface HandlerChoice {
   readonly id: MemberId;
@@ -19,7 +20,6 @@ export interface HandlerChoice {
 const GRID_LEADER: Text = { zh: '网格长', en: 'grid leader' };
 const CADRE: Text = { zh: '联片干部', en: 'responsible cadre' };
 
-const collator = new Intl.Collator('zh-CN');
 
 export function handlerChoices(roster: RosterView): HandlerChoice[] {
   const leaders = new Set<string>();
@@ -37,6 +37,6 @@ export function handlerChoices(roster: RosterView): HandlerChoice[] {
     const rank = m.branchPost === 'secretary' ? 0 : m.branchPost || m.residentsPost ? 1 : leaders.has(m.id) ? 2 : cadres.has(m.id) ? 3 : 4;
     out.push({ id: m.id, name: m.name, posts, rank });
   }
-  out.sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name));
+  out.sort((a, b) => a.rank - b.rank || compareZh(a.name, b.name));
   return out.map(({ rank: _rank, ...choice }) => choice);
 }

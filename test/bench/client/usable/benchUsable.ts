@@ -164,7 +164,8 @@ export async function benchUsable(setup: UsableSetup, log: (line: string) => voi
   const built = Date.now();
   log('  building the app (its own Vite config), the bench page and the reference page…');
   // The real app, as `npm run build -w client` builds it (into a scratch directory).
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dirs.app, emptyOutDir: true } });
+  // Profiled, the app keeps its functions' names (not measured: only inspected).
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: dirs.app, emptyOutDir: true, ...(setup.inspect === 'profile' ? { minify: false } : {}) } });
   await build({ root: join(here, 'page'), base: '/bench/', configFile: false, logLevel: 'warn', plugins: [react(), inlineBootScript(join(root, 'client/src/boot/paintKeptScreen.ts'))], build: { outDir: dirs.bench, emptyOutDir: true, chunkSizeWarningLimit: 5000 } });
   await build({ root: join(here, 'ref'), base: '/ref/', configFile: false, logLevel: 'warn', build: { outDir: dirs.ref, emptyOutDir: true } });
   const probeScript = buildSync({ entryPoints: [join(here, 'usable', 'probe.ts')], bundle: true, format: 'iife', write: false, target: 'es2022' }).outputFiles[0]!.text;

@@ -8,23 +8,30 @@ import { loadPage, pageForPath } from './shell/communityPages';
 import { accountsStore } from './state/accountsStore';
 import { startBootPeek } from './state/bootPeek';
 import { markOnce } from './state/usableMark';
+import { settledWithin } from './state/settledWithin';
+
+/** How long the first render waits for the route's code (then a spinner shows until it is in). */
+const FIRST_CODE_WAIT_MS = 1_500;
 
 // A community page opened directly (a reload, the installed app): its code and the device's
 // accounts are fetched while React starts, not one after the other.
 // The boot script has started reading the accounts and the route's kept views (started here if it did not run).
 startBootPeek(window.location.pathname);
+const firstCode: Promise<unknown>[] = [languageReady];
 if (window.location.pathname.startsWith('/c/')) {
   markOnce('lianxin:main');
   accountsStore.preload();
-  void preloadCommunityApp();
+  firstCode.push(preloadCommunityApp());
   const page = pageForPath(window.location.pathname);
-  if (page) void loadPage(page);
+  if (page) firstCode.push(loadPage(page));
 }
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain <div id="root">');
-// Chinese is in already (a microtask); a device set to English draws once its strings are fetched.
-void languageReady.then(() =>
+// The first render waits (briefly) for the route's code: rendered before it, React shows a
+// spinner and then holds the page back for up to 300 ms after it arrives (Suspense's fallback
+// throttle). Meanwhile the boot script's kept screen, if any, is what she sees.
+void settledWithin(firstCode, FIRST_CODE_WAIT_MS).then(() =>
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -33,7 +33,9 @@ export function loadLanguage(language: Language): Promise<void> {
 }
 
 /** Resolves once the stored language's strings are in (at once for Chinese); main.tsx renders after it. */
-export const languageReady: Promise<void> = loadLanguage(initial).catch(() => {
+export const languageReady: Promise<void> = loadLanguage(initial).then(
+  // Told again once its strings are in: a page drawn before (main.tsx waits only so long) redraws.
+  () => void i18n.changeLanguage(initial),
   // English could not be fetched (offline, not cached): Chinese rather than no page.
-  void i18n.changeLanguage(Language.zh);
-});
+  () => void i18n.changeLanguage(Language.zh),
+);

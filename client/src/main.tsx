@@ -7,6 +7,7 @@ import { App, preloadCommunityApp } from './App';
 import { loadPage, pageForPath } from './shell/communityPages';
 import { accountsStore } from './state/accountsStore';
 import { startBootPeek } from './state/bootPeek';
+import { markAppStarted } from './boot/bootScreen';
 import { markOnce } from './state/usableMark';
 import { settledWithin } from './state/settledWithin';
 
@@ -20,6 +21,7 @@ startBootPeek(window.location.pathname);
 const firstCode: Promise<unknown>[] = [languageReady];
 if (window.location.pathname.startsWith('/c/')) {
   markOnce('lianxin:main');
+  markAppStarted();
   accountsStore.preload();
   firstCode.push(preloadCommunityApp());
   const page = pageForPath(window.location.pathname);

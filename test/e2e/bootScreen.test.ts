@@ -102,7 +102,8 @@ describe('the boot screen', { timeout: BUDGET }, () => {
     expect(await page.evaluate(() => document.documentElement.dataset.lxBoot)).toBe('drawn');
     expect(await page.locator('#lx-boot-screen h1').textContent()).toBe(hostile);
     expect(await page.locator(BOOT_ROW).first().textContent()).toContain(hostile);
-    expect(await page.locator('#lx-boot-screen img').count()).toBe(1); // the app's logo, nothing from the kept text
+    expect(await page.locator('#lx-boot-screen img').count()).toBe(0); // nothing from the kept text
+    expect(await page.locator('#lx-boot-screen svg.lx-brand-mark').count()).toBe(1); // the app's mark
     expect(await page.locator('#lx-boot-screen .lx-header__brand').textContent()).toBe(hostile);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await release();

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MenuOutlined } from '@ant-design/icons';
 import { Button } from '../ui/Button';
+import { BrandMark } from '../ui/BrandMark';
 import { Tag } from '../ui/Tag';
 import type { Account } from '../state/Account';
 import type { SyncStatus } from '../state/ClientSession';
@@ -44,7 +45,7 @@ export function AppHeader({ account, home, switchLabel, onMenu, status, whoHref 
     <header className="lx-header">
       <Button className="lx-menu-button" kind="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={onMenu} />
       <Link to={home} className="lx-header__brand" aria-label={t('app.name')}>
-        <img src="/icons/icon.svg" alt="" />
+        <BrandMark />
         <span>{t('app.name')}</span>
       </Link>
       <div className="lx-header__community">

@@ -75,7 +75,7 @@ export function pageForPath(pathname: string): CommunityPageName | null {
   const [, , first, second] = parts;
   if (first === 'roster' && second === 'board') return 'board';
   if (first === 'meetings' && second) return 'meeting';
-  return first && first in COMMUNITY_PAGES ? (first as CommunityPageName) : null;
+  return first && Object.hasOwn(COMMUNITY_PAGES, first) ? (first as CommunityPageName) : null;
 }
 
 /** Whether the page is drawn without antd (no antd providers around it). */

@@ -2,7 +2,7 @@
 // the app's name, the switch between this device's accounts, the sync status and who I am.
 // Light (no antd): a member's first screen is drawn in it.
 import { Link, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { MenuOutlined } from '@ant-design/icons';
 import { Button } from '../ui/Button';
 import { BrandMark } from '../ui/BrandMark';

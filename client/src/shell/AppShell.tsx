@@ -1,7 +1,7 @@
 // The frame of every community page (ShellFrame): header, side menu, bottom bar.
 import { lazy, Suspense, useContext, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { useSession } from '../state/useSession';
 import { SessionContext } from '../state/SessionContext';
 import { navItems } from './navItems';

@@ -1,5 +1,5 @@
 import { Segmented } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { Language, isLanguage } from '../i18n/i18n';
 import { useLanguage } from '../state/useLanguage';
 

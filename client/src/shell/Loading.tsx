@@ -1,5 +1,5 @@
 // Light (no antd): shown by every route while its code or documents load, the member's first.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import '../ui/ui.css';
 
 export function Loading() {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Result } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 
 export function NotFound() {
   const { t } = useTranslation();

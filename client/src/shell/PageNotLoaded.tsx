@@ -1,6 +1,6 @@
 // A community page whose code could not be loaded: said in the page's place, the shell kept, with
 // a way to try again (a reload fetches the page's code anew).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { Button } from '../ui/Button';
 
 export function PageNotLoaded() {

@@ -1,7 +1,7 @@
 // The phone's menu drawer (antd's Drawer and Menu, the language switch): loaded when first opened,
 // with antd's providers, so the shell every page renders in carries none of it.
 import { Drawer, Menu } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { Link } from 'react-router';
 import type { NavItem } from './navItems';
 import { LanguageSwitch } from './LanguageSwitch';

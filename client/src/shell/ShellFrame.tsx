@@ -3,7 +3,7 @@
 // township's desk are drawn in it; the phone's menu drawer (antd) loads when first opened.
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { withAntdScope } from './antdScope';
 import { AppHeader, type AppHeaderProps } from './AppHeader';
 import type { NavItem } from './navItems';

@@ -1,7 +1,7 @@
 // Always visible in the header: offline / syncing / all saved, and how many changes wait.
 // Light (no antd): the shell of every page, a member's first screen included, draws it.
 import { CloudOutlined, CloudSyncOutlined, DisconnectOutlined, StopOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import type { SyncStatus } from '../state/ClientSession';
 import { useSyncStatus } from '../state/useSyncStatus';
 import { Tag, type TagColor } from '../ui/Tag';

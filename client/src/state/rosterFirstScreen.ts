@@ -3,7 +3,7 @@
 // picture, never edited: the live page replaces it once the document is loaded.
 import { useContext, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { LABELS, type HouseholdRole, type RosterView } from '@lianxin/model';
 import { FIRST_SCREEN_LIMITS as L, FIRST_SCREEN_ROWS, firstScreenKey, parseFirstScreen, type FirstScreen } from './firstScreen';
 import { rosterIndex } from './rosterIndex';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import type { MemberId } from '@lianxin/model';
 import { useRoster } from './useRoster';
 import { useSession } from './useSession';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { LANGUAGE_KEY, Language, isLanguage, loadLanguage } from '../i18n/i18n';
 
 /** The interface language, remembered on this device. */

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import type { Building, Household, RosterView, Unit, UnitId } from '@lianxin/model';
 
 const PLAIN = /^\d+[A-Za-z]?$/;

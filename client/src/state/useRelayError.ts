@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { RelayApiError } from './relayApi';
 
 /** Turns a failed relay call into words for the person. */

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { dayOf, exportRosterCsv, type RosterView } from '@lianxin/model';
 import { download } from './download';
 import { useNotice } from './notice';

@@ -1,7 +1,7 @@
 // 概览: 三率, where concerns were resolved (小事不出单元、不出楼,大事不出社区), visit coverage by grid.
 import { useState } from 'react';
 import { Card, Col, Row, Segmented, Space, Statistic, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, LEVELS, type IsoDate } from '@lianxin/model';
 import { useStatistics } from '../../state/useStatistics';
 import { useText } from '../../state/useText';

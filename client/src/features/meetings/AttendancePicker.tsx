@@ -1,7 +1,7 @@
 // Attendance picked from the roster: members, and representative households by their head.
 import { useMemo } from 'react';
 import { Button, Select, Space, Tag, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { dueSet, type Attendee, type Body, type HouseholdId, type Meeting, type MemberId, type RosterView } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { useMeetingActions } from '../../state/useMeetingActions';

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
 import { Form, Input, Modal, Select } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, MatterOrigin, type MatterId } from '@lianxin/model';
 import { useMeetingActions } from '../../state/useMeetingActions';
 import { useSession } from '../../state/useSession';

@@ -2,7 +2,7 @@
 // the decision and result texts, and disclosure to the public page.
 import { useParams } from 'react-router';
 import { Alert, Card, Col, Descriptions, Row, Space, Steps, Tag, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, MATTER_STEPS, type MatterId, type StepStatus } from '@lianxin/model';
 import { useMeetings } from '../../state/useMeetings';
 import { usePublic } from '../../state/usePublic';

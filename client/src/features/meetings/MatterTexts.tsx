@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, DatePicker, Form, Input } from 'antd';
 import dayjs from 'dayjs';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { Matter } from '@lianxin/model';
 import { useMeetingActions } from '../../state/useMeetingActions';
 

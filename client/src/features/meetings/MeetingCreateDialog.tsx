@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, MeetingKind, type MeetingId } from '@lianxin/model';
 import { useMeetingActions } from '../../state/useMeetingActions';
 import { useSession } from '../../state/useSession';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Col, Descriptions, Empty, Row, Select, Space, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, MeetingStatus, type MatterId, type MeetingId } from '@lianxin/model';
 import { MinutesEditor } from '../../editor/MinutesEditor';
 import { useMeetingActions } from '../../state/useMeetingActions';

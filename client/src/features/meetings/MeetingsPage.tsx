@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { Badge, Button, Calendar, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, type Matter, type Meeting } from '@lianxin/model';
 import { useMeetings } from '../../state/useMeetings';
 import { useSession } from '../../state/useSession';

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, dueSet, evaluateStep, tallyProblem, type Matter, type MeetingId, type MeetingsView, type Message, type RosterView } from '@lianxin/model';
 import { useMeetingActions } from '../../state/useMeetingActions';
 import { useSession } from '../../state/useSession';

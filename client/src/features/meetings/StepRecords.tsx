@@ -1,7 +1,7 @@
 // Every step record, voided ones too; a record can be voided (a mistake, or a merge conflict).
 import { Button, Card, Input, Popconfirm, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, type Matter, type MeetingsView, type StepRecord } from '@lianxin/model';
 import { useActorName } from '../../state/useActorName';
 import { useMeetingActions } from '../../state/useMeetingActions';

@@ -1,7 +1,7 @@
 // 公开: what the public page shows, and publishing community info, boards and statistics.
 import { Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { IsoDate } from '@lianxin/model';
 import { usePublic } from '../../state/usePublic';
 import { usePublishActions } from '../../state/usePublishActions';

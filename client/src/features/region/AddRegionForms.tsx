@@ -1,5 +1,5 @@
 // The administrator's two forms: a township (county only) and a community in a township.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Button, Card, Form, Input, Select, Space } from 'antd';
 import { isCommunityId } from '@lianxin/protocol';
 import type { useRegionAdmin } from '../../state/region/useRegionAdmin';

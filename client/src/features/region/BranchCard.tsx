@@ -1,7 +1,7 @@
 // One branch in 支部争五星: its evidence against each criterion (from its summary), the stars the
 // criteria suggest, its rating for the year with the rater's notes, and rating it (again).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { BranchStars } from '../../state/region/stars';
 import { useStarsActions } from '../../state/region/useStars';

@@ -2,7 +2,7 @@
 // that discussed it, and the township's actions (each with its validation message).
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Button, Descriptions, Drawer, Form, Input, Radio, Space, Tag, Timeline, Typography } from 'antd';
 import type { CaseAction, CaseActionInput } from '@lianxin/model';
 import { useCaseActions, type DeskCase } from '../../state/region/useDesk';

@@ -1,5 +1,5 @@
 import { Tag, type TagColor } from '../../ui/Tag';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { CaseState } from '@lianxin/model';
 
 // Light (the desk lists sixty); colours dark enough to pass contrast.

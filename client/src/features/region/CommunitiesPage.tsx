@@ -1,6 +1,6 @@
 // A region's townships and communities; its administrator adds a township (a county) or a
 // community to a township, and gets the invite for its first staff or its secretary.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Alert, Card, Empty, List, Typography } from 'antd';
 import { useRegionClient, useRegionDirectory } from '../../state/region/useRegion';
 import { useRegionAdmin } from '../../state/region/useRegionAdmin';

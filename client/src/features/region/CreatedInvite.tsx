@@ -1,5 +1,5 @@
 // What was just added, with its invite as a link to send and a QR code to scan.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Alert, Space, Typography } from 'antd';
 import { QrCode } from '../../shell/QrCode';
 import { DEFAULT_TIME_ZONE } from '@lianxin/model';

@@ -1,7 +1,7 @@
 // The township's star criteria: each a title, the summary figure it is measured by and the line
 // from which it is met; edited as data (the defaults until the first change).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Alert, Button, Card, Form, Input, InputNumber, List, Popconfirm, Select, Space } from 'antd';
 import { STAR_METRICS, type Criterion } from '@lianxin/model';
 import { useStarsActions } from '../../state/region/useStars';

@@ -2,7 +2,7 @@
 // and age; overdue assignments flagged (督办); a case opens in a drawer. On a warm open the rows
 // kept on this device are listed (filters working) while the documents load.
 import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Alert, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
 import { daysWaiting, isOnDesk, isOverdue } from '@lianxin/model';
 import type { DeskListRow } from '../../state/region/deskRows';

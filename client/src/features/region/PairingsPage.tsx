@@ -1,7 +1,7 @@
 // 干部联系党员: township cadres paired with members of its communities, their contacts, and the
 // pairings below the agreed cadence (default twice a month).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Button, Card, Empty, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { pairingCadence, type Pairing } from '@lianxin/model';
 import { useCommunityMembers } from '../../state/region/useCommunityMembers';

@@ -2,7 +2,7 @@
 // Recording one also marks each case discussed, so the case links back to it.
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Button, Card, Empty, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { isOnDesk } from '@lianxin/model';
 import { useDeskCases } from '../../state/region/useDesk';

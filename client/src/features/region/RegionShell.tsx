@@ -1,7 +1,7 @@
 // The frame of a township's or county's pages: the same frame as a community's (ShellFrame),
 // with the region's menu and its session's sync status.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { ApartmentOutlined, BarChartOutlined, InboxOutlined, StarOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import type { NavItem } from '../../shell/navItems';
 import { ShellFrame } from '../../shell/ShellFrame';

@@ -2,7 +2,7 @@
 // it does), sees each branch's evidence from its summary and rates it per year with notes. A
 // county sees its townships' ratings (their region documents, read-only).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Alert, Card, Empty, Select, Space, Typography } from 'antd';
 import { useRegionClient, useRegionDirectory, useRegionToday } from '../../state/region/useRegion';
 import { useTownshipRegions } from '../../state/region/useTownshipRegions';

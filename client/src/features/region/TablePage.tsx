@@ -2,7 +2,7 @@
 // the region; a ranking sortable by any column (default: resolution rate), plain bar charts, and
 // an XLSX export. A community that has not published a summary is shown as such, never as zeros.
 import { useMemo, useState, type HTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';

@@ -1,6 +1,6 @@
 // A plain bar chart (no chart library): one labelled bar per line, its width the value's share of
 // the largest. Text carries the value, so the bars are decoration for screen readers.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Typography } from 'antd';
 import { columnValue, type Column, type Line } from '../../state/region/countyTable';
 import { formatCell } from './formatCell';

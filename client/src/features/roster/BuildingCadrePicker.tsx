@@ -2,7 +2,7 @@
 // not only in the building's edit drawer. Committee members (两委) are offered first; the
 // service board names whoever is chosen.
 import { Select, Space, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, type BuildingId, type MemberId, type RosterView } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { useRosterActions } from '../../state/useRosterActions';

@@ -1,7 +1,7 @@
 // One household: details for everyone who may read the roster, a form for the committee.
 import { useEffect, useMemo } from 'react';
 import { Button, Checkbox, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Switch, Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Consent, HouseholdRole, LABELS, type BuildingId, type Household, type HouseholdId, type MemberId, type RosterView, type UnitId } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { usePlaceLabels } from '../../state/usePlaceLabels';

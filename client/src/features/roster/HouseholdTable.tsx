@@ -2,7 +2,7 @@
 // Light (no antd): it is the roster page's first screen, drawn from the kept rows on a cold open
 // and from the document once it is loaded. Styled as the kept screen the boot script draws
 // (app.css `lx-kept-*`), so nothing moves when the page takes over.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { FirstScreenRow } from '../../state/firstScreen';
 import { useWindowedRows } from '../../ui/useWindowedRows';
 

@@ -3,7 +3,7 @@
 // show their own cells, so the one broken row is not buried under 199 fine ones.
 import { Alert, Button, Modal, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { ImportPreview, ImportRow, MemberImportRow } from '@lianxin/model';
 import { useRosterImport } from '../../state/useRosterImport';
 import { useText } from '../../state/useText';

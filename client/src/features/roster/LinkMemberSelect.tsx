@@ -1,6 +1,6 @@
 // Picks the member who serves a household, the model's suggestions first (就近、就亲、就熟).
 import { Select, Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { HouseholdId, RosterView } from '@lianxin/model';
 import { useLinkSuggestions } from '../../state/useLinkSuggestions';
 import { useText } from '../../state/useText';

@@ -2,7 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { Button, Checkbox, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Switch } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { BranchPost, Consent, DutyRole, LABELS, MemberCategory, ResidentsPost, type MemberId, type RosterView } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { useRosterActions } from '../../state/useRosterActions';

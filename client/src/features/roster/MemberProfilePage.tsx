@@ -1,7 +1,7 @@
 // A member's profile: who they are, the households they serve and when last visited, points.
 import { useParams } from 'react-router';
 import { Card, Col, Descriptions, Empty, Row, Statistic, Tag, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { VisitBadge } from '../work/VisitBadge';
 import { LABELS, type MemberId } from '@lianxin/model';
 import { useMyHouseholds } from '../../state/useMyHouseholds';

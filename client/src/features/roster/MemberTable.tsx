@@ -4,7 +4,7 @@ import { Button, Input, Select, Space, Table, Tag } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { BranchPost, LABELS, capacityOf, searchKey, searchMatcher, type Member, type MemberId, type RosterView } from '@lianxin/model';
 import { useRosterActions } from '../../state/useRosterActions';
 import { rosterIndex } from '../../state/rosterIndex';

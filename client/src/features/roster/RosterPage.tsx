@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, searchMatcher, type BuildingId, type HouseholdRole, type RosterView } from '@lianxin/model';
 import { dismissBootScreen } from '../../boot/bootScreen';
 import { useSession } from '../../state/useSession';

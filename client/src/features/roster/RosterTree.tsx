@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { RosterView } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { usePlaceLabels } from '../../state/usePlaceLabels';

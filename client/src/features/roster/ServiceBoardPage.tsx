@@ -2,7 +2,7 @@
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, type PublicBoardDraft, type PublicPerson } from '@lianxin/model';
 import { QrCode } from '../../shell/QrCode';
 import { Loading } from '../../shell/Loading';

@@ -1,7 +1,7 @@
 // Grids and buildings: add, rename, set the grid leader or the building's cadre (干部联片).
 import { useEffect } from 'react';
 import { Button, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { BuildingId, GridId, MemberId, RosterView } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { useRosterActions } from '../../state/useRosterActions';

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { concernKindText, isLoopbackAddress, parsePublicAddress } from '@lianxin/model';
 import { useText } from '../../state/useText';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { useRoster } from '../../state/useRoster';
 import { useRosterActions } from '../../state/useRosterActions';
 

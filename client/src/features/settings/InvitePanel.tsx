@@ -1,7 +1,7 @@
 // The secretary invites a committee member or a party member: a one-time link to send by chat.
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { isLoopbackAddress } from '@lianxin/model';
 import { QrCode } from '../../shell/QrCode';
 import { useRoster } from '../../state/useRoster';

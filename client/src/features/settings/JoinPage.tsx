@@ -1,6 +1,6 @@
 // Opening an invite link: enter a name, get a token, land in the community.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { hashParam } from '../../state/hashParam';
 import { joinCommunity } from '../../state/relayApi';

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Popconfirm, Table, Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { usePeople } from '../../state/usePeople';
 import { useSession } from '../../state/useSession';
 import type { TokenListing } from '../../state/relayApi';

@@ -2,7 +2,7 @@
 // plainly, removes the community's copy from this device, and offers the unconfirmed changes as
 // a file to hand to the secretary.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { download } from '../../state/download';

@@ -1,7 +1,7 @@
 // 设置: who I am, communities on this device, language, invites and people (secretary).
 import { useNavigate } from 'react-router';
 import { Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { canManagePeople } from '@lianxin/protocol';
 import { useAccounts } from '../../state/useAccounts';
 import { useSession } from '../../state/useSession';

@@ -1,6 +1,6 @@
 // First run: the secretary opens the setup link the relay printed and creates the community.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { isCommunityId } from '@lianxin/protocol';
 // The one model file setup needs: the model's entry would bring Yjs, zod and every command.

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, FloatButton, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { ConcernStatus, LABELS, LEVELS, type Concern, type ConcernId, type Level } from '@lianxin/model';
 import { concernPlace } from '../../state/concernPlace';
 import { rosterIndex } from '../../state/rosterIndex';

@@ -1,7 +1,7 @@
 // Fast concern entry on a phone: a title is enough; household, place and category are optional.
 import { useEffect } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { concernKindText, DEFAULT_CONCERN_KINDS, LABELS, LEVELS, type Level } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { usePlaceLabels } from '../../state/usePlaceLabels';

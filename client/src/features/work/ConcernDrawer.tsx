@@ -1,7 +1,7 @@
 // One concern: what, where, who; actions that fit its state; its whole history.
 import { useState } from 'react';
 import { Button, Descriptions, Drawer, Input, Radio, Select, Space, Tag, Timeline, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, LEVELS, concernKindText, handlerChoices, handlerFor, type ConcernEvent, type ConcernId, type HouseholdId, type Level, type MemberId } from '@lianxin/model';
 import { useActorName } from '../../state/useActorName';
 import { useMyMember } from '../../state/useMyMember';

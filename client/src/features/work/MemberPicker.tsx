@@ -1,6 +1,6 @@
 // "Which member am I?" on the member's own page: a native select (light, and a phone's own picker
 // is the easiest to use with 300 names). WhoAmI is the same question in antd on other pages.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { MemberId } from '@lianxin/model';
 import type { MemberChoice } from '../../state/useMyHouseholdsView';
 import '../../ui/ui.css';

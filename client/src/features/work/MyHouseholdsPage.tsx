@@ -5,7 +5,7 @@
 // she can tap; the report form (antd) loads when first asked for.
 import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, type HouseholdId, type MemberId } from '@lianxin/model';
 import { dismissBootScreen } from '../../boot/bootScreen';
 import { daysBetween } from '../../state/myHouseholdsView';

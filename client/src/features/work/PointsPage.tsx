@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { TrophyOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { POINTS_RULE_LABELS, type IsoDate, type MemberId, type PointsEntry } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { usePointsLedger } from '../../state/usePointsLedger';

@@ -1,7 +1,7 @@
 // What became of a concern the community escalated to its township: its state there, the
 // assignment (交办) with its deadline and the 督办 flag, the outcome, and the township's actions.
 import { Descriptions, Tag, Timeline, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { CaseState, isOverdue, type CaseAction, type EscalatedCase, type IsoDate } from '@lianxin/model';
 import { useDates } from '../../state/useDates';
 

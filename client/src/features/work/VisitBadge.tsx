@@ -1,6 +1,6 @@
 // A household's visit recency as a dot and words: red overdue, amber never visited, green recent.
 // Light (no antd): it is on the member's first screen.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { VISIT_TONE_STATUS, visitRecency } from '../../state/visitRecency';
 import { StatusDot } from '../../ui/StatusDot';
 

@@ -3,7 +3,7 @@
 // then is recorded as soon as the documents are in (the button spins meanwhile): nothing is lost.
 import { Suspense, useCallback, useState } from 'react';
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { LABELS, VisitKind, type HouseholdId, type MemberId, type MustVisitReason } from '@lianxin/model';
 import { preloadable } from '../../shell/preloadable';
 import { LoadBoundary } from '../../shell/LoadBoundary';

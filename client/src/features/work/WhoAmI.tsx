@@ -1,6 +1,6 @@
 // Asks once which roster member this person is, so "My households" knows whose to show.
 import { Alert, Select } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import type { MemberId } from '@lianxin/model';
 import { rosterIndex } from '../../state/rosterIndex';
 import { useMyMember } from '../../state/useMyMember';

@@ -1,7 +1,7 @@
 // The county table (or a township's over its own communities) and its XLSX export with progress.
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { App } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { download } from '../download';
 import { COLUMNS, countyTable, exportRows, type Column, type CountyTable, type Line } from './countyTable';
 import { useRegionClient, useRegionDirectory, useRegionToday } from './useRegion';

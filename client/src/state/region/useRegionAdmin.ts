@@ -1,7 +1,7 @@
 // The county's administrator adds townships and communities from the app (online only): each
 // answer carries an invite, shown as a link and a QR code; the directory is asked for again.
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/useTranslation';
 import { RelayApiError } from '../relayApi';
 import { useRelayError } from '../useRelayError';
 import { addCommunity, addTownship, type RegionInvite } from './regionApi';

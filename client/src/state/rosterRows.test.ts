@@ -60,6 +60,13 @@ describe('the roster rows kept beside the document (the page\'s starting state)'
     expect(parseKeptRoster({ ...kept, rows: [{ ...kept.rows[0], key: 1 }] })).toBeNull();
     expect(parseKeptRoster({ ...kept, rows: [{ ...kept.rows[0], head: 'x'.repeat(201) }] })).toBeNull();
     expect(parseKeptRoster({ ...kept, rows: [{ ...kept.rows[0] }].map(({ key: _key, ...rest }) => rest) })).toBeNull();
+    // Each field of a row, one at a time (the row check is written out by hand).
+    const row = kept.rows[0]!;
+    for (const bad of [{ id: 7 }, { address: null }, { phone: 139 }, { phone: 'x'.repeat(41) }, { size: 1.5 }, { size: -1 }, { size: '2' }, { roles: 'helper' }, { roles: [1] }, { roles: Array(11).fill('r') }, { member: 0 }, { member: 'x'.repeat(201) }])
+      expect(parseKeptRoster({ ...kept, rows: [{ ...row, ...bad }] }), JSON.stringify(bad)).toBeNull();
+    expect(parseKeptRoster({ ...kept, rows: [row, null] })).toBeNull();
+    expect(parseKeptRoster({ ...kept, rows: [[row]] })).toBeNull();
+    expect(parseKeptRoster({ ...kept, rows: [{ ...row, phone: null, member: null, roles: [] }] })).not.toBeNull();
     expect(keptRosterKey('a.b/c')).toBe('roster-rows-v1-abc');
   });
 });

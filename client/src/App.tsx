@@ -5,12 +5,9 @@ import { Loading } from './shell/Loading';
 import { useLanguage } from './state/useLanguage';
 import { HomeRedirect } from './shell/HomeRedirect';
 import { LazyNotFound } from './shell/LazyNotFound';
-import { preloadable } from './shell/preloadable';
+import { communityApp } from './shell/communityApp';
 
-// The community part (roster, editor, charts) loads after the shell so first paint is fast;
-// main.tsx starts it at once for a /c/… address.
-const communityApp = preloadable(() => import('./shell/CommunityApp'));
-export const preloadCommunityApp = communityApp.preload;
+// The community part loads after the shell (shell/communityApp.ts, started by startRouteCode.ts).
 const CommunityApp = communityApp.Component;
 // Pages opened once (setting up, joining, a revoked account): their forms and cards are not
 // parsed by the community pages people open every day.

@@ -1,10 +1,11 @@
+// First: requests the page's code before the rest of the entry is evaluated.
+import { routeCode } from './shell/startRouteCode';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { languageReady } from './i18n/i18n';
 import './styles/app.css';
 import './styles/print.css';
-import { App, preloadCommunityApp } from './App';
-import { loadPage, pageForPath } from './shell/communityPages';
+import { App } from './App';
 import { accountsStore } from './state/accountsStore';
 import { startBootPeek } from './state/bootPeek';
 import { markAppStarted } from './boot/bootScreen';
@@ -18,14 +19,11 @@ const FIRST_CODE_WAIT_MS = 1_500;
 // accounts are fetched while React starts, not one after the other.
 // The boot script has started reading the accounts and the route's kept views (started here if it did not run).
 startBootPeek(window.location.pathname);
-const firstCode: Promise<unknown>[] = [languageReady];
+const firstCode: Promise<unknown>[] = [languageReady, ...routeCode];
 if (window.location.pathname.startsWith('/c/')) {
   markOnce('lianxin:main');
   markAppStarted();
   accountsStore.preload();
-  firstCode.push(preloadCommunityApp());
-  const page = pageForPath(window.location.pathname);
-  if (page) firstCode.push(loadPage(page));
 }
 
 const root = document.getElementById('root');

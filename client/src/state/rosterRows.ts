@@ -6,7 +6,7 @@
 //
 // Checked by hand, not with zod (like firstScreen.ts): it is read on the critical path.
 import type { Household, HouseholdRole, RosterView } from '@lianxin/model';
-import { FIRST_SCREEN_LIMITS as L, fields, isFirstScreenRow, isKeptGrid, list, type Check, type FirstScreenRow } from './firstScreen';
+import { FIRST_SCREEN_LIMITS as L, fields, isKeptGrid, list, type FirstScreenRow } from './firstScreen';
 import { householdSearchKeys, rosterIndex } from './rosterIndex';
 import type { PlaceLabels } from './usePlaceLabels';
 
@@ -19,14 +19,48 @@ export interface KeptRosterRow extends FirstScreenRow {
   readonly key: string;
 }
 
-export interface KeptRoster {
-  readonly members: number;
-  readonly grids: readonly { readonly id: string; readonly name: string }[];
-  readonly rows: readonly KeptRosterRow[];
+/**
+ * The households column by column, in the table's order: a few long arrays, not thousands of
+ * small objects, so the boot read's structured clone and the check below are quick (a row is made
+ * when it is drawn, `keptRowAt`). `roles` holds each household's role labels joined by a newline.
+ */
+export interface KeptRosterColumns {
+  readonly id: readonly string[];
+  readonly address: readonly string[];
+  readonly head: readonly string[];
+  readonly phone: readonly (string | null)[];
+  readonly size: readonly number[];
+  readonly roles: readonly string[];
+  readonly member: readonly (string | null)[];
+  readonly key: readonly string[];
 }
 
-/** Kept per language (addresses and roles are words) and per format. */
+export interface KeptRoster {
+  /** 2: columns (format 1 kept an object per household) */
+  readonly format: 2;
+  readonly members: number;
+  readonly grids: readonly { readonly id: string; readonly name: string }[];
+  readonly rows: KeptRosterColumns;
+}
+
+/**
+ * Kept per language (addresses and roles are words). The key keeps its name from format 1, so the
+ * new value replaces an old one in place (under a new key the old value would stay in the row and
+ * be read on every open); an old value does not parse, and the page loads the document once.
+ */
 export const keptRosterKey = (language: string) => `roster-rows-v1-${language.replace(/[^\w-]/g, '')}`;
+
+const ROLE_SEPARATOR = '\n';
+
+/** How many households the kept rows hold. */
+export const keptCount = (kept: KeptRoster): number => kept.rows.id.length;
+
+/** The household at `index` of the kept rows, as the table draws it. */
+export function keptRowAt(kept: KeptRoster, index: number): KeptRosterRow {
+  const c = kept.rows;
+  const roles = c.roles[index]!;
+  return { id: c.id[index]!, address: c.address[index]!, head: c.head[index]!, phone: c.phone[index]!, size: c.size[index]!, roles: roles === '' ? [] : roles.split(ROLE_SEPARATOR), member: c.member[index]!, key: c.key[index]! };
+}
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -48,18 +82,55 @@ export function projectKeptRoster(roster: RosterView, labels: PlaceLabels, role:
   const index = rosterIndex(roster);
   if (index.households.length > KEPT_ROWS_LIMIT || index.grids.length > L.grids) return null;
   const keys = householdSearchKeys(roster);
-  return {
-    members: roster.members.size,
-    grids: index.grids.map((g) => ({ id: clip(g.id, L.id), name: clip(g.name, L.name) })),
-    rows: index.households.map((h) => ({ ...householdRow(roster, h, labels, role), key: clip(keys.get(h.id) ?? '', KEY_LIMIT) })),
-  };
+  const rows = { id: [] as string[], address: [] as string[], head: [] as string[], phone: [] as (string | null)[], size: [] as number[], roles: [] as string[], member: [] as (string | null)[], key: [] as string[] };
+  for (const h of index.households) {
+    const row = householdRow(roster, h, labels, role);
+    rows.id.push(row.id);
+    rows.address.push(row.address);
+    rows.head.push(row.head);
+    rows.phone.push(row.phone);
+    rows.size.push(row.size);
+    rows.roles.push(row.roles.map((r) => r.replaceAll(ROLE_SEPARATOR, ' ')).join(ROLE_SEPARATOR));
+    rows.member.push(row.member);
+    rows.key.push(clip(keys.get(h.id) ?? '', KEY_LIMIT));
+  }
+  return { format: 2, members: roster.members.size, grids: index.grids.map((g) => ({ id: clip(g.id, L.id), name: clip(g.name, L.name) })), rows };
 }
 
-const isKeptRow: Check = (v) => isFirstScreenRow(v) && typeof (v as { key?: unknown }).key === 'string' && (v as { key: string }).key.length <= KEY_LIMIT;
+/** Whether `v` is an array of `count` values each passing `item`. */
+function column(v: unknown, count: number, item: (x: unknown) => boolean): boolean {
+  if (!Array.isArray(v) || v.length !== count) return false;
+  for (const x of v) if (!item(x)) return false;
+  return true;
+}
+const isText = (max: number) => (x: unknown) => typeof x === 'string' && x.length <= max;
+const isTextOrNull = (max: number) => (x: unknown) => x === null || (typeof x === 'string' && x.length <= max);
+const isSize = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
+const ROLES_LIMIT = L.roles * (L.role + 1);
+
+function isKeptColumns(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  const count = Array.isArray(c.id) ? c.id.length : -1;
+  return (
+    count >= 0 &&
+    count <= KEPT_ROWS_LIMIT &&
+    column(c.id, count, isText(L.id)) &&
+    column(c.address, count, isText(L.name)) &&
+    column(c.head, count, isText(L.name)) &&
+    column(c.phone, count, isTextOrNull(L.phone)) &&
+    column(c.size, count, isSize) &&
+    column(c.roles, count, isText(ROLES_LIMIT)) &&
+    column(c.member, count, isTextOrNull(L.name)) &&
+    column(c.key, count, isText(KEY_LIMIT))
+  );
+}
+
 const isKeptRoster = fields({
+  format: (v) => v === 2,
   members: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
   grids: list(L.grids, isKeptGrid),
-  rows: list(KEPT_ROWS_LIMIT, isKeptRow),
+  rows: isKeptColumns,
 });
 
 /** The kept rows if `value` is such (any tab of the origin could have written it), else null. */

@@ -21,7 +21,7 @@ import { filterHouseholds } from './filterHouseholds';
 import { RosterPreview } from './RosterPreview';
 import { useRosterExport } from '../../state/useRosterExport';
 import { useKeepFirstScreen } from '../../state/rosterFirstScreen';
-import { householdRow, type KeptRoster } from '../../state/rosterRows';
+import { householdRow, keptCount, keptRowAt, type KeptRoster } from '../../state/rosterRows';
 import { useRosterStart } from '../../state/useRosterStart';
 import { useLanguage } from '../../state/useLanguage';
 import { usePlaceLabels, type PlaceLabels } from '../../state/usePlaceLabels';
@@ -62,10 +62,14 @@ function useHouseholdRows(kept: KeptRoster | null, roster: RosterView | null, se
       // Labels are made when a row is drawn: the table is windowed, so only the rows in view.
       return { count: list.length, at: (i) => householdRow(roster, list[i]!, labels, role) };
     }
-    const all = kept?.rows ?? [];
+    if (!kept) return { count: 0, at: () => undefined as never };
     const matches = searchMatcher(query);
-    const list = matches ? all.filter((r) => matches(r.key)) : all;
-    return { count: list.length, at: (i) => list[i]! };
+    if (!matches) return { count: keptCount(kept), at: (i) => keptRowAt(kept, i) };
+    const found: number[] = [];
+    kept.rows.key.forEach((key, i) => {
+      if (matches(key)) found.push(i);
+    });
+    return { count: found.length, at: (i) => keptRowAt(kept, found[i]!) };
     // `labels` is a new object each render; its functions change only with the language.
   }, [kept, roster, selection, query, labels.household, role]);
 }
@@ -114,7 +118,7 @@ export function RosterPage() {
 
   // Reading the kept rows: the kept first screen (the boot script's drawing, if any) meanwhile.
   if (source === 'loading') return <RosterPreview />;
-  const households = roster ? roster.households.size : (kept?.rows.length ?? 0);
+  const households = roster ? roster.households.size : (kept ? keptCount(kept) : 0);
   const members = roster ? roster.members.size : (kept?.members ?? 0);
 
   const select = (s: TreeSelection) => {

@@ -1,5 +1,5 @@
 // The interface languages and where the device remembers the choice: a module of its own so the
-// page's boot script can read the choice without loading i18next and every translation.
+// page's boot script can read the choice without loading the translator and every translation.
 
 export const Language = { zh: 'zh-CN', en: 'en' } as const;
 export type Language = (typeof Language)[keyof typeof Language];

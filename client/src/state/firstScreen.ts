@@ -1,6 +1,6 @@
 // The roster page's first screen as kept beside the roster document: what the page showed
 // first, words included (it is kept per language), so that the page's boot script can draw it
-// before i18next, React or the document are loaded.
+// before the interface strings, React or the document are loaded.
 //
 // Checked by hand, not with zod: this runs inline in the page's <head>, and initialising zod
 // there cost ~35 ms of a ~250 ms cold open on this machine (measured in a Chromium trace).

@@ -10,7 +10,7 @@ function ok<T>(r: CommandResult<T>): T {
   return r.value;
 }
 
-// The labels the page uses, in a fixed language (the hook needs React and i18next).
+// The labels the page uses, in a fixed language (the hook needs React and the interface strings).
 const labels: PlaceLabels = {
   building: (b) => b.name ?? `${b.number}号楼`,
   unit: (u) => `${u.number}单元`,

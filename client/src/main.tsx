@@ -15,8 +15,8 @@ import { settledWithin } from './state/settledWithin';
 /** How long the first render waits for the route's code (then a spinner shows until it is in). */
 const FIRST_CODE_WAIT_MS = 1_500;
 
-// A community page opened directly (a reload, the installed app): its code and the device's
-// accounts are fetched while React starts, not one after the other.
+// A community page opened directly (a reload, the installed app): its code (startRouteCode.ts)
+// and the device's accounts are fetched while React starts, not one after the other.
 // The boot script has started reading the accounts and the route's kept views (started here if it did not run).
 startBootPeek(window.location.pathname);
 const firstCode: Promise<unknown>[] = [languageReady, ...routeCode];

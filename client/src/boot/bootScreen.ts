@@ -26,7 +26,7 @@ function frame({ appName, communityName }: BootFrame, content: HTMLElement): HTM
 }
 
 /** Set on <html> by the app's entry (main.tsx) once its code runs. */
-export const APP_STARTED_ATTR = 'lxApp';
+const APP_STARTED_ATTR = 'lxApp';
 
 /** Tells the boot script the app's code runs: its page draws the same kept rows itself. */
 export function markAppStarted(): void {

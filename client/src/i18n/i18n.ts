@@ -32,8 +32,6 @@ class Interface {
     return t;
   }
 
-  readonly t: TFunction = (key, options) => this.fixedT(this.#language)(key, options);
-
   addStrings(language: Language, strings: Strings): void {
     this.#strings.set(language, strings);
     this.#fixed.delete(language);

@@ -4,10 +4,11 @@
 import { communityApp } from './communityApp';
 import { loadPage, pageForPath } from './communityPages';
 
-/** The code the first render waits for (main.tsx): the community app and the page, if a /c/ address. */
-export const routeCode: readonly Promise<unknown>[] = [];
-
-if (window.location.pathname.startsWith('/c/')) {
-  const page = pageForPath(window.location.pathname);
-  (routeCode as Promise<unknown>[]).push(communityApp.preload(), ...(page ? [loadPage(page)] : []));
+function startRouteCode(pathname: string): Promise<unknown>[] {
+  if (!pathname.startsWith('/c/')) return [];
+  const page = pageForPath(pathname);
+  return [communityApp.preload(), ...(page ? [loadPage(page)] : [])];
 }
+
+/** The code the first render waits for (main.tsx): the community app and the page, if a /c/ address. */
+export const routeCode: readonly Promise<unknown>[] = startRouteCode(window.location.pathname);

@@ -47,53 +47,37 @@ export const FIRST_SCREEN_LIMITS = { word: 100, id: 100, name: 200, phone: 40, r
 const WORD_KEYS = ['appName', 'title', 'status', 'tree', 'allHouseholds', 'householdsCount', 'membersCount', 'table', 'unlinked'] as const;
 
 export type Check = (v: unknown) => boolean;
-const text =
+export const text =
   (max: number): Check =>
   (v) =>
     typeof v === 'string' && v.length <= max;
+export const orNull =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
 export const list =
   (max: number, item: Check): Check =>
   (v) =>
     Array.isArray(v) && v.length <= max && v.every(item);
 const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const fields = (shape: Record<string, Check>): Check => {
-  // Listed once, not per value: thousands of kept rows are checked on the critical path.
-  const checks = Object.entries(shape);
-  return (v) => {
-    if (!record(v)) return false;
-    for (const [key, check] of checks) if (!check(v[key])) return false;
-    return true;
-  };
-};
+export const fields =
+  (shape: Record<string, Check>): Check =>
+  (v) =>
+    record(v) && Object.entries(shape).every(([key, check]) => check(v[key]));
 
 const L = FIRST_SCREEN_LIMITS;
 const isWords: Check = (v) => record(v) && WORD_KEYS.every((k) => text(L.word)(v[k])) && Array.isArray(v.headers) && v.headers.length === 6 && v.headers.every(text(L.word));
 export const isKeptGrid = fields({ id: text(L.id), name: text(L.name) });
-const isText = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
-function isRoles(v: unknown): boolean {
-  if (!Array.isArray(v) || v.length > L.roles) return false;
-  for (const role of v) if (!isText(role, L.role)) return false;
-  return true;
-}
-/**
- * Whether `v` is a kept household row (also the rows of the roster's kept rows, rosterRows.ts).
- * Written out, not composed from `fields`: 3,600 rows are checked on a cold open's critical path,
- * and direct property reads are several times faster there than a loop over checks.
- */
-export function isFirstScreenRow(v: unknown): boolean {
-  if (!record(v)) return false;
-  const { id, address, head, phone, size, roles, member } = v;
-  return (
-    isText(id, L.id) &&
-    isText(address, L.name) &&
-    isText(head, L.name) &&
-    (phone === null || isText(phone, L.phone)) &&
-    Number.isSafeInteger(size) &&
-    (size as number) >= 0 &&
-    isRoles(roles) &&
-    (member === null || isText(member, L.name))
-  );
-}
+/** Whether `v` is a row of the kept first screen (30 rows; the roster's kept rows are columns, rosterRows.ts). */
+const isFirstScreenRow: Check = fields({
+  id: text(L.id),
+  address: text(L.name),
+  head: text(L.name),
+  phone: orNull(text(L.phone)),
+  size: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
+  roles: list(L.roles, text(L.role)),
+  member: orNull(text(L.name)),
+});
 const isFirstScreen = fields({ words: isWords, grids: list(L.grids, isKeptGrid), rows: list(FIRST_SCREEN_ROWS, isFirstScreenRow) });
 
 /** Stored per language and per format (v2: words included). */

@@ -6,7 +6,7 @@
 //
 // Checked by hand, not with zod (like firstScreen.ts): it is read on the critical path.
 import type { Household, HouseholdRole, RosterView } from '@lianxin/model';
-import { FIRST_SCREEN_LIMITS as L, fields, isKeptGrid, list, type FirstScreenRow } from './firstScreen';
+import { FIRST_SCREEN_LIMITS as L, fields, isKeptGrid, list, orNull, text, type Check, type FirstScreenRow } from './firstScreen';
 import { householdSearchKeys, rosterIndex } from './rosterIndex';
 import type { PlaceLabels } from './usePlaceLabels';
 
@@ -98,14 +98,12 @@ export function projectKeptRoster(roster: RosterView, labels: PlaceLabels, role:
 }
 
 /** Whether `v` is an array of `count` values each passing `item`. */
-function column(v: unknown, count: number, item: (x: unknown) => boolean): boolean {
+function column(v: unknown, count: number, item: Check): boolean {
   if (!Array.isArray(v) || v.length !== count) return false;
   for (const x of v) if (!item(x)) return false;
   return true;
 }
-const isText = (max: number) => (x: unknown) => typeof x === 'string' && x.length <= max;
-const isTextOrNull = (max: number) => (x: unknown) => x === null || (typeof x === 'string' && x.length <= max);
-const isSize = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
+const isSize: Check = (x) => Number.isSafeInteger(x) && (x as number) >= 0;
 const ROLES_LIMIT = L.roles * (L.role + 1);
 
 function isKeptColumns(v: unknown): boolean {
@@ -115,20 +113,20 @@ function isKeptColumns(v: unknown): boolean {
   return (
     count >= 0 &&
     count <= KEPT_ROWS_LIMIT &&
-    column(c.id, count, isText(L.id)) &&
-    column(c.address, count, isText(L.name)) &&
-    column(c.head, count, isText(L.name)) &&
-    column(c.phone, count, isTextOrNull(L.phone)) &&
+    column(c.id, count, text(L.id)) &&
+    column(c.address, count, text(L.name)) &&
+    column(c.head, count, text(L.name)) &&
+    column(c.phone, count, orNull(text(L.phone))) &&
     column(c.size, count, isSize) &&
-    column(c.roles, count, isText(ROLES_LIMIT)) &&
-    column(c.member, count, isTextOrNull(L.name)) &&
-    column(c.key, count, isText(KEY_LIMIT))
+    column(c.roles, count, text(ROLES_LIMIT)) &&
+    column(c.member, count, orNull(text(L.name))) &&
+    column(c.key, count, text(KEY_LIMIT))
   );
 }
 
 const isKeptRoster = fields({
   format: (v) => v === 2,
-  members: (v) => Number.isSafeInteger(v) && (v as number) >= 0,
+  members: isSize,
   grids: list(L.grids, isKeptGrid),
   rows: isKeptColumns,
 });
